@@ -1,0 +1,27 @@
+package io.notifications;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A self-hostable replica of the Nexudus CoworkerNotification and SystemNotification API.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NotificationsApplication {
+
+	/** The time source of every server-managed timestamp, replaceable in tests. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	public static void main(String[] args) {
+		SpringApplication.run(NotificationsApplication.class, args);
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.notifications.coworkernotification;
+
+import java.security.Principal;
+
+import io.notifications.web.Envelope;
+import io.notifications.web.JsonBody;
+import io.notifications.web.OnUpdate;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Nexudus's {@code /api/spaces/coworkernotifications} resource.
+ */
+@RestController
+@RequestMapping(CoworkerNotificationController.BASE_PATH)
+class CoworkerNotificationController {
+
+	static final String BASE_PATH = "/api/spaces/coworkernotifications";
+
+	static final String RESOURCE = "CoworkerNotification";
+
+	private final CoworkerNotificationService service;
+
+	CoworkerNotificationController(CoworkerNotificationService service) {
+		this.service = service;
+	}
+
+	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	Envelope update(@JsonBody(groups = OnUpdate.class) CoworkerNotificationRequest request, Principal caller) {
+		CoworkerNotificationRecord updated = this.service.update(request, caller.getName());
+		return Envelope.updated(RESOURCE, updated.id(), updated.updatedOn(), updated.updatedBy());
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	Envelope create(@JsonBody CoworkerNotificationRequest request, Principal caller) {
+		CoworkerNotificationRecord created = this.service.create(request, caller.getName());
+		return Envelope.created(RESOURCE, created, created.updatedOn(), created.updatedBy());
+	}
+
+	@GetMapping("/{id}")
+	CoworkerNotificationRecord get(@PathVariable int id) {
+		return this.service.get(id);
+	}
+
+}

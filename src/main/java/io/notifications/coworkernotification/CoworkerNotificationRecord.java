@@ -1,0 +1,31 @@
+package io.notifications.coworkernotification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A coworker notification as GET returns it.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({ "Id", "CoworkerId", "Message", "NotificationType", "EntityId", "IsDismissed", "SystemId",
+		"UniqueId", "CreatedOn", "UpdatedOn", "UpdatedBy", "IsNew" })
+record CoworkerNotificationRecord(@JsonProperty("Id") int id, @JsonProperty("CoworkerId") int coworkerId,
+		@JsonProperty("Message") String message, @JsonProperty("NotificationType") String notificationType,
+		@JsonProperty("EntityId") int entityId, @JsonProperty("IsDismissed") boolean isDismissed,
+		@JsonProperty("SystemId") String systemId, @JsonProperty("UniqueId") UUID uniqueId,
+		@JsonProperty("CreatedOn") Instant createdOn, @JsonProperty("UpdatedOn") Instant updatedOn,
+		@JsonProperty("UpdatedBy") String updatedBy, @JsonProperty("IsNew") boolean isNew) {
+
+	static CoworkerNotificationRecord of(CoworkerNotification notification) {
+		return new CoworkerNotificationRecord(notification.getId(), notification.getCoworkerId(),
+				notification.getMessage(), notification.getNotificationType(), notification.getEntityId(),
+				notification.isDismissed(), notification.getSystemId(), notification.getUniqueId(),
+				notification.getCreatedOn(), notification.getUpdatedOn(), notification.getUpdatedBy(),
+				notification.isNew());
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.notifications.persistence;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+/**
+ * The fields Nexudus manages on every record: Id, UniqueId, CreatedOn, UpdatedOn, UpdatedBy and
+ * IsNew, plus a version for optimistic locking. Clients never write them.
+ */
+@MappedSuperclass
+public abstract class AuditedEntity {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Integer id;
+
+	@Column(name = "unique_id", nullable = false, updatable = false)
+	private UUID uniqueId;
+
+	@Column(name = "created_on", nullable = false, updatable = false)
+	private Instant createdOn;
+
+	@Column(name = "updated_on", nullable = false)
+	private Instant updatedOn;
+
+	@Column(name = "updated_by")
+	private String updatedBy;
+
+	@Column(name = "is_new", nullable = false)
+	private boolean isNew;
+
+	@Version
+	@Column(name = "version", nullable = false)
+	private long version;
+
+	protected AuditedEntity() {
+	}
+
+	/** Stamps a record that is about to be created by the given caller. */
+	public void markCreated(String caller, Instant now) {
+		Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+		this.uniqueId = UUID.randomUUID();
+		this.createdOn = second;
+		this.updatedOn = second;
+		this.updatedBy = caller;
+		this.isNew = true;
+	}
+
+	/** Stamps a record that the given caller has just replaced. */
+	public void markUpdated(String caller, Instant now) {
+		this.updatedOn = now.truncatedTo(ChronoUnit.SECONDS);
+		this.updatedBy = caller;
+		this.isNew = false;
+	}
+
+	public Integer getId() {
+		return this.id;
+	}
+
+	public UUID getUniqueId() {
+		return this.uniqueId;
+	}
+
+	public Instant getCreatedOn() {
+		return this.createdOn;
+	}
+
+	public Instant getUpdatedOn() {
+		return this.updatedOn;
+	}
+
+	public String getUpdatedBy() {
+		return this.updatedBy;
+	}
+
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.notifications.persistence;
+
+import io.notifications.web.CodedEnum;
+import jakarta.persistence.AttributeConverter;
+
+/**
+ * Stores a {@link CodedEnum} as its integer code, never as its ordinal or name, so reordering or
+ * renaming constants cannot change stored data.
+ *
+ * @param <E> the enum type
+ */
+public abstract class CodedEnumConverter<E extends Enum<E> & CodedEnum> implements AttributeConverter<E, Integer> {
+
+	private final Class<E> type;
+
+	protected CodedEnumConverter(Class<E> type) {
+		this.type = type;
+	}
+
+	@Override
+	public Integer convertToDatabaseColumn(E attribute) {
+		return (attribute != null) ? attribute.code() : null;
+	}
+
+	@Override
+	public E convertToEntityAttribute(Integer dbData) {
+		if (dbData == null) {
+			return null;
+		}
+		E constant = CodedEnum.fromCode(this.type, dbData);
+		if (constant == null) {
+			throw new IllegalStateException("Unknown " + this.type.getSimpleName() + " code " + dbData);
+		}
+		return constant;
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.notifications.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * Matches when no external identity provider is configured through Spring Boot's standard
+ * properties, so this server issues and verifies its own tokens.
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Conditional(ConditionalOnEmbeddedIssuer.NoExternalIssuer.class)
+@interface ConditionalOnEmbeddedIssuer {
+
+	/** None of Boot's resource server key sources is set. */
+	class NoExternalIssuer extends NoneNestedConditions {
+
+		NoExternalIssuer() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+		static class IssuerUri {
+
+		}
+
+		@ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+		static class JwkSetUri {
+
+		}
+
+		@ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.public-key-location")
+		static class PublicKeyLocation {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.notifications.security;
+
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Publishes the embedded issuer's public keys, so other services can verify its tokens.
+ */
+@RestController
+@ConditionalOnEmbeddedIssuer
+class JwksController {
+
+	private final Map<String, Object> publicKeys;
+
+	JwksController(SigningKeys keys) {
+		this.publicKeys = keys.publicJwkSet().toJSONObject();
+	}
+
+	@GetMapping("/.well-known/jwks.json")
+	Map<String, Object> jwks() {
+		return this.publicKeys;
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.notifications.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Reads a token's roles, unprefixed, from the configured claim, and names the caller by the
+ * {@code email} claim, else the subject.
+ * <p>
+ * Boot's {@code authorities-claim-name} reads top-level claims only; the dotted path here also
+ * reaches nested ones such as Keycloak's {@code realm_access.roles}.
+ */
+class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	private final String[] claimPath;
+
+	RolesClaimConverter(String rolesClaim) {
+		this.claimPath = rolesClaim.split("\\.");
+	}
+
+	@Override
+	public AbstractAuthenticationToken convert(Jwt jwt) {
+		String email = jwt.getClaimAsString("email");
+		String name = (email != null && !email.isBlank()) ? email : jwt.getClaimAsString(JwtClaimNames.SUB);
+		return new JwtAuthenticationToken(jwt, roles(jwt), name);
+	}
+
+	private Collection<GrantedAuthority> roles(Jwt jwt) {
+		Object value = jwt.getClaims();
+		for (String segment : this.claimPath) {
+			if (!(value instanceof Map<?, ?> map)) {
+				return List.of();
+			}
+			value = map.get(segment);
+		}
+		if (value instanceof Collection<?> roles) {
+			return roles.stream().map(String::valueOf).map(SimpleGrantedAuthority::new)
+					.map(GrantedAuthority.class::cast).toList();
+		}
+		if (value instanceof String role) {
+			return List.of(new SimpleGrantedAuthority(role));
+		}
+		return List.of();
+	}
+
+}

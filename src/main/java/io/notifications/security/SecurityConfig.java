@@ -1,0 +1,111 @@
+package io.notifications.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.notifications.security.Roles.Action;
+import io.notifications.web.EnvelopeWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The API's one filter chain: bearer tokens and Basic on every endpoint, Nexudus's roles per
+ * operation, deny by default, and every 401 and 403 written in the envelope.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	/** The resources and their base paths, as the controllers map them. */
+	static final List<ApiResource> RESOURCES = List.of(
+			new ApiResource("CoworkerNotification", "/api/spaces/coworkernotifications"),
+			new ApiResource("SystemNotification", "/api/sys/systemnotifications"));
+
+	/** At most this much difference between our clock and a token issuer's. */
+	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeWriter writer, UserDetailsService users,
+			SecurityProperties properties) throws Exception {
+		EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
+		EnvelopeAccessDeniedHandler accessDenied = new EnvelopeAccessDeniedHandler(writer);
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.userDetailsService(users)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim())))
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.authorizeHttpRequests((authorize) -> {
+				authorize.requestMatchers("/error").permitAll();
+				authorize.requestMatchers(HttpMethod.POST, "/api/token").permitAll();
+				authorize.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll();
+				authorize.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
+				authorize.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+						"/swagger-ui/**").permitAll();
+				RESOURCES.forEach((resource) -> authorizeOperations(authorize, resource));
+				authorize.requestMatchers("/actuator/**").hasAuthority(Roles.ADMINISTRATOR);
+				// any other /api path is for callers with credentials: 404 or 405 then, never 401
+				authorize.requestMatchers("/api/**").authenticated();
+				authorize.anyRequest().denyAll();
+			});
+		return http.build();
+	}
+
+	private static void authorizeOperations(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize,
+			ApiResource resource) {
+		String base = resource.basePath();
+		RequestMatcher collection = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, base);
+		RequestMatcher collectionSlash = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, base + "/");
+		RequestMatcher anyCollection = (request) -> collection.matches(request) || collectionSlash.matches(request);
+		RequestMatcher batchRead = (request) -> anyCollection.matches(request) && request.getParameter("id") != null;
+
+		authorize.requestMatchers(HttpMethod.PUT, base).access(role(resource, Action.EDIT));
+		authorize.requestMatchers(HttpMethod.POST, base).access(role(resource, Action.CREATE));
+		authorize.requestMatchers(batchRead).access(role(resource, Action.READ));
+		authorize.requestMatchers(anyCollection).access(role(resource, Action.LIST));
+		authorize.requestMatchers(HttpMethod.GET, base + "/*").access(role(resource, Action.READ));
+		authorize.requestMatchers(HttpMethod.DELETE, base + "/*").access(role(resource, Action.DELETE));
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> role(ApiResource resource, Action action) {
+		return AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, action.on(resource.name()));
+	}
+
+	/**
+	 * Requires {@code exp} of every token and allows at most {@link #CLOCK_SKEW}. Boot adds this
+	 * validator to the decoder it builds for an external identity provider; the embedded issuer's
+	 * decoder uses it too.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> expiryRequired() {
+		JwtTimestampValidator validator = new JwtTimestampValidator(CLOCK_SKEW);
+		validator.setAllowEmptyExpiryClaim(false);
+		return validator;
+	}
+
+	/** A resource of the API, by Nexudus's name for it. */
+	record ApiResource(String name, String basePath) {
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.notifications.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.notifications.security.TokenService.IssuedTokens;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Nexudus's token endpoint, {@code POST /api/token}: the OAuth2 password and refresh-token grants
+ * on a form body, answered in OAuth2's own format rather than the envelope.
+ */
+@RestController
+@ConditionalOnEmbeddedIssuer
+class TokenController {
+
+	static final String BAD_CREDENTIALS = "The user name or password is incorrect.";
+
+	static final String BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or already used.";
+
+	private final TokenService tokens;
+
+	private final AuthenticationProvider passwords;
+
+	TokenController(TokenService tokens, UserDetailsService users, PasswordEncoder passwordEncoder) {
+		this.tokens = tokens;
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwordEncoder);
+		this.passwords = provider;
+	}
+
+	@PostMapping("/api/token")
+	ResponseEntity<Map<String, Object>> token(
+			@RequestHeader(name = "Content-Type", required = false) String contentType,
+			@RequestParam(name = "grant_type", required = false) String grantType,
+			@RequestParam(required = false) String username, @RequestParam(required = false) String password,
+			@RequestParam(name = "refresh_token", required = false) String refreshToken) {
+		if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType))) {
+			return error("unsupported_grant_type", null);
+		}
+		if ("password".equals(grantType)) {
+			return passwordGrant(username, password);
+		}
+		if ("refresh_token".equals(grantType)) {
+			Optional<IssuedTokens> issued = (refreshToken != null) ? this.tokens.refresh(refreshToken) : Optional.empty();
+			return issued.map(TokenController::success).orElseGet(() -> error("invalid_grant", BAD_REFRESH_TOKEN));
+		}
+		return error("unsupported_grant_type", null);
+	}
+
+	private ResponseEntity<Map<String, Object>> passwordGrant(String username, String password) {
+		if (username == null || password == null) {
+			return error("invalid_grant", BAD_CREDENTIALS);
+		}
+		try {
+			Authentication authentication = this.passwords
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+			return success(this.tokens.issue((UserDetails) authentication.getPrincipal()));
+		}
+		catch (AuthenticationException ex) {
+			return error("invalid_grant", BAD_CREDENTIALS);
+		}
+	}
+
+	private static ResponseEntity<Map<String, Object>> success(IssuedTokens issued) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("access_token", issued.accessToken());
+		body.put("token_type", "bearer");
+		body.put("expires_in", issued.expiresIn());
+		body.put("refresh_token", issued.refreshToken());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	private static ResponseEntity<Map<String, Object>> error(String error, String description) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", error);
+		if (description != null) {
+			body.put("error_description", description);
+		}
+		return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.notifications.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues access tokens (RS256 JWTs) and refresh tokens for users, and rotates refresh tokens.
+ */
+class TokenService {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JwtEncoder encoder;
+
+	private final String keyId;
+
+	private final SecurityProperties.Token settings;
+
+	private final UserDetailsService users;
+
+	private final RefreshTokens refreshTokens;
+
+	private final Clock clock;
+
+	TokenService(JwtEncoder encoder, String keyId, SecurityProperties.Token settings, UserDetailsService users,
+			RefreshTokens refreshTokens, Clock clock) {
+		this.encoder = encoder;
+		this.keyId = keyId;
+		this.settings = settings;
+		this.users = users;
+		this.refreshTokens = refreshTokens;
+		this.clock = clock;
+	}
+
+	/** Issues a new pair of tokens to an authenticated user. */
+	@Transactional
+	IssuedTokens issue(UserDetails user) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		List<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer(this.settings.issuer())
+			.audience(List.of(this.settings.audience()))
+			.subject(user.getUsername())
+			.claim("email", user.getUsername())
+			.claim("roles", roles)
+			.issuedAt(now)
+			.expiresAt(now.plus(this.settings.accessTokenLifetime()))
+			.id(UUID.randomUUID().toString())
+			.build();
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keyId).build();
+		String accessToken = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		this.refreshTokens.deleteExpired(now);
+		this.refreshTokens.save(new RefreshToken(hash(refreshToken), user.getUsername(), now,
+				now.plus(this.settings.refreshTokenLifetime())));
+		return new IssuedTokens(accessToken, this.settings.accessTokenLifetime().toSeconds(), refreshToken);
+	}
+
+	/**
+	 * Spends a refresh token and issues a new pair; the old refresh token stops working.
+	 * @return the new tokens, or empty if the token is unknown, expired, already used, or its user
+	 * no longer exists
+	 */
+	@Transactional
+	Optional<IssuedTokens> refresh(String refreshToken) {
+		String hash = hash(refreshToken);
+		Optional<RefreshToken> stored = this.refreshTokens.findUsable(hash, this.clock.instant());
+		if (stored.isEmpty() || this.refreshTokens.consume(hash) == 0) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(issue(this.users.loadUserByUsername(stored.get().getSubject())));
+		}
+		catch (UsernameNotFoundException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String hash(String token) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A freshly issued access token and refresh token. */
+	record IssuedTokens(String accessToken, long expiresIn, String refreshToken) {
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.notifications.systemnotification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A system notification as GET returns it.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({ "Id", "Title", "Severity", "StartTime", "ShortDescription", "Description", "MessageType",
+		"PublishOn", "UnPublishOn", "ResolutionDescription", "Resolved", "ResolvedOn", "DisplayToAdmins",
+		"DisplayToSettingIntegrations", "DisplayToSettingGeneral", "DisplayToPortalVersion", "HasButton",
+		"ButtonLabel", "ButtonUrl", "SystemId", "ApprovedBy", "ApprovedOn", "UniqueId", "CreatedOn", "UpdatedOn",
+		"UpdatedBy", "IsNew" })
+record SystemNotificationRecord(@JsonProperty("Id") int id, @JsonProperty("Title") String title,
+		@JsonProperty("Severity") Severity severity, @JsonProperty("StartTime") Instant startTime,
+		@JsonProperty("ShortDescription") String shortDescription, @JsonProperty("Description") String description,
+		@JsonProperty("MessageType") MessageType messageType, @JsonProperty("PublishOn") Instant publishOn,
+		@JsonProperty("UnPublishOn") Instant unPublishOn,
+		@JsonProperty("ResolutionDescription") String resolutionDescription,
+		@JsonProperty("Resolved") boolean resolved, @JsonProperty("ResolvedOn") Instant resolvedOn,
+		@JsonProperty("DisplayToAdmins") boolean displayToAdmins,
+		@JsonProperty("DisplayToSettingIntegrations") String displayToSettingIntegrations,
+		@JsonProperty("DisplayToSettingGeneral") String displayToSettingGeneral,
+		@JsonProperty("DisplayToPortalVersion") String displayToPortalVersion,
+		@JsonProperty("HasButton") boolean hasButton, @JsonProperty("ButtonLabel") String buttonLabel,
+		@JsonProperty("ButtonUrl") String buttonUrl, @JsonProperty("SystemId") String systemId,
+		@JsonProperty("ApprovedBy") String approvedBy, @JsonProperty("ApprovedOn") Instant approvedOn,
+		@JsonProperty("UniqueId") UUID uniqueId, @JsonProperty("CreatedOn") Instant createdOn,
+		@JsonProperty("UpdatedOn") Instant updatedOn, @JsonProperty("UpdatedBy") String updatedBy,
+		@JsonProperty("IsNew") boolean isNew) {
+
+	static SystemNotificationRecord of(SystemNotification n) {
+		return new SystemNotificationRecord(n.getId(), n.getTitle(), n.getSeverity(), n.getStartTime(),
+				n.getShortDescription(), n.getDescription(), n.getMessageType(), n.getPublishOn(), n.getUnPublishOn(),
+				n.getResolutionDescription(), n.isResolved(), n.getResolvedOn(), n.isDisplayToAdmins(),
+				n.getDisplayToSettingIntegrations(), n.getDisplayToSettingGeneral(), n.getDisplayToPortalVersion(),
+				n.isHasButton(), n.getButtonLabel(), n.getButtonUrl(), n.getSystemId(), n.getApprovedBy(),
+				n.getApprovedOn(), n.getUniqueId(), n.getCreatedOn(), n.getUpdatedOn(), n.getUpdatedBy(), n.isNew());
+	}
+
+}

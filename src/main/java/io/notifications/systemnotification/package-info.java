@@ -1,0 +1,4 @@
+/**
+ * Nexudus's SystemNotification resource: platform incidents and announcements.
+ */
+package io.notifications.systemnotification;

@@ -1,0 +1,86 @@
+package io.notifications.web;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure inside Spring MVC into the Nexudus envelope.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
+		return envelope(Envelope.failure(400, ex.getErrors()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> unreadableBody(UnreadableBodyException ex) {
+		return envelope(Envelope.failure(400, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> recordNotFound(RecordNotFoundException ex) {
+		return envelope(Envelope.failure(404, List.of(ErrorItem.notFound(ex.getId()))));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
+		return envelope(Envelope.failure(413, FailureMessages.forStatus(413)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> argumentTypeMismatch(MethodArgumentTypeMismatchException ex) {
+		String name = "id".equals(ex.getName()) ? "Id" : ex.getName();
+		return envelope(Envelope.failure(400, List.of(new ErrorItem(ex.getValue(), ErrorItem.NOT_VALID, name))));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex) {
+		return envelope(Envelope.failure(409, FailureMessages.forStatus(409)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> unexpected(Exception ex) {
+		logger.error("Unexpected failure", ex);
+		return envelope(Envelope.failure(500, FailureMessages.UNEXPECTED));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ErrorItem error = new ErrorItem(null, ErrorItem.REQUIRED, ex.getParameterName());
+		return new ResponseEntity<>(Envelope.failure(400, List.of(error)), headers, HttpStatus.BAD_REQUEST);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (statusCode.is5xxServerError()) {
+			logger.error("Failure in Spring MVC", ex);
+		}
+		int status = statusCode.value();
+		return new ResponseEntity<>(Envelope.failure(status, FailureMessages.forStatus(status)), headers, statusCode);
+	}
+
+	private static ResponseEntity<Object> envelope(Envelope envelope) {
+		return ResponseEntity.status(envelope.status()).body(envelope);
+	}
+
+}
