@@ -1,0 +1,454 @@
+package io.notifications.coworkernotification;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import static io.notifications.support.Envelopes.error;
+import static io.notifications.support.Envelopes.failure;
+import static io.notifications.support.Envelopes.success;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /api/spaces/coworkernotifications} over real HTTP: create, update, read, and every
+ * failure of the wire contract, each asserting the exact envelope and that nothing changed.
+ */
+class CoworkerNotificationApiTests extends ApiTestSupport {
+
+	static final String BASE = "/api/spaces/coworkernotifications";
+
+	static final String VALID = """
+			{"CoworkerId":5,"Message":"Your invoice is ready","NotificationType":"coworkerinvoice","EntityId":42}""";
+
+	@Test
+	void createAnswersTheWholeRecordInTheEnvelope() {
+		Response response = postJson(BASE, VALID, admin());
+
+		JsonNode value = response.json().get("Value");
+		String on = value.get("CreatedOn").asString();
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully created.",
+				"{\"Id\":" + value.get("Id").asInt() + ",\"CoworkerId\":5,\"Message\":\"Your invoice is ready\","
+						+ "\"NotificationType\":\"coworkerinvoice\",\"EntityId\":42,\"IsDismissed\":false,"
+						+ "\"SystemId\":null,\"UniqueId\":\"" + value.get("UniqueId").asString() + "\",\"CreatedOn\":\""
+						+ on + "\",\"UpdatedOn\":\"" + on + "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}",
+				on, ADMIN));
+		assertThat(value.get("UniqueId").asString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+		assertThat(on).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+	}
+
+	@Test
+	void updateAnswersTheSeedsEnvelopeAndReplacesTheRecord() {
+		int id = create(VALID);
+		Response response = putJson(BASE, """
+				{"Id":%d,"CoworkerId":6,"Message":"Paid","NotificationType":"blog","EntityId":0,"IsDismissed":true,
+				 "SystemId":"ext-1"}""".formatted(id), admin());
+
+		String updatedOn = response.json().get("UpdatedOn").asString();
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(
+				success("CoworkerNotification was successfully updated.", "{\"Id\":" + id + "}", updatedOn, ADMIN));
+		JsonNode stored = read(id);
+		assertThat(stored.get("CoworkerId").asInt()).isEqualTo(6);
+		assertThat(stored.get("Message").asString()).isEqualTo("Paid");
+		assertThat(stored.get("NotificationType").asString()).isEqualTo("blog");
+		assertThat(stored.get("EntityId").asInt()).isZero();
+		assertThat(stored.get("IsDismissed").asBoolean()).isTrue();
+		assertThat(stored.get("SystemId").asString()).isEqualTo("ext-1");
+		assertThat(stored.get("IsNew").asBoolean()).isFalse();
+		assertThat(stored.get("UpdatedOn").asString()).isEqualTo(updatedOn);
+		assertThat(stored.get("UpdatedBy").asString()).isEqualTo(ADMIN);
+	}
+
+	@Test
+	void readAnswersTheBareRecordInContractOrder() {
+		int id = create(VALID);
+		Response response = get(BASE + "/" + id, admin());
+
+		JsonNode record = response.json();
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"Id\":" + id + ",\"CoworkerId\":5,\"Message\":\"Your invoice is ready\","
+				+ "\"NotificationType\":\"coworkerinvoice\",\"EntityId\":42,\"IsDismissed\":false,\"SystemId\":null,"
+				+ "\"UniqueId\":\"" + record.get("UniqueId").asString() + "\",\"CreatedOn\":\""
+				+ record.get("CreatedOn").asString() + "\",\"UpdatedOn\":\"" + record.get("UpdatedOn").asString()
+				+ "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}");
+	}
+
+	@Test
+	void updateClearsOptionalFieldsLeftOut() {
+		int id = create("""
+				{"CoworkerId":5,"Message":"m","NotificationType":"blog","EntityId":1,"IsDismissed":true,"SystemId":"x"}""");
+		assertThat(putJson(BASE, """
+				{"Id":%d,"CoworkerId":5,"Message":"m","NotificationType":"blog","EntityId":1}""".formatted(id), admin())
+			.status()).isEqualTo(200);
+
+		JsonNode stored = read(id);
+		assertThat(stored.get("IsDismissed").asBoolean()).isFalse();
+		assertThat(stored.get("SystemId").isNull()).isTrue();
+	}
+
+	@Test
+	void updateAcceptsAWholeRecordFromGetAndIgnoresItsReadOnlyFields() {
+		int id = create(VALID);
+		JsonNode before = read(id);
+		String echoed = get(BASE + "/" + id, admin()).body()
+			.replace("\"Message\":\"Your invoice is ready\"", "\"Message\":\"Edited\"")
+			.replace(before.get("UniqueId").asString(), "00000000-0000-0000-0000-000000000000")
+			.replace("\"CreatedOn\":\"" + before.get("CreatedOn").asString(), "\"CreatedOn\":\"2000-01-01T00:00:00Z")
+			.replace("\"UpdatedBy\":\"admin@example.com\"", "\"UpdatedBy\":\"mallory@example.com\"")
+			.replace("\"IsNew\":true", "\"IsNew\":true,\"Unknown\":{\"nested\":[1,2]}");
+
+		assertThat(putJson(BASE, echoed, admin()).status()).isEqualTo(200);
+		JsonNode after = read(id);
+		assertThat(after.get("Message").asString()).isEqualTo("Edited");
+		assertThat(after.get("UniqueId")).isEqualTo(before.get("UniqueId"));
+		assertThat(after.get("CreatedOn")).isEqualTo(before.get("CreatedOn"));
+		assertThat(after.get("UpdatedBy").asString()).isEqualTo(ADMIN);
+		assertThat(after.get("IsNew").asBoolean()).isFalse();
+	}
+
+	@Test
+	void propertyNamesMatchCaseInsensitivelyAndScalarsMayBeStrings() {
+		int id = create(VALID);
+		Response response = putJson(BASE, """
+				{"id":"%d","coworkerid":"7","MESSAGE":"m","notificationType":"blog","entityId":"0","isdismissed":"true"}"""
+			.formatted(id), admin());
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode stored = read(id);
+		assertThat(stored.get("CoworkerId").asInt()).isEqualTo(7);
+		assertThat(stored.get("IsDismissed").asBoolean()).isTrue();
+	}
+
+	@Test
+	void createIgnoresAnIdInTheBody() {
+		int first = create(VALID);
+		Response response = postJson(BASE, VALID.replace("{", "{\"Id\":" + first + ","), admin());
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("Value").get("Id").asInt()).isNotEqualTo(first);
+	}
+
+	static Stream<Arguments> requiredFields() {
+		return Stream.of(Arguments.of("CoworkerId"), Arguments.of("Message"), Arguments.of("NotificationType"),
+				Arguments.of("EntityId"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("requiredFields")
+	void missingRequiredFieldIsNamed(String field) {
+		int id = create(VALID);
+		String body = withId(id, without(field));
+
+		assertUnchangedAfter(id, putJson(BASE, body, admin()), 400,
+				failure(400, field, "is a required field", error("null", "is a required field", field)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("requiredFields")
+	void nullRequiredFieldIsNamed(String field) {
+		int id = create(VALID);
+		String body = withId(id, with(field, "null"));
+
+		assertUnchangedAfter(id, putJson(BASE, body, admin()), 400,
+				failure(400, field, "is a required field", error("null", "is a required field", field)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Message", "NotificationType" })
+	void blankRequiredStringIsNamedWithTheBlankAsSent(String field) {
+		int id = create(VALID);
+
+		assertUnchangedAfter(id, putJson(BASE, withId(id, with(field, "\"  \"")), admin()), 400,
+				failure(400, field, "is a required field", error("\"  \"", "is a required field", field)));
+	}
+
+	@Test
+	void updateWithoutIdIsARequiredFieldError() {
+		Response response = putJson(BASE, VALID, admin());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body())
+			.isEqualTo(failure(400, "Id", "is a required field", error("null", "is a required field", "Id")));
+	}
+
+	@Test
+	void everyFailingFieldIsListedInContractOrder() {
+		int id = create(VALID);
+		Response response = putJson(BASE, """
+				{"SystemId":5,"EntityId":-1,"NotificationType":"","Message":null,"CoworkerId":0,"Id":%d,"IsDismissed":"maybe"}"""
+			.formatted(id), admin());
+
+		assertUnchangedAfter(id, response, 400, failure(400, "CoworkerId", "is not a valid value",
+				error("0", "is not a valid value", "CoworkerId"), error("null", "is a required field", "Message"),
+				error("\"\"", "is a required field", "NotificationType"),
+				error("-1", "is not a valid value", "EntityId"), error("\"maybe\"", "is not a valid value", "IsDismissed"),
+				error("5", "is not a valid value", "SystemId")));
+	}
+
+	static Stream<Arguments> wrongTypes() {
+		// field, value as sent, AttemptedValue as answered
+		return Stream.of(Arguments.of("CoworkerId", "1.9", "1.9"), Arguments.of("CoworkerId", "5.0", "5.0"),
+				Arguments.of("CoworkerId", "\"abc\"", "\"abc\""), Arguments.of("CoworkerId", "true", "true"),
+				Arguments.of("CoworkerId", "2147483648", "2147483648"),
+				Arguments.of("CoworkerId", "\"2147483648\"", "\"2147483648\""),
+				Arguments.of("CoworkerId", "\" 5\"", "\" 5\""), Arguments.of("CoworkerId", "[5]", "[5]"),
+				Arguments.of("CoworkerId", "{\"v\":5}", "{\"v\":5}"), Arguments.of("EntityId", "1e3", "1E+3"),
+				Arguments.of("Message", "42", "42"), Arguments.of("Message", "true", "true"),
+				Arguments.of("Message", "\"a\\u0000b\"", "\"a\\u0000b\""),
+				Arguments.of("Message", "\"a\\ud800b\"", "\"a\\uD800b\""),
+				Arguments.of("NotificationType", "\"\\udc00\"", "\"\\uDC00\""),
+				Arguments.of("IsDismissed", "1", "1"), Arguments.of("IsDismissed", "\"yes\"", "\"yes\""),
+				Arguments.of("SystemId", "[\"x\"]", "[\"x\"]"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("wrongTypes")
+	void valueOfTheWrongTypeIsNotValid(String field, String value, String attemptedValue) {
+		int id = create(VALID);
+		Response response = putJson(BASE, withId(id, with(field, value)), admin());
+
+		assertUnchangedAfter(id, response, 400,
+				failure(400, field, "is not a valid value", error(attemptedValue, "is not a valid value", field)));
+	}
+
+	@Test
+	void idOutOfRangeIsNotValid() {
+		Response response = putJson(BASE, withId(0, VALID).replace("\"Id\":0", "\"Id\":2147483648"), admin());
+
+		assertThat(response.body()).isEqualTo(
+				failure(400, "Id", "is not a valid value", error("2147483648", "is not a valid value", "Id")));
+	}
+
+	@Test
+	void nonPositiveIdIsNotValid() {
+		Response response = putJson(BASE, withId(0, VALID), admin());
+
+		assertThat(response.body())
+			.isEqualTo(failure(400, "Id", "is not a valid value", error("0", "is not a valid value", "Id")));
+	}
+
+	static Stream<Arguments> limits() {
+		return Stream.of(Arguments.of("Message", 4000), Arguments.of("NotificationType", 100),
+				Arguments.of("SystemId", 255));
+	}
+
+	@ParameterizedTest
+	@MethodSource("limits")
+	void stringAtItsLimitIsAccepted(String field, int limit) {
+		int id = create(VALID);
+
+		assertThat(putJson(BASE, withId(id, with(field, "\"" + "x".repeat(limit) + "\"")), admin()).status())
+			.isEqualTo(200);
+		assertThat(read(id).get(field).asString()).hasSize(limit);
+	}
+
+	@ParameterizedTest
+	@MethodSource("limits")
+	void stringOverItsLimitIsRefusedWithTheValueAsSent(String field, int limit) {
+		int id = create(VALID);
+		String tooLong = "\"" + "x".repeat(limit + 1) + "\"";
+
+		assertUnchangedAfter(id, putJson(BASE, withId(id, with(field, tooLong)), admin()), 400, failure(400, field,
+				"must be at most " + limit + " characters", error(tooLong, "must be at most " + limit + " characters", field)));
+	}
+
+	@Test
+	void createThatFailsValidationStoresNothing() {
+		Response response = postJson(BASE, without("Message"), admin());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM coworker_notifications", Integer.class)).isZero();
+	}
+
+	@Test
+	void unknownIdIsNotFound() {
+		Response response = putJson(BASE, withId(987654, VALID), admin());
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.body())
+			.isEqualTo(failure(404, "Id", "was not found", error("987654", "was not found", "Id")));
+	}
+
+	@Test
+	void validationComesBeforeTheLookup() {
+		Response response = putJson(BASE, withId(987654, without("Message")), admin());
+
+		assertThat(response.status()).isEqualTo(400);
+	}
+
+	@Test
+	void readOfAnUnknownIdIsNotFound() {
+		Response response = get(BASE + "/987654", admin());
+
+		assertThat(response.body())
+			.isEqualTo(failure(404, "Id", "was not found", error("987654", "was not found", "Id")));
+	}
+
+	@Test
+	void readWithANonNumericIdIsNotValid() {
+		Response response = get(BASE + "/abc", admin());
+
+		assertThat(response.body())
+			.isEqualTo(failure(400, "Id", "is not a valid value", error("\"abc\"", "is not a valid value", "Id")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   ", "not json", "{", "[]", "[{\"Id\":1}]", "\"text\"", "42", "null",
+			"{\"Id\":1,\"Id\":2}", "{\"Id\":1,\"id\":2}", "{\"CoworkerId\":NaN}", "{\"CoworkerId\":Infinity}",
+			"{\"Id\":1} {\"Id\":2}", "{\"Id\":1} x", "{'Id':1}", "{Id:1}", "{\"Id\":1,}" })
+	void unreadableBodyIsRefusedWithNoPropertyErrors(String body) {
+		int id = create(VALID);
+
+		assertUnchangedAfter(id, putJson(BASE, body, admin()), 400,
+				failure(400, "The request body is not valid JSON."));
+	}
+
+	@Test
+	void invalidUtf8IsRefusedAsUnreadable() {
+		int id = create(VALID);
+		byte[] body = withId(id, with("Message", "\"XX\"")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		int at = new String(body, java.nio.charset.StandardCharsets.UTF_8).indexOf("XX");
+		body[at] = (byte) 0xC3;
+		body[at + 1] = (byte) 0x28;
+
+		Response response = send("PUT", BASE, "application/json",
+				java.net.http.HttpRequest.BodyPublishers.ofByteArray(body), admin());
+		assertUnchangedAfter(id, response, 400, failure(400, "The request body is not valid JSON."));
+	}
+
+	@Test
+	void rawNulCharacterNamesItsProperty() {
+		int id = create(VALID);
+		Response response = putJson(BASE, withId(id, with("Message", "\"a\u0000b\"")), admin());
+
+		assertUnchangedAfter(id, response, 400, failure(400, "Message", "is not a valid value",
+				error("\"a\\u0000b\"", "is not a valid value", "Message")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/xml", "application/x-www-form-urlencoded" })
+	void contentTypeOtherThanJsonIsUnsupported(String contentType) {
+		int id = create(VALID);
+
+		assertUnchangedAfter(id, send("PUT", BASE, contentType, withId(id, VALID), admin()), 415,
+				failure(415, "The request content type is not supported; send application/json."));
+	}
+
+	@Test
+	void missingContentTypeIsUnsupported() {
+		int id = create(VALID);
+
+		assertUnchangedAfter(id, send("PUT", BASE, null, withId(id, VALID), admin()), 415,
+				failure(415, "The request content type is not supported; send application/json."));
+	}
+
+	@Test
+	void jsonWithACharsetIsAccepted() {
+		int id = create(VALID);
+
+		assertThat(send("PUT", BASE, "application/json; charset=utf-8", withId(id, VALID), admin()).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void wrongMethodIsNotAllowedWithAnAllowHeader() {
+		Response response = send("PATCH", BASE, "application/json", VALID, admin());
+
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.header("Allow")).contains("PUT").contains("POST");
+		assertThat(response.body()).isEqualTo(failure(405, "The requested HTTP method is not allowed on this URL."));
+	}
+
+	@Test
+	void putOnARecordPathIsNotAllowed() {
+		int id = create(VALID);
+		Response response = putJson(BASE + "/" + id, withId(id, VALID), admin());
+
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.header("Allow")).contains("GET");
+	}
+
+	@Test
+	void bodyOverOneMebibyteIsRefusedBeforeParsing() {
+		int id = create(VALID);
+		String huge = withId(id, with("Message", "\"" + "x".repeat(1024 * 1024) + "\""));
+
+		assertUnchangedAfter(id, putJson(BASE, huge, admin()), 413,
+				failure(413, "The request body is larger than the limit of 1 MiB."));
+	}
+
+	@Test
+	void chunkedBodyOverOneMebibyteIsRefused() {
+		int id = create(VALID);
+		byte[] huge = ("{\"Message\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes();
+		var chunked = java.net.http.HttpRequest.BodyPublishers
+			.fromPublisher(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge));
+
+		assertUnchangedAfter(id, send("PUT", BASE, "application/json", chunked, admin()), 413,
+				failure(413, "The request body is larger than the limit of 1 MiB."));
+	}
+
+	@Test
+	void bodyOfExactlyOneMebibyteIsRead() {
+		int id = create(VALID);
+		String body = withId(id, VALID);
+		String padded = body.substring(0, body.length() - 1) + ",\"Pad\":\""
+				+ "x".repeat(1024 * 1024 - body.length() - 9) + "\"}";
+		assertThat(padded.length()).isEqualTo(1024 * 1024);
+
+		assertThat(putJson(BASE, padded, admin()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void unknownPathIsNotFoundForAnAuthenticatedCaller() {
+		Response response = get("/api/spaces/nothing-here", admin());
+
+		assertThat(response.body()).isEqualTo(failure(404, "The requested resource was not found."));
+	}
+
+	private int create(String body) {
+		Response response = postJson(BASE, body, admin());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().get("Value").get("Id").asInt();
+	}
+
+	private JsonNode read(int id) {
+		Response response = get(BASE + "/" + id, admin());
+		assertThat(response.status()).isEqualTo(200);
+		return response.json();
+	}
+
+	private void assertUnchangedAfter(int id, Response response, int status, String body) {
+		String before = this.jdbc.queryForMap("SELECT * FROM coworker_notifications WHERE id = ?", id).toString();
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.body()).isEqualTo(body);
+		Map<String, Object> after = this.jdbc.queryForMap("SELECT * FROM coworker_notifications WHERE id = ?", id);
+		assertThat(after.toString()).isEqualTo(before);
+		assertThat(after.get("VERSION")).isEqualTo(0L);
+	}
+
+	private static String withId(int id, String body) {
+		return body.replaceFirst("\\{", "{\"Id\":" + id + ",");
+	}
+
+	private static String with(String field, String rawValue) {
+		String body = without(field);
+		return body.substring(0, body.length() - 1) + ",\"" + field + "\":" + rawValue + "}";
+	}
+
+	private static String without(String field) {
+		JsonNode node = JSON.readTree(VALID);
+		((tools.jackson.databind.node.ObjectNode) node).remove(field);
+		return JSON.writeValueAsString(node);
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.notifications.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Full-stack test base: the application on a random port with its real filter chain and
+ * database, driven over real HTTP. Every test starts from empty tables.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTestSupport {
+
+	public static final String ADMIN = "admin@example.com";
+
+	public static final String ADMIN_PASSWORD = "admin-secret";
+
+	protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@BeforeEach
+	void emptyTables() {
+		this.jdbc.update("DELETE FROM coworker_notifications");
+		this.jdbc.update("DELETE FROM system_notifications");
+		this.jdbc.update("DELETE FROM refresh_tokens");
+	}
+
+	/** An {@code Authorization} header value with a bearer token that {@code /api/token} issued. */
+	protected String bearer(String email, String password) {
+		return this.tokens.computeIfAbsent(email + ":" + password, (key) -> {
+			Response response = postForm("/api/token",
+					"grant_type=password&username=" + email + "&password=" + password);
+			if (response.status() != 200) {
+				throw new IllegalStateException("No token for " + email + ": " + response.body());
+			}
+			return "Bearer " + response.json().get("access_token").asString();
+		});
+	}
+
+	/** A bearer token of the Administrator. */
+	protected String admin() {
+		return bearer(ADMIN, ADMIN_PASSWORD);
+	}
+
+	protected static String basic(String email, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	protected Response get(String path, String authorization) {
+		return send("GET", path, null, (String) null, authorization);
+	}
+
+	protected Response delete(String path, String authorization) {
+		return send("DELETE", path, null, (String) null, authorization);
+	}
+
+	protected Response putJson(String path, String json, String authorization) {
+		return send("PUT", path, "application/json", json, authorization);
+	}
+
+	protected Response postJson(String path, String json, String authorization) {
+		return send("POST", path, "application/json", json, authorization);
+	}
+
+	protected Response postForm(String path, String form) {
+		return send("POST", path, "application/x-www-form-urlencoded", form, null);
+	}
+
+	protected Response send(String method, String path, String contentType, String body, String authorization) {
+		return send(method, path, contentType,
+				(body != null) ? BodyPublishers.ofString(body, StandardCharsets.UTF_8) : BodyPublishers.noBody(),
+				authorization);
+	}
+
+	protected Response send(String method, String path, String contentType, BodyPublisher body,
+			String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, body);
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try {
+			var response = HTTP.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Reads a JSON text, for taking server-assigned values out of a response. */
+	protected static JsonNode json(String text) {
+		return JSON.readTree(text);
+	}
+
+}
