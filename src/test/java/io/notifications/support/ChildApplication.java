@@ -84,10 +84,26 @@ public final class ChildApplication implements AutoCloseable {
 		awaitExit();
 	}
 
-	/** Stops the JVM with SIGTERM, as a container runtime does: the graceful shutdown runs. */
+	/** Stops the JVM with SIGTERM, as a container runtime does, and waits until it has exited. */
 	public int stop() {
-		this.process.destroy();
+		terminate();
 		return awaitExit();
+	}
+
+	/** Sends SIGTERM, as a container runtime does, and returns at once: the graceful shutdown begins. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	/** Waits until the application's output contains the given text. */
+	public void awaitOutput(String text, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!output().contains(text)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("No \"" + text + "\" within " + timeout + ":\n" + output());
+			}
+			sleep(50);
+		}
 	}
 
 	public String output() {
@@ -106,7 +122,11 @@ public final class ChildApplication implements AutoCloseable {
 		}
 	}
 
-	private int awaitExit() {
+	/**
+	 * Waits until the JVM has exited.
+	 * @return its exit status
+	 */
+	public int awaitExit() {
 		try {
 			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly();
@@ -132,17 +152,21 @@ public final class ChildApplication implements AutoCloseable {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("The application exited with " + process.exitValue() + ":\n" + output);
 			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			sleep(100);
 		}
 		process.destroyForcibly();
 		throw new IllegalStateException("The application did not start within " + START_TIMEOUT + ":\n"
 				+ Files.readString(log, StandardCharsets.UTF_8));
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** This JVM's class path without the test classes: the application's classes and libraries. */
