@@ -1,5 +1,8 @@
 package io.notifications.operations;
 
+import java.net.URI;
+
+import io.notifications.HealthProbe;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,14 @@ class ActuatorApiTests extends ApiTestSupport {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+	}
+
+	@Test
+	void theContainerHealthProbeSeesAReadyServer() {
+		assertThat(HealthProbe.isHealthy(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness")))
+			.isTrue();
+		assertThat(HealthProbe.isHealthy(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/nothing")))
+			.isFalse();
 	}
 
 	@Test
