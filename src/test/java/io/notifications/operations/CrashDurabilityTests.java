@@ -205,7 +205,7 @@ class CrashDurabilityTests {
 		environment.put("NOTIFICATIONS_SECURITY_USERS_0_PASSWORD", "{noop}" + PASSWORD);
 		environment.put("NOTIFICATIONS_SECURITY_USERS_0_ROLES", "Administrator");
 		// the writers must not be throttled
-		environment.put("NOTIFICATIONS_RATE_LIMIT_ENABLED", "false");
+		environment.put("NOTIFICATIONS_RATELIMIT_ENABLED", "false");
 		return environment;
 	}
 
