@@ -9,7 +9,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * Plain HTTP calls to an application at any base URL, for tests that run more than one.
@@ -21,10 +20,6 @@ public final class Http {
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private Http() {
-	}
-
-	public static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static Response get(String url, String authorization) throws IOException {
