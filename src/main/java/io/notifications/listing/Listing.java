@@ -2,7 +2,6 @@ package io.notifications.listing;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +63,10 @@ public abstract class Listing<E extends AuditedEntity, R> {
 
 	private final Function<E, R> toRecord;
 
+	private final Class<? extends Record> recordType;
+
+	private final Map<String, String> aliases;
+
 	/**
 	 * The listing of a resource whose response record is {@code recordType}.
 	 * @param resource Nexudus's name of the resource, the prefix of its filters
@@ -77,6 +80,8 @@ public abstract class Listing<E extends AuditedEntity, R> {
 		this.resource = resource;
 		this.basePath = basePath;
 		this.toRecord = toRecord;
+		this.recordType = recordType;
+		this.aliases = Map.copyOf(aliases);
 		List<ListField> fields = new ArrayList<>();
 		for (RecordComponent component : recordType.getRecordComponents()) {
 			JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
@@ -103,14 +108,18 @@ public abstract class Listing<E extends AuditedEntity, R> {
 		return this.basePath;
 	}
 
+	public Class<? extends Record> recordType() {
+		return this.recordType;
+	}
+
+	/** More names of fields, each to the wire name of its field. */
+	public Map<String, String> aliases() {
+		return this.aliases;
+	}
+
 	/** The fields in record order. */
 	public List<ListField> fields() {
 		return this.fields;
-	}
-
-	/** Every name a field answers to, lower-cased, aliases included. */
-	public Map<String, ListField> names() {
-		return Collections.unmodifiableMap(this.byLowerCaseName);
 	}
 
 	/**
