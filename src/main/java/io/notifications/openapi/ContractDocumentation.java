@@ -93,6 +93,7 @@ class ContractDocumentation {
 		String base = listing.basePath();
 		String record = schemaNameOf(listing.recordType());
 		alwaysPresent(record, "ListPage" + record);
+		enumsMayBeNamed(listing);
 		PathItem collection = this.openApi.getPaths().get(base);
 		PathItem collectionSlash = this.openApi.getPaths().get(base + "/");
 		PathItem one = this.openApi.getPaths().get(base + "/{id}");
@@ -126,6 +127,30 @@ class ContractDocumentation {
 
 		for (PathItem path : List.of(collection, collectionSlash, one)) {
 			path.readOperations().forEach((operation) -> operation.tags(List.of(resource)));
+		}
+	}
+
+	/**
+	 * Requests may name an enum's value instead of giving its integer (the contract's
+	 * {@code "High"}); answers always carry the integer.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void enumsMayBeNamed(Listing<?, ?> listing) {
+		Schema<?> request = this.openApi.getComponents().getSchemas().get(listing.resource() + "Request");
+		for (ListField field : listing.fields()) {
+			Schema integers = (request != null) ? request.getProperties().get(field.wireName()) : null;
+			if (field.kind() != ListField.Kind.ENUM || integers == null) {
+				continue;
+			}
+			List<Object> names = new ArrayList<>();
+			for (Object constant : field.type().getEnumConstants()) {
+				String name = ((Enum<?>) constant).name();
+				names.add(name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT));
+			}
+			Schema named = new Schema<>().types(Set.of("string"))
+				.description("The name instead of the integer, case-insensitively.");
+			named.setEnum(names);
+			request.getProperties().put(field.wireName(), new Schema<>().anyOf(List.of(integers, named)));
 		}
 	}
 

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -59,7 +60,8 @@ class OpenApiConfig {
 				.addSecuritySchemes(PASSWORD,
 						new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
 							.description("POST /api/token with grant_type=password, as Swagger UI's Authorize does.")
-							.flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/api/token")))))
+							.flows(new OAuthFlows()
+								.password(new OAuthFlow().tokenUrl("/api/token").scopes(new Scopes())))))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER))
 			.addSecurityItem(new SecurityRequirement().addList(BASIC))
 			.addSecurityItem(new SecurityRequirement().addList(PASSWORD));
