@@ -1,6 +1,7 @@
 package io.notifications.listing;
 
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -115,7 +116,7 @@ public record ListField(String wireName, String attribute, Kind kind, Class<?> t
 			// an offset's "+" arrives as a space when the client did not percent-encode it
 			return DateTimes.parse(text.replace(' ', '+'));
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			throw new IllegalArgumentException(ex);
 		}
 	}

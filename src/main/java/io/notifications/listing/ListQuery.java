@@ -57,14 +57,16 @@ record ListQuery(int page, int size, ListField orderBy, int direction, List<Filt
 			Expression path = root.get(this.field.attribute());
 			return switch (this.operator) {
 				case EQUAL -> builder.equal(path, this.value);
-				case CONTAINS -> builder.like(builder.lower(path), "%" + escapeLike(((String) this.value).toLowerCase(Locale.ROOT)) + "%", '\\');
+				case CONTAINS -> builder.like(builder.lower(path), containing((String) this.value), '\\');
 				case AT_LEAST -> builder.greaterThanOrEqualTo(path, (Comparable) this.value);
 				case AT_MOST -> builder.lessThanOrEqualTo(path, (Comparable) this.value);
 			};
 		}
 
-		private static String escapeLike(String text) {
-			return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		/** A LIKE pattern for a text anywhere, its wildcards taken literally. */
+		private static String containing(String text) {
+			String lower = text.toLowerCase(Locale.ROOT);
+			return "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		}
 
 	}
