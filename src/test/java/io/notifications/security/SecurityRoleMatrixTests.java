@@ -54,9 +54,17 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 			new Operation(COWORKER, Action.EDIT, "PUT", CN, "{\"Id\":{id}," + CN_FIELDS + "}"),
 			new Operation(COWORKER, Action.CREATE, "POST", CN, "{" + CN_FIELDS + "}"),
 			new Operation(COWORKER, Action.READ, "GET", CN + "/{id}", null),
+			new Operation(COWORKER, Action.READ, "GET", CN + "/?id=%5B{id}%5D", null),
+			new Operation(COWORKER, Action.READ, "GET", CN + "?id=%5B{id}%5D", null),
+			new Operation(COWORKER, Action.LIST, "GET", CN + "?page=1&size=10", null),
+			new Operation(COWORKER, Action.LIST, "GET", CN, null),
+			new Operation(COWORKER, Action.DELETE, "DELETE", CN + "/{id}", null),
 			new Operation(SYSTEM, Action.EDIT, "PUT", SN, "{\"Id\":{id}," + SN_FIELDS + "}"),
 			new Operation(SYSTEM, Action.CREATE, "POST", SN, "{" + SN_FIELDS + "}"),
-			new Operation(SYSTEM, Action.READ, "GET", SN + "/{id}", null));
+			new Operation(SYSTEM, Action.READ, "GET", SN + "/{id}", null),
+			new Operation(SYSTEM, Action.READ, "GET", SN + "/?id=%5B{id}%5D", null),
+			new Operation(SYSTEM, Action.LIST, "GET", SN + "?orderBy=Title&dir=-1", null),
+			new Operation(SYSTEM, Action.DELETE, "DELETE", SN + "/{id}", null));
 
 	/** The one-role user of the test profile that holds {@code action} on {@code resource}. */
 	static String caller(String resource, Action action) {
