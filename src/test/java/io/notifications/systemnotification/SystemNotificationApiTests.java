@@ -61,7 +61,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void updateAnswersTheSeedsEnvelope() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		Response response = putJson(BASE, withId(id, VALID), admin());
 
 		assertThat(response.status()).isEqualTo(200);
@@ -71,10 +71,10 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void updateIsAFullReplacement() {
-		int id = create(FULL);
+		int id = createdId(BASE, FULL);
 		assertThat(putJson(BASE, withId(id, VALID), admin()).status()).isEqualTo(200);
 
-		JsonNode stored = read(id);
+		JsonNode stored = readRecord(BASE, id);
 		assertThat(stored.get("Title").asString()).isEqualTo("Scheduled maintenance");
 		assertThat(stored.get("Severity").asInt()).isEqualTo(2);
 		assertThat(stored.get("MessageType").asInt()).isEqualTo(2);
@@ -91,15 +91,15 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void updateAcceptsAWholeRecordFromGet() {
-		int id = create(FULL);
-		JsonNode before = read(id);
+		int id = createdId(BASE, FULL);
+		JsonNode before = readRecord(BASE, id);
 		String echoed = get(BASE + "/" + id, admin()).body()
 			.replace("\"Title\":\"Outage\"", "\"Title\":\"Outage resolved\"")
 			.replace("\"ApprovedBy\":null", "\"ApprovedBy\":\"mallory@example.com\"")
 			.replace("\"ApprovedOn\":null", "\"ApprovedOn\":\"2025-01-01T00:00:00Z\"");
 
 		assertThat(putJson(BASE, echoed, admin()).status()).isEqualTo(200);
-		JsonNode after = read(id);
+		JsonNode after = readRecord(BASE, id);
 		assertThat(after.get("Title").asString()).isEqualTo("Outage resolved");
 		assertThat(after.get("ApprovedBy").isNull()).isTrue();
 		assertThat(after.get("ApprovedOn").isNull()).isTrue();
@@ -110,7 +110,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "1|1", "2|2", "3|3", "\"Low\"|1", "\"medium\"|2", "\"HIGH\"|3", "\"3\"|3" })
 	void severityIsAcceptedByValueOrNameAndAnsweredAsAnInteger(String sent, int stored) {
-		int id = create(with(VALID, "Severity", sent));
+		int id = createdId(BASE, with(VALID, "Severity", sent));
 
 		assertThat(get(BASE + "/" + id, admin()).body()).contains("\"Severity\":" + stored + ",");
 	}
@@ -118,7 +118,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "1|1", "2|2", "\"Issue\"|1", "\"announcement\"|2" })
 	void messageTypeIsAcceptedByValueOrName(String sent, int stored) {
-		int id = create(with(VALID, "MessageType", sent));
+		int id = createdId(BASE, with(VALID, "MessageType", sent));
 
 		assertThat(get(BASE + "/" + id, admin()).body()).contains("\"MessageType\":" + stored + ",");
 	}
@@ -127,7 +127,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@CsvSource(delimiter = '|', value = { "Severity|0", "Severity|4", "Severity|\"Critical\"", "Severity|2.0",
 			"Severity|true", "MessageType|3", "MessageType|-1", "MessageType|\"Notice\"" })
 	void enumValueOutsideTheEnumIsNotValid(String field, String sent) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, field, sent)), admin()), 400,
 				failure(400, field, "is not a valid value", error(sent, "is not a valid value", field)));
@@ -139,9 +139,9 @@ class SystemNotificationApiTests extends ApiTestSupport {
 			"2025-01-15T10:30:00|2025-01-15T10:30:00Z", "2025-01-15T10:30|2025-01-15T10:30:00Z",
 			"2025-01-15T10:30:00.250Z|2025-01-15T10:30:00.250Z", "2025-01-15t10:30:00z|2025-01-15T10:30:00Z" })
 	void dateTimesAreStoredAndAnsweredInUtc(String sent, String answered) {
-		int id = create(with(VALID, "StartTime", "\"" + sent + "\""));
+		int id = createdId(BASE, with(VALID, "StartTime", "\"" + sent + "\""));
 
-		assertThat(read(id).get("StartTime").asString()).isEqualTo(answered);
+		assertThat(readRecord(BASE, id).get("StartTime").asString()).isEqualTo(answered);
 	}
 
 	@ParameterizedTest
@@ -149,7 +149,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 			"\"2025-01-15\"", "\"10:30:00\"", "\"2025-01-15T25:00:00Z\"", "\"10000-01-01T00:00:00Z\"", "true",
 			"\"\"" })
 	void unreadableDateTimeIsNotValid(String sent) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, "StartTime", sent)), admin()), 400,
 				failure(400, "StartTime", "is not a valid value", error(sent, "is not a valid value", "StartTime")));
@@ -163,7 +163,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@MethodSource("requiredFields")
 	void missingRequiredFieldIsNamed(String field) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, without(VALID, field)), admin()), 400,
 				failure(400, field, "is a required field", error("null", "is a required field", field)));
@@ -172,7 +172,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@MethodSource("requiredFields")
 	void nullRequiredFieldIsNamed(String field) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, field, "null")), admin()), 400,
 				failure(400, field, "is a required field", error("null", "is a required field", field)));
@@ -181,7 +181,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { "Title", "ShortDescription", "Description" })
 	void blankRequiredStringIsNamed(String field) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, field, "\"\\t \"")), admin()), 400,
 				failure(400, field, "is a required field", error("\"\\t \"", "is a required field", field)));
@@ -210,17 +210,17 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@MethodSource("limits")
 	void stringAtItsLimitIsStored(String field, int limit) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertThat(putJson(BASE, withId(id, with(VALID, field, "\"" + "é".repeat(limit) + "\"")), admin()).status())
 			.isEqualTo(200);
-		assertThat(read(id).get(field).asString()).isEqualTo("é".repeat(limit));
+		assertThat(readRecord(BASE, id).get(field).asString()).isEqualTo("é".repeat(limit));
 	}
 
 	@ParameterizedTest
 	@MethodSource("limits")
 	void stringOverItsLimitIsRefused(String field, int limit) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String tooLong = "\"" + "x".repeat(limit + 1) + "\"";
 		String message = "must be at most " + limit + " characters";
 
@@ -230,7 +230,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void buttonUrlAtItsLimitIsStoredAndOverItIsRefused() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String atLimit = "https://example.com/" + "a".repeat(2048 - 20);
 		String overLimit = atLimit + "a";
 
@@ -245,7 +245,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ValueSource(strings = { "ftp://example.com/x", "example.com/page", "/relative/path", "https://", "mailto:a@b.c",
 			"http://exa mple.com", "javascript:alert(1)" })
 	void buttonUrlMustBeAnAbsoluteHttpUrl(String url) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, "ButtonUrl", "\"" + url + "\"")), admin()), 400,
 				failure(400, "ButtonUrl", "is not a valid value", error("\"" + url + "\"", "is not a valid value", "ButtonUrl")));
@@ -254,7 +254,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { "http://example.com", "HTTPS://Example.com/a?b=c#d", "https://127.0.0.1:8443/x" })
 	void httpAndHttpsUrlsAreAccepted(String url) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertThat(putJson(BASE, withId(id, with(VALID, "ButtonUrl", "\"" + url + "\"")), admin()).status())
 			.isEqualTo(200);
@@ -263,7 +263,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { "2025-01-15T00:00:00Z", "2025-01-14T23:59:59Z" })
 	void unPublishOnMustBeLaterThanPublishOn(String unPublishOn) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String body = with(with(VALID, "PublishOn", "\"2025-01-15T00:00:00Z\""), "UnPublishOn", "\"" + unPublishOn + "\"");
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, body), admin()), 400, failure(400, "UnPublishOn",
@@ -272,7 +272,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void unPublishOnAloneOrLaterIsAccepted() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertThat(putJson(BASE, withId(id, with(VALID, "UnPublishOn", "\"2020-01-01T00:00:00Z\"")), admin()).status())
 			.isEqualTo(200);
@@ -283,7 +283,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void aButtonNeedsALabelAndAUrl() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String body = with(with(VALID, "HasButton", "true"), "ButtonLabel", "\" \"");
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, body), admin()), 400,
@@ -293,14 +293,14 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void withoutAButtonLabelAndUrlAreOptional() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertThat(putJson(BASE, withId(id, with(VALID, "HasButton", "\"false\"")), admin()).status()).isEqualTo(200);
 	}
 
 	@Test
 	void allErrorsOfOneRequestAreListedInContractOrder() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String body = """
 				{"Id":%d,"ButtonUrl":"nope","HasButton":true,"UnPublishOn":"2025-01-01T00:00:00Z",\
 				"PublishOn":"2025-02-01T00:00:00Z","MessageType":9,"Description":"","ShortDescription":"s",\
@@ -324,7 +324,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void malformedJsonIsRefused() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, VALID).replace("}", ",}"), admin()), 400,
 				failure(400, "The request body is not valid JSON."));
@@ -332,7 +332,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void wrongMediaTypeAndWrongMethodAreRefused() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, send("PUT", BASE, "text/plain", withId(id, VALID), admin()), 415,
 				failure(415, "The request content type is not supported; send application/json."));
@@ -343,23 +343,11 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void oversizedBodyIsRefused() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String huge = withId(id, with(VALID, "Description", "\"" + "x".repeat(1024 * 1024) + "\""));
 
 		assertUnchangedAfter(id, putJson(BASE, huge, admin()), 413,
 				failure(413, "The request body is larger than the limit of 1 MiB."));
-	}
-
-	private int create(String body) {
-		Response response = postJson(BASE, body, admin());
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		return response.json().get("Value").get("Id").asInt();
-	}
-
-	private JsonNode read(int id) {
-		Response response = get(BASE + "/" + id, admin());
-		assertThat(response.status()).isEqualTo(200);
-		return response.json();
 	}
 
 	private void assertUnchangedAfter(int id, Response response, int status, String body) {
