@@ -53,6 +53,9 @@ class SecurityConfig {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim())))
+				// RFC 9728 metadata that Spring Security publishes; tokens here are not bound to client certificates
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+						(resource) -> resource.resourceName("Nexudus notifications").tlsClientCertificateBoundAccessTokens(false)))
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)

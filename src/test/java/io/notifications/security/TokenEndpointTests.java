@@ -190,4 +190,17 @@ class TokenEndpointTests extends ApiTestSupport {
 		return postForm("/api/token", "grant_type=refresh_token&refresh_token=" + refreshToken);
 	}
 
+
+	@Test
+	void protectedResourceMetadataIsPublicAndTruthful() {
+		Response response = get("/.well-known/oauth-protected-resource", null);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("resource").asString()).isEqualTo("http://localhost:" + this.port);
+		assertThat(response.json().get("resource_name").asString()).isEqualTo("Nexudus notifications");
+		assertThat(response.json().get("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
+		assertThat(get("/api/spaces/coworkernotifications/1", null).header("WWW-Authenticate"))
+			.contains("resource_metadata=\"http://localhost:" + this.port + "/.well-known/oauth-protected-resource\"");
+	}
+
 }
