@@ -1,17 +1,22 @@
 package io.notifications.coworkernotification;
 
 import java.security.Principal;
+import java.util.List;
 
+import io.notifications.listing.ListPage;
 import io.notifications.web.Envelope;
 import io.notifications.web.JsonBody;
 import io.notifications.web.OnUpdate;
 
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,6 +51,22 @@ class CoworkerNotificationController {
 	@GetMapping("/{id}")
 	CoworkerNotificationRecord get(@PathVariable int id) {
 		return this.service.get(id);
+	}
+
+	/** Nexudus's batch read, {@code ?id=[1,2,3]}, with or without the trailing slash. */
+	@GetMapping(path = { "", "/" }, params = "id")
+	List<CoworkerNotificationRecord> getMany(@RequestParam("id") String ids) {
+		return this.service.getMany(ids);
+	}
+
+	@GetMapping({ "", "/" })
+	ListPage<CoworkerNotificationRecord> list(@RequestParam MultiValueMap<String, String> parameters) {
+		return this.service.list(parameters);
+	}
+
+	@DeleteMapping("/{id}")
+	Envelope delete(@PathVariable int id, Principal caller) {
+		return Envelope.deleted(RESOURCE, id, this.service.delete(id), caller.getName());
 	}
 
 }

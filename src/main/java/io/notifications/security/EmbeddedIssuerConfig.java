@@ -10,9 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -39,13 +37,13 @@ class EmbeddedIssuerConfig {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties, OAuth2TokenValidator<Jwt> expiryRequired) {
+	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties) {
 		// RS256 only: "none", HS256 with the public key as secret, and other algorithms are refused
 		NimbusJwtDecoder decoder = NimbusJwtDecoder
 			.withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicJwkSet()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(expiryRequired,
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(SecurityConfig.requireExpiry(),
 				new JwtIssuerValidator(properties.token().issuer()),
 				new JwtAudienceValidator(properties.token().audience()))));
 		return decoder;

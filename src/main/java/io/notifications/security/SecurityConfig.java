@@ -6,6 +6,7 @@ import java.util.List;
 import io.notifications.security.Roles.Action;
 import io.notifications.web.EnvelopeWriter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -51,6 +53,9 @@ class SecurityConfig {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim())))
+				// RFC 9728 metadata that Spring Security publishes; tokens here are not bound to client certificates
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+						(resource) -> resource.resourceName("Nexudus notifications").tlsClientCertificateBoundAccessTokens(false)))
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
@@ -94,14 +99,30 @@ class SecurityConfig {
 
 	/**
 	 * Requires {@code exp} of every token and allows at most {@link #CLOCK_SKEW}. Boot adds this
-	 * validator to the decoder it builds for an external identity provider; the embedded issuer's
-	 * decoder uses it too.
+	 * validator to the decoder it builds for an external identity provider.
 	 */
 	@Bean
 	OAuth2TokenValidator<Jwt> expiryRequired() {
+		return requireExpiry();
+	}
+
+	/** The expiry check of every decoder, Boot's and the embedded issuer's. */
+	static JwtTimestampValidator requireExpiry() {
 		JwtTimestampValidator validator = new JwtTimestampValidator(CLOCK_SKEW);
 		validator.setAllowEmptyExpiryClaim(false);
 		return validator;
+	}
+
+	/**
+	 * Requires {@code notifications.security.required-issuer} as the {@code iss} of an external
+	 * provider's tokens: Boot checks the issuer only when it discovers the keys from
+	 * {@code issuer-uri}, not with {@code public-key-location}. Boot adds every validator bean to the
+	 * decoder it builds; the embedded issuer's decoder checks its own issuer instead.
+	 */
+	@Bean
+	@ConditionalOnProperty("notifications.security.required-issuer")
+	OAuth2TokenValidator<Jwt> requiredIssuer(SecurityProperties properties) {
+		return new JwtIssuerValidator(properties.requiredIssuer());
 	}
 
 	/** A resource of the API, by Nexudus's name for it. */

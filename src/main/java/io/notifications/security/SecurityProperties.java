@@ -20,11 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param rolesClaim the claim that holds a token's roles; a dotted path reaches a nested claim
  * (Keycloak's {@code realm_access.roles})
  * @param token the tokens this server issues itself at {@code /api/token}
+ * @param requiredIssuer the {@code iss} that an external identity provider's tokens must carry.
+ * Boot checks the issuer only when {@code issuer-uri} is set, and with {@code public-key-location}
+ * it cannot be (setting {@code issuer-uri} there makes Boot fetch the provider's keys instead)
  */
 @Validated
 @ConfigurationProperties("notifications.security")
-public record SecurityProperties(@Valid @DefaultValue List<User> users, @DefaultValue("roles") @NotBlank String rolesClaim,
-		@Valid @DefaultValue Token token) {
+public record SecurityProperties(@DefaultValue List<@Valid User> users, @DefaultValue("roles") @NotBlank String rolesClaim,
+		@Valid @DefaultValue Token token, String requiredIssuer) {
 
 	/**
 	 * A configured user.

@@ -18,7 +18,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure inside Spring MVC into the Nexudus envelope.
+ * Turns the failures that Spring MVC and the resources raise into the Nexudus envelope. Anything
+ * unexpected is left to propagate: the container logs it and {@link EnvelopeErrorController}
+ * answers the 500.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -54,12 +56,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex) {
 		return envelope(Envelope.failure(409, FailureMessages.forStatus(409)));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> unexpected(Exception ex) {
-		logger.error("Unexpected failure", ex);
-		return envelope(Envelope.failure(500, FailureMessages.UNEXPECTED));
 	}
 
 	@Override

@@ -47,7 +47,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void updateAnswersTheSeedsEnvelopeAndReplacesTheRecord() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		Response response = putJson(BASE, """
 				{"Id":%d,"CoworkerId":6,"Message":"Paid","NotificationType":"blog","EntityId":0,"IsDismissed":true,
 				 "SystemId":"ext-1"}""".formatted(id), admin());
@@ -56,7 +56,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo(
 				success("CoworkerNotification was successfully updated.", "{\"Id\":" + id + "}", updatedOn, ADMIN));
-		JsonNode stored = read(id);
+		JsonNode stored = readRecord(BASE, id);
 		assertThat(stored.get("CoworkerId").asInt()).isEqualTo(6);
 		assertThat(stored.get("Message").asString()).isEqualTo("Paid");
 		assertThat(stored.get("NotificationType").asString()).isEqualTo("blog");
@@ -70,7 +70,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void readAnswersTheBareRecordInContractOrder() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		Response response = get(BASE + "/" + id, admin());
 
 		JsonNode record = response.json();
@@ -84,21 +84,21 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void updateClearsOptionalFieldsLeftOut() {
-		int id = create("""
+		int id = createdId(BASE, """
 				{"CoworkerId":5,"Message":"m","NotificationType":"blog","EntityId":1,"IsDismissed":true,"SystemId":"x"}""");
 		assertThat(putJson(BASE, """
 				{"Id":%d,"CoworkerId":5,"Message":"m","NotificationType":"blog","EntityId":1}""".formatted(id), admin())
 			.status()).isEqualTo(200);
 
-		JsonNode stored = read(id);
+		JsonNode stored = readRecord(BASE, id);
 		assertThat(stored.get("IsDismissed").asBoolean()).isFalse();
 		assertThat(stored.get("SystemId").isNull()).isTrue();
 	}
 
 	@Test
 	void updateAcceptsAWholeRecordFromGetAndIgnoresItsReadOnlyFields() {
-		int id = create(VALID);
-		JsonNode before = read(id);
+		int id = createdId(BASE, VALID);
+		JsonNode before = readRecord(BASE, id);
 		String echoed = get(BASE + "/" + id, admin()).body()
 			.replace("\"Message\":\"Your invoice is ready\"", "\"Message\":\"Edited\"")
 			.replace(before.get("UniqueId").asString(), "00000000-0000-0000-0000-000000000000")
@@ -107,7 +107,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 			.replace("\"IsNew\":true", "\"IsNew\":true,\"Unknown\":{\"nested\":[1,2]}");
 
 		assertThat(putJson(BASE, echoed, admin()).status()).isEqualTo(200);
-		JsonNode after = read(id);
+		JsonNode after = readRecord(BASE, id);
 		assertThat(after.get("Message").asString()).isEqualTo("Edited");
 		assertThat(after.get("UniqueId")).isEqualTo(before.get("UniqueId"));
 		assertThat(after.get("CreatedOn")).isEqualTo(before.get("CreatedOn"));
@@ -117,20 +117,20 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void propertyNamesMatchCaseInsensitivelyAndScalarsMayBeStrings() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		Response response = putJson(BASE, """
 				{"id":"%d","coworkerid":"7","MESSAGE":"m","notificationType":"blog","entityId":"0","isdismissed":"true"}"""
 			.formatted(id), admin());
 
 		assertThat(response.status()).isEqualTo(200);
-		JsonNode stored = read(id);
+		JsonNode stored = readRecord(BASE, id);
 		assertThat(stored.get("CoworkerId").asInt()).isEqualTo(7);
 		assertThat(stored.get("IsDismissed").asBoolean()).isTrue();
 	}
 
 	@Test
 	void createIgnoresAnIdInTheBody() {
-		int first = create(VALID);
+		int first = createdId(BASE, VALID);
 		Response response = postJson(BASE, VALID.replace("{", "{\"Id\":" + first + ","), admin());
 
 		assertThat(response.status()).isEqualTo(200);
@@ -145,7 +145,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@MethodSource("requiredFields")
 	void missingRequiredFieldIsNamed(String field) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String body = withId(id, without(field));
 
 		assertUnchangedAfter(id, putJson(BASE, body, admin()), 400,
@@ -155,7 +155,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@MethodSource("requiredFields")
 	void nullRequiredFieldIsNamed(String field) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String body = withId(id, with(field, "null"));
 
 		assertUnchangedAfter(id, putJson(BASE, body, admin()), 400,
@@ -165,7 +165,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { "Message", "NotificationType" })
 	void blankRequiredStringIsNamedWithTheBlankAsSent(String field) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, with(field, "\"  \"")), admin()), 400,
 				failure(400, field, "is a required field", error("\"  \"", "is a required field", field)));
@@ -182,7 +182,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void everyFailingFieldIsListedInContractOrder() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		Response response = putJson(BASE, """
 				{"SystemId":5,"EntityId":-1,"NotificationType":"","Message":null,"CoworkerId":0,"Id":%d,"IsDismissed":"maybe"}"""
 			.formatted(id), admin());
@@ -213,7 +213,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@MethodSource("wrongTypes")
 	void valueOfTheWrongTypeIsNotValid(String field, String value, String attemptedValue) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		Response response = putJson(BASE, withId(id, with(field, value)), admin());
 
 		assertUnchangedAfter(id, response, 400,
@@ -244,17 +244,17 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@MethodSource("limits")
 	void stringAtItsLimitIsAccepted(String field, int limit) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertThat(putJson(BASE, withId(id, with(field, "\"" + "x".repeat(limit) + "\"")), admin()).status())
 			.isEqualTo(200);
-		assertThat(read(id).get(field).asString()).hasSize(limit);
+		assertThat(readRecord(BASE, id).get(field).asString()).hasSize(limit);
 	}
 
 	@ParameterizedTest
 	@MethodSource("limits")
 	void stringOverItsLimitIsRefusedWithTheValueAsSent(String field, int limit) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String tooLong = "\"" + "x".repeat(limit + 1) + "\"";
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, with(field, tooLong)), admin()), 400, failure(400, field,
@@ -306,7 +306,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 			"{\"Id\":1,\"Id\":2}", "{\"Id\":1,\"id\":2}", "{\"CoworkerId\":NaN}", "{\"CoworkerId\":Infinity}",
 			"{\"Id\":1} {\"Id\":2}", "{\"Id\":1} x", "{'Id':1}", "{Id:1}", "{\"Id\":1,}" })
 	void unreadableBodyIsRefusedWithNoPropertyErrors(String body) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, body, admin()), 400,
 				failure(400, "The request body is not valid JSON."));
@@ -314,7 +314,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void invalidUtf8IsRefusedAsUnreadable() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		byte[] body = withId(id, with("Message", "\"XX\"")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		int at = new String(body, java.nio.charset.StandardCharsets.UTF_8).indexOf("XX");
 		body[at] = (byte) 0xC3;
@@ -327,7 +327,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void rawNulCharacterNamesItsProperty() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		Response response = putJson(BASE, withId(id, with("Message", "\"a\u0000b\"")), admin());
 
 		assertUnchangedAfter(id, response, 400, failure(400, "Message", "is not a valid value",
@@ -337,7 +337,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { "text/plain", "application/xml", "application/x-www-form-urlencoded" })
 	void contentTypeOtherThanJsonIsUnsupported(String contentType) {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, send("PUT", BASE, contentType, withId(id, VALID), admin()), 415,
 				failure(415, "The request content type is not supported; send application/json."));
@@ -345,7 +345,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void missingContentTypeIsUnsupported() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, send("PUT", BASE, null, withId(id, VALID), admin()), 415,
 				failure(415, "The request content type is not supported; send application/json."));
@@ -353,7 +353,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void jsonWithACharsetIsAccepted() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 
 		assertThat(send("PUT", BASE, "application/json; charset=utf-8", withId(id, VALID), admin()).status())
 			.isEqualTo(200);
@@ -370,7 +370,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void putOnARecordPathIsNotAllowed() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		Response response = putJson(BASE + "/" + id, withId(id, VALID), admin());
 
 		assertThat(response.status()).isEqualTo(405);
@@ -379,7 +379,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void bodyOverOneMebibyteIsRefusedBeforeParsing() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String huge = withId(id, with("Message", "\"" + "x".repeat(1024 * 1024) + "\""));
 
 		assertUnchangedAfter(id, putJson(BASE, huge, admin()), 413,
@@ -388,7 +388,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void chunkedBodyOverOneMebibyteIsRefused() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		byte[] huge = ("{\"Message\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes();
 		var chunked = java.net.http.HttpRequest.BodyPublishers
 			.fromPublisher(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge));
@@ -399,7 +399,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void bodyOfExactlyOneMebibyteIsRead() {
-		int id = create(VALID);
+		int id = createdId(BASE, VALID);
 		String body = withId(id, VALID);
 		String padded = body.substring(0, body.length() - 1) + ",\"Pad\":\""
 				+ "x".repeat(1024 * 1024 - body.length() - 9) + "\"}";
@@ -413,18 +413,6 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 		Response response = get("/api/spaces/nothing-here", admin());
 
 		assertThat(response.body()).isEqualTo(failure(404, "The requested resource was not found."));
-	}
-
-	private int create(String body) {
-		Response response = postJson(BASE, body, admin());
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		return response.json().get("Value").get("Id").asInt();
-	}
-
-	private JsonNode read(int id) {
-		Response response = get(BASE + "/" + id, admin());
-		assertThat(response.status()).isEqualTo(200);
-		return response.json();
 	}
 
 	private void assertUnchangedAfter(int id, Response response, int status, String body) {

@@ -124,6 +124,24 @@ public abstract class ApiTestSupport {
 		}
 	}
 
+	/** Creates a record as the Administrator and answers its Id. */
+	protected int createdId(String basePath, String body) {
+		Response response = postJson(basePath, body, admin());
+		if (response.status() != 200) {
+			throw new IllegalStateException("Could not create at " + basePath + ": " + response.body());
+		}
+		return response.json().get("Value").get("Id").asInt();
+	}
+
+	/** Reads a record as the Administrator. */
+	protected JsonNode readRecord(String basePath, int id) {
+		Response response = get(basePath + "/" + id, admin());
+		if (response.status() != 200) {
+			throw new IllegalStateException("Could not read " + basePath + "/" + id + ": " + response.body());
+		}
+		return response.json();
+	}
+
 	/** Reads a JSON text, for taking server-assigned values out of a response. */
 	protected static JsonNode json(String text) {
 		return JSON.readTree(text);

@@ -1,0 +1,117 @@
+package io.notifications.openapi;
+
+import java.lang.reflect.Parameter;
+import java.util.List;
+
+import io.notifications.listing.Listing;
+import io.notifications.web.JsonBody;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document. Schemas come from the records' {@code @JsonProperty} names, which
+ * swagger-core reads; the rest of the contract (error statuses, list parameters, examples) is
+ * added by {@link ContractDocumentation} from the same code the server runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+	static final String BEARER = "bearer";
+
+	static final String BASIC = "basic";
+
+	static final String PASSWORD = "password";
+
+	@Bean
+	OpenAPI notificationsOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("Notifications API")
+				.version("1")
+				.description("A self-hostable replica of Nexudus's CoworkerNotification and SystemNotification "
+						+ "resources. Every write and every error answers the Nexudus envelope. Get a token from "
+						+ "POST /api/token (or let Authorize do it with the password flow) and send it as a bearer "
+						+ "token, or use Basic with a configured user."))
+			.components(new Components()
+				.addSecuritySchemes(BEARER,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.bearerFormat("JWT")
+							.description("The access_token of POST /api/token."))
+				.addSecuritySchemes(BASIC,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("basic")
+							.description("The email and password of a configured user."))
+				.addSecuritySchemes(PASSWORD,
+						new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+							.description("POST /api/token with grant_type=password, as Swagger UI's Authorize does.")
+							.flows(new OAuthFlows()
+								.password(new OAuthFlow().tokenUrl("/api/token").scopes(new Scopes())))))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER))
+			.addSecurityItem(new SecurityRequirement().addList(BASIC))
+			.addSecurityItem(new SecurityRequirement().addList(PASSWORD));
+	}
+
+	/** Completes springdoc's document with what the contract says of every operation. */
+	@Bean
+	OpenApiCustomizer contractDocumentation(List<Listing<?, ?>> listings) {
+		return (openApi) -> new ContractDocumentation(openApi, listings).complete();
+	}
+
+	/**
+	 * A {@link JsonBody} parameter is the JSON request body; springdoc knows only Spring's
+	 * {@code @RequestBody} and would list it as a query parameter.
+	 */
+	@Bean
+	OperationCustomizer jsonBodies() {
+		return (operation, handlerMethod) -> {
+			for (Parameter parameter : handlerMethod.getMethod().getParameters()) {
+				if (parameter.isAnnotationPresent(JsonBody.class)) {
+					String schemaName = parameter.getType().getSimpleName();
+					if (operation.getParameters() != null) {
+						operation.getParameters().removeIf((documented) -> documented.getSchema() != null
+								&& ("#/components/schemas/" + schemaName).equals(documented.getSchema().get$ref()));
+					}
+					operation.requestBody(new RequestBody().required(true)
+						.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+								new MediaType().schema(new Schema<>().$ref(schemaName)))));
+				}
+			}
+			return operation;
+		};
+	}
+
+	/**
+	 * Every property of a reference type may be null on the wire (primitives never are): OpenAPI
+	 * 3.1 says so with a {@code "null"} type.
+	 */
+	@Bean
+	PropertyCustomizer referenceTypesAreNullable() {
+		return (property, type) -> {
+			if (type.getType() instanceof Class<?> javaType && javaType.isPrimitive()) {
+				return property;
+			}
+			if (type.getType() instanceof com.fasterxml.jackson.databind.JavaType javaType
+					&& javaType.isPrimitive()) {
+				return property;
+			}
+			return ContractDocumentation.nullable(property);
+		};
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.notifications.ratelimit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import io.notifications.web.Envelope;
+import io.notifications.web.EnvelopeWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers a caller over their limit with 429, the envelope and {@code Retry-After}. It runs in the
+ * security filter chain once the caller is known: an authenticated user is limited by name, a
+ * request without credentials (and every request to {@code /api/token}, whose callers are not yet
+ * authenticated) by client address.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+	private static final Set<String> WRITES = Set.of("PUT", "POST", "DELETE");
+
+	private static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, "/api/token");
+
+	private final SecurityContextHolderStrategy securityContext = SecurityContextHolder.getContextHolderStrategy();
+
+	private final RateLimiter limiter;
+
+	private final EnvelopeWriter writer;
+
+	RateLimitFilter(RateLimiter limiter, EnvelopeWriter writer) {
+		this.limiter = limiter;
+		this.writer = writer;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<Duration> wait = this.limiter.tryAcquire(caller(request), WRITES.contains(request.getMethod()));
+		if (wait.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long seconds = Math.max(1, (wait.get().toNanos() + 999_999_999L) / 1_000_000_000L);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		this.writer.write(response,
+				Envelope.failure(429, "Wait " + seconds + " seconds before accessing this url again."));
+	}
+
+	private String caller(HttpServletRequest request) {
+		Authentication authentication = this.securityContext.getContext().getAuthentication();
+		if (TOKEN_ENDPOINT.matches(request) || authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return "address:" + request.getRemoteAddr();
+		}
+		return "user:" + authentication.getName();
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.notifications.coworkernotification;
+
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static io.notifications.support.Envelopes.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+
+/**
+ * Failures nobody planned for are answered with the 500 envelope, never with a stack trace, SQL
+ * or class name.
+ */
+class UnexpectedFailureTests extends ApiTestSupport {
+
+	@MockitoBean
+	CoworkerNotificationService service;
+
+	@Test
+	void unexpectedExceptionIsAnErrorEnvelopeWithoutDetails() {
+		given(this.service.get(anyInt())).willThrow(new IllegalStateException("boom in SELECT * FROM secrets"));
+
+		Response response = get(CoworkerNotificationApiTests.BASE + "/1", admin());
+
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.body()).isEqualTo(failure(500, "An error has occurred."));
+	}
+
+	@Test
+	void databaseFailureIsAnErrorEnvelopeWithoutSql() {
+		given(this.service.create(any(), anyString()))
+			.willThrow(new DataIntegrityViolationException("could not execute statement [insert into ...]"));
+
+		Response response = postJson(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID, admin());
+
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.body()).isEqualTo(failure(500, "An error has occurred."));
+	}
+
+	@Test
+	void lostOptimisticLockIsAConflictNotAnError() {
+		given(this.service.update(any(), anyString()))
+			.willThrow(new ObjectOptimisticLockingFailureException(CoworkerNotification.class, 1));
+
+		Response response = putJson(CoworkerNotificationApiTests.BASE,
+				CoworkerNotificationApiTests.VALID.replace("{", "{\"Id\":1,"), admin());
+
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.body())
+			.isEqualTo(failure(409, "The record was changed by another request at the same time. Try again."));
+	}
+
+}

@@ -1,0 +1,291 @@
+package io.notifications.openapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.RawHttp;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The served {@code /v3/api-docs} against the running server: every operation of both resources,
+ * successes and each kind of error, is sent for real and its response (and, for successes, its
+ * request) validated against the document, so the document cannot drift from the code. The
+ * validator reads OpenAPI 3.0 types only, hence {@link OpenApi30}.
+ */
+class OpenApiDocumentTests extends ApiTestSupport {
+
+	static final String COWORKER = "/api/spaces/coworkernotifications";
+
+	static final String SYSTEM = "/api/sys/systemnotifications";
+
+	static final Map<String, String> VALID = Map.of(COWORKER, """
+			{"CoworkerId":5,"Message":"Your invoice is ready","NotificationType":"coworkerinvoice","EntityId":42}""",
+			SYSTEM, """
+					{"Title":"Maintenance","Severity":"High","StartTime":"2025-01-15T10:30:00Z","ShortDescription":"Short",
+					 "Description":"Long","MessageType":2,"PublishOn":"2025-01-15T10:30:00+02:00"}""");
+
+	static final Map<String, String> RESOURCE = Map.of(COWORKER, "CoworkerNotification", SYSTEM,
+			"SystemNotification");
+
+	private String document;
+
+	private OpenApiInteractionValidator validator;
+
+	@BeforeEach
+	void loadTheServedDocument() {
+		Response response = get("/v3/api-docs", null);
+		assertThat(response.status()).isEqualTo(200);
+		this.document = response.body();
+		this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(OpenApi30.convert(this.document))
+			.build();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { COWORKER, SYSTEM })
+	void everySuccessfulOperationMatchesTheDocument(String base) {
+		String resource = RESOURCE.get(base);
+		Response created = exchange("POST", base, Map.of(), VALID.get(base), admin());
+		int id = created.json().get("Value").get("Id").asInt();
+		exchange("POST", base, Map.of(), VALID.get(base), admin());
+		exchange("PUT", base, Map.of(), VALID.get(base).replaceFirst("\\{", "{\"Id\":" + id + ","), admin());
+		exchange("GET", base + "/" + id, Map.of(), null, admin());
+
+		Map<String, String> list = new LinkedHashMap<>();
+		list.put("page", "1");
+		list.put("size", "1");
+		list.put("orderBy", "UpdatedOn");
+		list.put("dir", "-1");
+		list.put(resource + "_Id", String.valueOf(id));
+		list.put("from_" + resource + "_CreatedOn", "2000-01-01T00:00");
+		list.put("to_" + resource + "_Id", "2147483647");
+		assertThat(exchange("GET", base, list, null, admin()).json().get("TotalItems").asInt()).isEqualTo(1);
+		assertThat(exchange("GET", base + "/", Map.of("page", "9"), null, admin()).json().get("Records").isEmpty())
+			.isTrue();
+
+		String ids = "[" + id + ",987654]";
+		assertThat(exchange("GET", base, Map.of("id", ids), null, admin()).json().size()).isEqualTo(1);
+		assertThat(exchange("GET", base + "/", Map.of("id", ids), null, admin()).json().size()).isEqualTo(1);
+		Response raw = RawHttp.get(this.port, base + "/?id=" + ids, admin());
+		assertThat(raw.status()).isEqualTo(200);
+		assertMatches(this.validator.validate(request("GET", base + "/", Map.of("id", ids), null, admin()),
+				response(raw)), raw);
+
+		exchange("DELETE", base + "/" + id, Map.of(), null, admin());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { COWORKER, SYSTEM })
+	void everyKindOfErrorMatchesTheDocument(String base) {
+		String body = VALID.get(base);
+		assertError(400, "PUT", base, base, "{\"Id\":1}", "application/json", admin());
+		assertError(400, "PUT", base, base, "not json", "application/json", admin());
+		assertError(400, "GET", base, base + "?size=0", null, null, admin());
+		assertError(400, "GET", base, base + "?id=%5Bx%5D", null, null, admin());
+		assertError(400, "GET", base + "/abc", base + "/abc", null, null, admin());
+		assertError(401, "GET", base, base, null, null, null);
+		assertError(401, "DELETE", base + "/1", base + "/1", null, null, "Bearer not-a-token");
+		assertError(403, "GET", base, base, null, null, basic("nobody@example.com", "nobody-secret"));
+		assertError(403, "POST", base, base, body, "application/json",
+				basic("nobody@example.com", "nobody-secret"));
+		assertError(404, "GET", base + "/987654", base + "/987654", null, null, admin());
+		assertError(404, "DELETE", base + "/987654", base + "/987654", null, null, admin());
+		assertError(404, "PUT", base, base, body.replaceFirst("\\{", "{\"Id\":987654,"),
+				"application/json", admin());
+		assertError(413, "PUT", base, base, "{\"Pad\":\"" + "x".repeat(1024 * 1024) + "\"}",
+				"application/json", admin());
+		assertError(415, "POST", base, base, body, "text/plain", admin());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { COWORKER, SYSTEM })
+	void methodNotAllowedMatchesTheDocumentedEnvelope(String base) {
+		// a 405 answers a method the path does not document, so its body is checked against the
+		// 405 that the path's documented operations list
+		Response patch = send("PATCH", base, "application/json", VALID.get(base), admin());
+		Response deleteCollection = delete(base, admin());
+		Response putOne = putJson(base + "/1", VALID.get(base), admin());
+
+		assertThat(patch.status()).isEqualTo(405);
+		assertThat(deleteCollection.status()).isEqualTo(405);
+		assertThat(putOne.status()).isEqualTo(405);
+		assertMatches(this.validator.validateResponse(base, Request.Method.PUT, response(patch)), patch);
+		assertMatches(this.validator.validateResponse(base, Request.Method.GET, response(deleteCollection)),
+				deleteCollection);
+		assertMatches(this.validator.validateResponse(base + "/{id}", Request.Method.GET, response(putOne)), putOne);
+	}
+
+	@Test
+	void schemasUseTheWireNamesInRecordOrder() {
+		JsonNode schemas = json(this.document).get("components").get("schemas");
+
+		assertThat(schemas.get("CoworkerNotification").get("properties").propertyNames()).containsExactly("Id",
+				"CoworkerId", "Message", "NotificationType", "EntityId", "IsDismissed", "SystemId", "UniqueId",
+				"CreatedOn", "UpdatedOn", "UpdatedBy", "IsNew");
+		assertThat(schemas.get("Envelope").get("properties").propertyNames()).containsExactly("Status", "Message",
+				"Value", "OpenInDialog", "OpenInWindow", "RedirectURL", "JavaScript", "UpdatedOn", "UpdatedBy",
+				"Errors", "WasSuccessful");
+		assertThat(schemas.get("ErrorItem").get("properties").propertyNames()).containsExactly("AttemptedValue",
+				"Message", "PropertyName");
+		assertThat(schemas.get("ListPageCoworkerNotification").get("properties").propertyNames()).containsExactly(
+				"Records", "CurrentPage", "CurrentPageSize", "CurrentOrderField", "CurrentSortDirection", "FirstItem",
+				"LastItem", "TotalItems", "TotalPages", "HasNextPage", "HasPreviousPage", "PageNumber", "PageSize");
+	}
+
+	@Test
+	void enumsAreDocumentedAsTheirIntegersAndRequestsMayNameThem() {
+		JsonNode schemas = json(this.document).get("components").get("schemas");
+		JsonNode record = schemas.get("SystemNotification").get("properties");
+		JsonNode request = schemas.get("SystemNotificationRequest").get("properties");
+
+		assertThat(record.get("Severity").get("type").toString()).isEqualTo("[\"integer\",\"null\"]");
+		assertThat(record.get("Severity").get("enum").toString()).isEqualTo("[1,2,3,null]");
+		assertThat(record.get("MessageType").get("enum").toString()).isEqualTo("[1,2,null]");
+		assertThat(request.get("Severity").get("anyOf").get(0).get("enum").toString()).isEqualTo("[1,2,3,null]");
+		assertThat(request.get("Severity").get("anyOf").get(1).get("enum").toString())
+			.isEqualTo("[\"Low\",\"Medium\",\"High\"]");
+	}
+
+	@Test
+	void bearerBasicAndTheTokenEndpointAreTheSecuritySchemes() {
+		JsonNode root = json(this.document);
+		JsonNode schemes = root.get("components").get("securitySchemes");
+
+		assertThat(schemes.get("bearer").get("type").asString()).isEqualTo("http");
+		assertThat(schemes.get("bearer").get("scheme").asString()).isEqualTo("bearer");
+		assertThat(schemes.get("basic").get("scheme").asString()).isEqualTo("basic");
+		assertThat(schemes.get("password").get("flows").get("password").get("tokenUrl").asString())
+			.isEqualTo("/api/token");
+		assertThat(root.get("security").toString())
+			.isEqualTo("[{\"bearer\":[]},{\"basic\":[]},{\"password\":[]}]");
+		assertThat(root.get("paths").get("/api/token").get("post").get("security").toString()).isEqualTo("[]");
+	}
+
+	@Test
+	void everyOperationListsTheContractsStatusesWithTheEnvelope() {
+		JsonNode root = json(this.document);
+		for (String base : List.of(COWORKER, SYSTEM)) {
+			JsonNode collection = root.get("paths").get(base);
+			JsonNode one = root.get("paths").get(base + "/{id}");
+			assertThat(collection.get("put").get("responses").propertyNames()).containsExactly("200", "400", "401",
+					"403", "404", "405", "409", "413", "415", "429", "500");
+			assertThat(collection.get("post").get("responses").propertyNames()).containsExactly("200", "400", "401",
+					"403", "405", "413", "415", "429", "500");
+			assertThat(collection.get("get").get("responses").propertyNames()).containsExactly("200", "400", "401",
+					"403", "405", "429", "500");
+			assertThat(root.get("paths").get(base + "/").get("get").get("responses").propertyNames())
+				.containsExactly("200", "400", "401", "403", "405", "429", "500");
+			assertThat(one.get("get").get("responses").propertyNames()).containsExactly("200", "400", "401", "403",
+					"404", "405", "429", "500");
+			assertThat(one.get("delete").get("responses").propertyNames()).containsExactly("200", "400", "401",
+					"403", "404", "405", "409", "429", "500");
+		}
+		JsonNode responses = root.get("components").get("responses");
+		for (String status : List.of("400", "401", "403", "404", "405", "409", "413", "415", "429", "500")) {
+			assertThat(responses.get(status).get("content").get("application/json").get("schema").get("$ref")
+				.asString()).isEqualTo("#/components/schemas/Envelope");
+		}
+		assertThat(responses.get("401").get("headers").has("WWW-Authenticate")).isTrue();
+		assertThat(responses.get("405").get("headers").has("Allow")).isTrue();
+	}
+
+	@Test
+	void theSeedsExamplesAreShown() {
+		JsonNode put = json(this.document).get("paths").get(COWORKER).get("put");
+
+		assertThat(put.get("responses").get("200").get("content").get("application/json").get("examples").get("seed")
+			.get("value")
+			.toString()).isEqualTo("{\"Status\":200,\"Message\":\"CoworkerNotification was successfully updated.\","
+					+ "\"Value\":{\"Id\":87654321},\"OpenInDialog\":false,\"OpenInWindow\":false,\"RedirectURL\":null,"
+					+ "\"JavaScript\":null,\"UpdatedOn\":\"2025-01-15T10:30:00Z\",\"UpdatedBy\":\"admin@example.com\","
+					+ "\"Errors\":null,\"WasSuccessful\":true}");
+		assertThat(json(this.document).get("components").get("responses").get("400").get("content")
+			.get("application/json").get("examples").get("400").get("value").get("Message").asString())
+			.isEqualTo("Message: is a required field");
+	}
+
+	@Test
+	void swaggerUiIsServedWithoutCredentials() {
+		Response redirect = get("/swagger-ui.html", null);
+		assertThat(redirect.status()).isEqualTo(302);
+		String location = redirect.header("Location");
+
+		Response page = get(location.replaceFirst("^https?://[^/]+", ""), null);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Swagger UI");
+		assertThat(get("/v3/api-docs/swagger-config", null).body()).contains("/v3/api-docs");
+	}
+
+	/** Sends a request for real, checks it succeeded, and validates request and response. */
+	private Response exchange(String method, String path, Map<String, String> query, String body,
+			String authorization) {
+		String contentType = (body != null) ? "application/json" : null;
+		Response response = send(method, path + queryString(query), contentType, body, authorization);
+		assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+		assertMatches(this.validator.validate(request(method, path, query, body, authorization), response(response)),
+				response);
+		return response;
+	}
+
+	/** Sends a failing request for real and validates the response against the operation's. */
+	private void assertError(int status, String method, String path, String target, String body,
+			String contentType, String authorization) {
+		Response response = send(method, target, contentType, body, authorization);
+		assertThat(response.status()).as(method + " " + target + ": " + response.body()).isEqualTo(status);
+		assertMatches(this.validator.validateResponse(path, Request.Method.valueOf(method), response(response)),
+				response);
+		assertThat(response.json().get("Status").asInt()).isEqualTo(status);
+	}
+
+	private static void assertMatches(ValidationReport report, Response response) {
+		List<String> errors = new ArrayList<>();
+		report.getMessages()
+			.stream()
+			.filter((message) -> message.getLevel() == ValidationReport.Level.ERROR)
+			.forEach((message) -> errors.add(message.getKey() + ": " + message.getMessage()));
+		assertThat(errors).as(response.status() + " " + response.body()).isEmpty();
+	}
+
+	private static Request request(String method, String path, Map<String, String> query, String body,
+			String authorization) {
+		SimpleRequest.Builder builder = new SimpleRequest.Builder(method, path);
+		query.forEach(builder::withQueryParam);
+		if (authorization != null) {
+			builder.withAuthorization(authorization);
+		}
+		if (body != null) {
+			builder.withContentType("application/json").withBody(body);
+		}
+		return builder.build();
+	}
+
+	private static com.atlassian.oai.validator.model.Response response(Response response) {
+		SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.status()).withBody(response.body());
+		response.headers().map().forEach(builder::withHeader);
+		return builder.build();
+	}
+
+	private static String queryString(Map<String, String> query) {
+		StringBuilder text = new StringBuilder();
+		query.forEach((name, value) -> text.append(text.isEmpty() ? "?" : "&")
+			.append(name)
+			.append('=')
+			.append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+		return text.toString();
+	}
+
+}

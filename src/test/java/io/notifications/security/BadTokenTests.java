@@ -1,0 +1,220 @@
+package io.notifications.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static io.notifications.support.Envelopes.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tokens the embedded issuer must refuse, minted in the test with Nimbus (with the server's own
+ * signing key where a case needs a valid signature): each gets 401 in the envelope with an RFC 6750
+ * {@code invalid_token} challenge, and writes nothing.
+ */
+class BadTokenTests extends ApiTestSupport {
+
+	static final String CN = "/api/spaces/coworkernotifications";
+
+	static final String BODY = """
+			{"CoworkerId":5,"Message":"m","NotificationType":"blog","EntityId":1}""";
+
+	static final RSAKey FOREIGN_KEY = generateKey();
+
+	@Autowired
+	SigningKeys keys;
+
+	static Stream<Arguments> badTokens() {
+		return Stream.of(Arguments.of("garbage", (Function<Minter, String>) (minter) -> "garbage"),
+				Arguments.of("three garbage segments", (Function<Minter, String>) (minter) -> "eyJ.eyJ.c2ln"),
+				Arguments.of("expired beyond the clock skew", minting((claims) -> claims
+					.issueTime(ago(3600))
+					.expirationTime(ago(120)))),
+				Arguments.of("no exp", minting((claims) -> claims.expirationTime(null))),
+				Arguments.of("not yet valid", minting((claims) -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(600))))),
+				Arguments.of("wrong issuer", minting((claims) -> claims.issuer("https://evil.example.com"))),
+				Arguments.of("no issuer", minting((claims) -> claims.issuer(null))),
+				Arguments.of("wrong audience", minting((claims) -> claims.audience("another-api"))),
+				Arguments.of("no audience", minting((claims) -> claims.audience((String) null))),
+				Arguments.of("signed by a foreign key with our kid",
+						(Function<Minter, String>) (minter) -> minter.sign(FOREIGN_KEY, minter.keyId(), minter.claims().build())),
+				Arguments.of("tampered payload", (Function<Minter, String>) BadTokenTests::tampered),
+				Arguments.of("alg none", (Function<Minter, String>) (minter) -> new PlainJWT(minter.claims().build()).serialize()),
+				Arguments.of("HS256 keyed with our public key (DER)",
+						(Function<Minter, String>) (minter) -> minter.hmac(minter.publicKeyDer())),
+				Arguments.of("HS256 keyed with our public key (JWK JSON)",
+						(Function<Minter, String>) (minter) -> minter.hmac(minter.publicJwk().getBytes(StandardCharsets.UTF_8))),
+				Arguments.of("RS512 with our key", (Function<Minter, String>) (minter) -> minter.sign(JWSAlgorithm.RS512)));
+	}
+
+	@Test
+	void aTokenMintedByTheTestWithTheServersKeyIsAccepted() {
+		Minter minter = new Minter(this.keys);
+
+		Response response = postJson(CN, BODY, "Bearer " + minter.sign(minter.claims().build()));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("UpdatedBy").asString()).isEqualTo("mallory@example.com");
+	}
+
+	@Test
+	void anExpiryWithinTheSixtySecondClockSkewIsAccepted() {
+		Minter minter = new Minter(this.keys);
+		String token = minter.sign(minter.claims().issueTime(ago(3600)).expirationTime(ago(30)).build());
+
+		assertThat(get(CN + "/1", "Bearer " + token).status()).isEqualTo(404);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badTokens")
+	void isRefusedWith401AndAnInvalidTokenChallengeAndWritesNothing(String name, Function<Minter, String> token) {
+		Response response = postJson(CN, BODY, "Bearer " + token.apply(new Minter(this.keys)));
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM coworker_notifications", Integer.class)).isZero();
+	}
+
+	@Test
+	void anEmptyBearerTokenIsRefused() {
+		for (String authorization : List.of("Bearer ", "Bearer", "Bearer a b")) {
+			Response response = postJson(CN, BODY, authorization);
+
+			assertThat(response.status()).as(authorization).isEqualTo(401);
+			assertThat(response.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
+			assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+		}
+	}
+
+	private static Function<Minter, String> minting(UnaryOperator<JWTClaimsSet.Builder> change) {
+		return (minter) -> minter.sign(change.apply(minter.claims()).build());
+	}
+
+	/** A valid token whose payload is swapped for one with other roles, the signature kept. */
+	private static String tampered(Minter minter) {
+		String[] parts = minter.sign(minter.claims().claim("roles", List.of("CoworkerNotification-Read")).build())
+			.split("\\.");
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+			.replace("CoworkerNotification-Read", "Administrator");
+		return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+				+ "." + parts[2];
+	}
+
+	private static Date ago(long seconds) {
+		return Date.from(Instant.now().minusSeconds(seconds));
+	}
+
+	private static RSAKey generateKey() {
+		try {
+			return new RSAKeyGenerator(2048).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Mints tokens like the embedded issuer's, signed with its key or another. */
+	record Minter(SigningKeys keys) {
+
+		String keyId() {
+			return this.keys.signingKey().getKeyID();
+		}
+
+		JWTClaimsSet.Builder claims() {
+			Instant now = Instant.now();
+			return new JWTClaimsSet.Builder().issuer("notifications")
+				.audience("nexudus-api")
+				.subject("mallory@example.com")
+				.claim("email", "mallory@example.com")
+				.claim("roles", List.of("Administrator"))
+				.issueTime(Date.from(now))
+				.expirationTime(Date.from(now.plusSeconds(3600)))
+				.jwtID(UUID.randomUUID().toString());
+		}
+
+		String sign(JWTClaimsSet claims) {
+			return sign(this.keys.signingKey(), keyId(), claims);
+		}
+
+		String sign(JWSAlgorithm algorithm) {
+			return sign(new JWSHeader.Builder(algorithm).keyID(keyId()).build(), claims().build(),
+					rsaSigner(this.keys.signingKey()));
+		}
+
+		String sign(RSAKey key, String keyId, JWTClaimsSet claims) {
+			return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims, rsaSigner(key));
+		}
+
+		String hmac(byte[] secret) {
+			try {
+				return sign(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId()).build(), claims().build(),
+						new MACSigner(secret));
+			}
+			catch (JOSEException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		byte[] publicKeyDer() {
+			try {
+				return this.keys.signingKey().toRSAPublicKey().getEncoded();
+			}
+			catch (JOSEException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		String publicJwk() {
+			return this.keys.signingKey().toPublicJWK().toJSONString();
+		}
+
+		private static JWSSigner rsaSigner(RSAKey key) {
+			try {
+				return new RSASSASigner(key);
+			}
+			catch (JOSEException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
+			try {
+				SignedJWT jwt = new SignedJWT(header, claims);
+				jwt.sign(signer);
+				return jwt.serialize();
+			}
+			catch (JOSEException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}

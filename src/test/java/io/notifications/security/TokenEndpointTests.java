@@ -1,0 +1,206 @@
+package io.notifications.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code POST /api/token} over real HTTP: Nexudus's password and refresh-token grants, their exact
+ * bodies, the access token's claims, and refresh tokens that rotate and are stored only as hashes.
+ */
+class TokenEndpointTests extends ApiTestSupport {
+
+	static final String TOKEN_RESPONSE = "\\{\"access_token\":\"eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\","
+			+ "\"token_type\":\"bearer\",\"expires_in\":604799,\"refresh_token\":\"[A-Za-z0-9_-]{43}\"\\}";
+
+	static final String BAD_CREDENTIALS = "{\"error\":\"invalid_grant\",\"error_description\":\"The user name or password is incorrect.\"}";
+
+	static final String BAD_REFRESH_TOKEN = "{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token is invalid, expired or already used.\"}";
+
+	static final String UNSUPPORTED = "{\"error\":\"unsupported_grant_type\"}";
+
+	@Test
+	void passwordGrantAnswersNexudusTokenBodyWithoutCaching() {
+		Response response = passwordGrant(ADMIN, ADMIN_PASSWORD);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).matches(TOKEN_RESPONSE);
+		assertThat(response.header("Content-Type")).startsWith("application/json");
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+	}
+
+	@Test
+	void accessTokenIsAnRs256JwtWithTheContractsClaimsSignedByThePublishedKey() throws Exception {
+		Instant before = Instant.now().minusSeconds(1);
+		Response response = passwordGrant("cn-edit@example.com", "role-secret");
+		SignedJWT token = SignedJWT.parse(response.json().get("access_token").asString());
+		JWKSet published = JWKSet.parse(get("/.well-known/jwks.json", null).body());
+
+		assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+		RSAKey key = (RSAKey) published.getKeyByKeyId(token.getHeader().getKeyID());
+		assertThat(key).isNotNull();
+		assertThat(key.isPrivate()).isFalse();
+		assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
+
+		JWTClaimsSet claims = token.getJWTClaimsSet();
+		assertThat(claims.getClaims().keySet())
+			.containsExactlyInAnyOrder("sub", "email", "roles", "iss", "aud", "iat", "exp", "jti");
+		assertThat(claims.getSubject()).isEqualTo("cn-edit@example.com");
+		assertThat(claims.getStringClaim("email")).isEqualTo("cn-edit@example.com");
+		assertThat(claims.getStringListClaim("roles")).containsExactly("CoworkerNotification-Edit");
+		assertThat(claims.getIssuer()).isEqualTo("notifications");
+		assertThat(claims.getAudience()).containsExactly("nexudus-api");
+		assertThat(claims.getIssueTime().toInstant()).isBetween(before, Instant.now());
+		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+			.isEqualTo(Duration.ofSeconds(604799));
+		assertThat(claims.getJWTID()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+		assertThat(passwordGrant("cn-edit@example.com", "role-secret").json().get("access_token").asString())
+			.isNotEqualTo(token.serialize());
+	}
+
+	@Test
+	void theAccessTokenIsAcceptedOnTheApi() {
+		String token = passwordGrant(ADMIN, ADMIN_PASSWORD).json().get("access_token").asString();
+
+		Response response = get("/api/spaces/coworkernotifications/1", "Bearer " + token);
+
+		assertThat(response.status()).isEqualTo(404);
+	}
+
+	@Test
+	void wrongPasswordUnknownUserAndMissingFieldsAreOneInvalidGrant() {
+		for (String form : List.of("grant_type=password&username=admin@example.com&password=wrong",
+				"grant_type=password&username=stranger@example.com&password=admin-secret",
+				"grant_type=password&username=admin@example.com&password=",
+				"grant_type=password&username=admin@example.com", "grant_type=password")) {
+			Response response = postForm("/api/token", form);
+
+			assertThat(response.status()).as(form).isEqualTo(400);
+			assertThat(response.body()).as(form).isEqualTo(BAD_CREDENTIALS);
+			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		}
+	}
+
+	@Test
+	void aJsonBodyOrAnUnknownOrMissingGrantIsUnsupported() {
+		List<Response> responses = List.of(
+				postJson("/api/token", "{\"grant_type\":\"password\",\"username\":\"admin@example.com\","
+						+ "\"password\":\"admin-secret\"}", null),
+				send("POST", "/api/token", null, "grant_type=password&username=admin@example.com&password=admin-secret",
+						null),
+				postForm("/api/token", "grant_type=client_credentials&client_id=x&client_secret=y"),
+				postForm("/api/token", "username=admin@example.com&password=admin-secret"),
+				postForm("/api/token", ""));
+
+		for (Response response : responses) {
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo(UNSUPPORTED);
+		}
+	}
+
+	@Test
+	void aFormWithACharsetAndAClientIdIsAccepted() {
+		Response response = send("POST", "/api/token", "application/x-www-form-urlencoded; charset=UTF-8",
+				"grant_type=password&username=admin%40example.com&password=admin-secret&client_id=any", null);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).matches(TOKEN_RESPONSE);
+	}
+
+	@Test
+	void refreshGrantIssuesANewPairAndTheOldRefreshTokenStopsWorking() {
+		Response first = passwordGrant("sn-read@example.com", "role-secret");
+		String oldRefresh = first.json().get("refresh_token").asString();
+
+		Response second = refreshGrant(oldRefresh);
+
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.body()).matches(TOKEN_RESPONSE);
+		assertThat(second.header("Cache-Control")).isEqualTo("no-store");
+		String newRefresh = second.json().get("refresh_token").asString();
+		assertThat(newRefresh).isNotEqualTo(oldRefresh);
+		assertThat(second.json().get("access_token").asString()).isNotEqualTo(first.json().get("access_token").asString());
+		assertThat(get("/api/sys/systemnotifications/1", "Bearer " + second.json().get("access_token").asString())
+			.status()).isEqualTo(404);
+
+		Response reused = refreshGrant(oldRefresh);
+		assertThat(reused.status()).isEqualTo(400);
+		assertThat(reused.body()).isEqualTo(BAD_REFRESH_TOKEN);
+
+		assertThat(refreshGrant(newRefresh).status()).isEqualTo(200);
+	}
+
+	@Test
+	void unknownMissingOrExpiredRefreshTokensAreRefused() {
+		String refresh = passwordGrant(ADMIN, ADMIN_PASSWORD).json().get("refresh_token").asString();
+		this.jdbc.update("UPDATE refresh_tokens SET expires_at = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)));
+
+		for (Response response : List.of(refreshGrant(refresh), refreshGrant("not-a-token"),
+				postForm("/api/token", "grant_type=refresh_token"))) {
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo(BAD_REFRESH_TOKEN);
+		}
+	}
+
+	@Test
+	void refreshTokensLastFifteenDaysAndAreStoredOnlyAsHashes() throws Exception {
+		String refresh = passwordGrant(ADMIN, ADMIN_PASSWORD).json().get("refresh_token").asString();
+
+		List<Map<String, Object>> rows = this.jdbc.queryForList("SELECT * FROM refresh_tokens");
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).values()).allSatisfy((value) -> assertThat(String.valueOf(value)).doesNotContain(refresh));
+		String sha256 = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(refresh.getBytes(StandardCharsets.UTF_8)));
+		assertThat(rows.get(0).get("TOKEN_HASH")).isEqualTo(sha256);
+		assertThat(rows.get(0).get("SUBJECT")).isEqualTo(ADMIN);
+		Instant issued = ((java.time.OffsetDateTime) rows.get(0).get("ISSUED_AT")).toInstant();
+		Instant expires = ((java.time.OffsetDateTime) rows.get(0).get("EXPIRES_AT")).toInstant();
+		assertThat(Duration.between(issued, expires)).isEqualTo(Duration.ofDays(15));
+		assertThat(issued).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+
+		refreshGrant(refresh);
+		assertThat(this.jdbc.queryForList("SELECT token_hash FROM refresh_tokens", String.class))
+			.hasSize(1)
+			.doesNotContain(sha256);
+	}
+
+	private Response passwordGrant(String email, String password) {
+		return postForm("/api/token", "grant_type=password&username=" + email + "&password=" + password);
+	}
+
+	private Response refreshGrant(String refreshToken) {
+		return postForm("/api/token", "grant_type=refresh_token&refresh_token=" + refreshToken);
+	}
+
+
+	@Test
+	void protectedResourceMetadataIsPublicAndTruthful() {
+		Response response = get("/.well-known/oauth-protected-resource", null);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("resource").asString()).isEqualTo("http://localhost:" + this.port);
+		assertThat(response.json().get("resource_name").asString()).isEqualTo("Nexudus notifications");
+		assertThat(response.json().get("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
+		assertThat(get("/api/spaces/coworkernotifications/1", null).header("WWW-Authenticate"))
+			.contains("resource_metadata=\"http://localhost:" + this.port + "/.well-known/oauth-protected-resource\"");
+	}
+
+}
