@@ -35,6 +35,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 	private static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
 		.matcher(HttpMethod.POST, "/api/token");
 
+	private static final RequestMatcher HEALTH = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.GET, "/actuator/health/**");
+
 	private final SecurityContextHolderStrategy securityContext = SecurityContextHolder.getContextHolderStrategy();
 
 	private final RateLimiter limiter;
@@ -44,6 +47,15 @@ class RateLimitFilter extends OncePerRequestFilter {
 	RateLimitFilter(RateLimiter limiter, EnvelopeWriter writer) {
 		this.limiter = limiter;
 		this.writer = writer;
+	}
+
+	/**
+	 * Health probes are never refused: load balancers probe from few addresses, often the same
+	 * ones that forward anonymous API traffic, and a 429 would take a healthy instance out.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return HEALTH.matches(request);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -171,8 +172,11 @@ class TokenEndpointTests extends ApiTestSupport {
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(refresh.getBytes(StandardCharsets.UTF_8)));
 		assertThat(rows.get(0).get("TOKEN_HASH")).isEqualTo(sha256);
 		assertThat(rows.get(0).get("SUBJECT")).isEqualTo(ADMIN);
-		Instant issued = ((java.time.OffsetDateTime) rows.get(0).get("ISSUED_AT")).toInstant();
-		Instant expires = ((java.time.OffsetDateTime) rows.get(0).get("EXPIRES_AT")).toInstant();
+		// read as OffsetDateTime by JDBC 4.2, which H2 and PostgreSQL both support for this column type
+		Instant issued = this.jdbc.queryForObject("SELECT issued_at FROM refresh_tokens", OffsetDateTime.class)
+			.toInstant();
+		Instant expires = this.jdbc.queryForObject("SELECT expires_at FROM refresh_tokens", OffsetDateTime.class)
+			.toInstant();
 		assertThat(Duration.between(issued, expires)).isEqualTo(Duration.ofDays(15));
 		assertThat(issued).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
 

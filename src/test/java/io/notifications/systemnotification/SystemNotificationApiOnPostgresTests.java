@@ -1,0 +1,9 @@
+package io.notifications.systemnotification;
+
+import io.notifications.support.OnPostgres;
+
+/** {@link SystemNotificationApiTests} on PostgreSQL. */
+@OnPostgres
+class SystemNotificationApiOnPostgresTests extends SystemNotificationApiTests {
+
+}
