@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -32,8 +33,14 @@ class UserStore {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The users, as a plain {@link UserDetailsService}: the in-memory manager is also a
+	 * {@code UserDetailsPasswordService}, through which Spring Security would re-encode a
+	 * {@code {noop}} password with bcrypt at the first login and then pay a bcrypt check on every
+	 * Basic request. The configured encoding is kept as given.
+	 */
 	@Bean
-	InMemoryUserDetailsManager userDetailsService(SecurityProperties properties) {
+	UserDetailsService userDetailsService(SecurityProperties properties) {
 		List<UserDetails> users = new ArrayList<>();
 		for (SecurityProperties.User user : properties.users()) {
 			if (!user.password().startsWith("{")) {
@@ -51,7 +58,7 @@ class UserStore {
 			users.add(User.withUsername(DEFAULT_EMAIL).password("{noop}" + password)
 				.authorities(Roles.ADMINISTRATOR).build());
 		}
-		return new InMemoryUserDetailsManager(users);
+		return new InMemoryUserDetailsManager(users)::loadUserByUsername;
 	}
 
 }
