@@ -320,6 +320,21 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 		assertThat(get(BASE + "/?id=%5B%5D", admin()).body()).isEqualTo("[]");
 	}
 
+	@Test
+	void batchReadTakesAtMostAThousandIds() {
+		int[] ids = createSeven();
+		String thousand = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(ids[0]),
+				java.util.stream.IntStream.rangeClosed(1_000_001, 1_000_999))
+			.mapToObj(String::valueOf)
+			.collect(java.util.stream.Collectors.joining(",", "[", "]"));
+		String tooMany = thousand.replace("]", ",5]");
+
+		assertThat(RawHttp.get(this.port, BASE + "/?id=" + thousand, admin()).body())
+			.isEqualTo("[" + records(ids[0]) + "]");
+		assertThat(RawHttp.get(this.port, BASE + "/?id=" + tooMany, admin()).body()).isEqualTo(failure(400, "id",
+				"must hold at most 1000 ids", error("\"" + tooMany + "\"", "must hold at most 1000 ids", "id")));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "%5Ba%5D", "%5B1%2C%5D", "", "%5B2147483648%5D", "1.5" })
 	void batchReadWithIdsThatAreNotAListIsRefused(String ids) {
