@@ -89,11 +89,8 @@ final class SigningKeys {
 			.generate();
 		Files.createDirectories(file.getParent());
 		Path temporary = Files.createTempFile(file.getParent(), "signing-key", ".tmp");
-		try {
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 			Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException ex) {
-			// not a POSIX file system: the directory's own permissions protect the key
 		}
 		Files.writeString(temporary, new JWKSet(key).toString(false));
 		try {

@@ -1,12 +1,8 @@
 package io.notifications.support;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -36,8 +32,6 @@ public abstract class ApiTestSupport {
 	public static final String ADMIN_PASSWORD = "admin-secret";
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
@@ -103,23 +97,10 @@ public abstract class ApiTestSupport {
 
 	protected Response send(String method, String path, String contentType, BodyPublisher body,
 			String authorization) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, body);
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
 		try {
-			var response = HTTP.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Response(response.statusCode(), response.headers(), response.body());
+			return Http.send(method, "http://localhost:" + this.port + path, contentType, body, authorization);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}
