@@ -43,7 +43,7 @@ class CoworkerNotificationController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Envelope create(@JsonBody CoworkerNotificationRequest request, Principal caller) {
+	Envelope create(@JsonBody(ignored = "Id") CoworkerNotificationRequest request, Principal caller) {
 		CoworkerNotificationRecord created = this.service.create(request, caller.getName());
 		return Envelope.created(RESOURCE, created, created.updatedOn(), created.updatedBy());
 	}

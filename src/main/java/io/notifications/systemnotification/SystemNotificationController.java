@@ -43,7 +43,7 @@ class SystemNotificationController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Envelope create(@JsonBody SystemNotificationRequest request, Principal caller) {
+	Envelope create(@JsonBody(ignored = "Id") SystemNotificationRequest request, Principal caller) {
 		SystemNotificationRecord created = this.service.create(request, caller.getName());
 		return Envelope.created(RESOURCE, created, created.updatedOn(), created.updatedBy());
 	}

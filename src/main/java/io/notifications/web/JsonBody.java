@@ -18,4 +18,10 @@ public @interface JsonBody {
 	/** Bean Validation groups to check besides the default group. */
 	Class<?>[] groups() default {};
 
+	/**
+	 * Wire names of properties to ignore, whatever they hold, as a create ignores the {@code Id}
+	 * that the server assigns.
+	 */
+	String[] ignored() default {};
+
 }

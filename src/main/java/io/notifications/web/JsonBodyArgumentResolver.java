@@ -2,6 +2,7 @@ package io.notifications.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -48,7 +49,8 @@ class JsonBodyArgumentResolver implements HandlerMethodArgumentResolver {
 			throw new PayloadTooLargeException(MAX_BODY_BYTES);
 		}
 		JsonBody annotation = parameter.getParameterAnnotation(JsonBody.class);
-		return this.binder.bind(body, (Class<? extends Record>) parameter.getParameterType(), annotation.groups());
+		return this.binder.bind(body, (Class<? extends Record>) parameter.getParameterType(), Set.of(annotation.ignored()),
+				annotation.groups());
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -67,13 +68,15 @@ public class RequestBinder {
 
 	/**
 	 * Reads and validates a request record.
+	 * @param ignored wire names of properties left unset whatever the body holds for them
 	 * @throws UnreadableBodyException if the body is not a single JSON object
 	 * @throws InvalidRequestException if any property fails
 	 */
-	public <T extends Record> T bind(byte[] body, Class<T> type, Class<?>... groups) {
+	public <T extends Record> T bind(byte[] body, Class<T> type, Set<String> ignored, Class<?>... groups) {
 		ObjectNode object = readObject(body);
 		RecordShape shape = this.shapes.computeIfAbsent(type, RecordShape::of);
 		Map<String, JsonNode> sent = sentProperties(object, shape);
+		sent.keySet().removeAll(ignored);
 
 		List<IndexedError> errors = new ArrayList<>();
 		Object[] values = new Object[shape.components().length];

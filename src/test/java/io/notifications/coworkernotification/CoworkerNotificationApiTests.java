@@ -128,13 +128,15 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 		assertThat(stored.get("IsDismissed").asBoolean()).isTrue();
 	}
 
-	@Test
-	void createIgnoresAnIdInTheBody() {
+	@ParameterizedTest
+	@ValueSource(strings = { "1", "-5", "\"abc\"", "1.5", "null" })
+	void createIgnoresAnIdInTheBody(String id) {
 		int first = createdId(BASE, VALID);
-		Response response = postJson(BASE, VALID.replace("{", "{\"Id\":" + first + ","), admin());
+		Response response = postJson(BASE, VALID.replace("{", "{\"Id\":" + id.replace("1", String.valueOf(first)) + ","),
+				admin());
 
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json().get("Value").get("Id").asInt()).isNotEqualTo(first);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("Value").get("Id").asInt()).isGreaterThan(first);
 	}
 
 	static Stream<Arguments> requiredFields() {
