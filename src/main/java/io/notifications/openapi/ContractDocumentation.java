@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
@@ -51,7 +52,7 @@ class ContractDocumentation {
 		}
 		PathItem token = this.openApi.getPaths().get("/api/token");
 		if (token != null && token.getPost() != null) {
-			token.getPost().tags(List.of("Token")).security(List.of()).summary("Issue a token");
+			documentTokenEndpoint(token.getPost());
 		}
 		PathItem jwks = this.openApi.getPaths().get("/.well-known/jwks.json");
 		if (jwks != null && jwks.getGet() != null) {
@@ -59,6 +60,46 @@ class ContractDocumentation {
 		}
 		this.openApi.getComponents().getSchemas().remove("MultiValueMapStringString");
 		alwaysPresent("Envelope", "ErrorItem");
+	}
+
+	/**
+	 * The token endpoint reads a form body, which springdoc would list as query parameters, and
+	 * answers in OAuth2's format rather than the envelope.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static void documentTokenEndpoint(Operation post) {
+		Schema form = typed("object")
+			.addProperty("grant_type", typed("string")._enum(List.of("password", "refresh_token")))
+			.addProperty("username", typed("string").description("the user's email, for grant_type=password"))
+			.addProperty("password", typed("string").format("password"))
+			.addProperty("refresh_token", typed("string").description("for grant_type=refresh_token"))
+			.addProperty("client_id", typed("string").description("accepted and not used"))
+			.required(List.of("grant_type"));
+		Schema tokens = typed("object")
+			.addProperty("access_token", typed("string"))
+			.addProperty("token_type", typed("string")._enum(List.of("bearer")))
+			.addProperty("expires_in", typed("integer"))
+			.addProperty("refresh_token", typed("string"))
+			.required(List.of("access_token", "token_type", "expires_in", "refresh_token"));
+		Schema error = typed("object")
+			.addProperty("error", typed("string")._enum(List.of("invalid_grant", "unsupported_grant_type")))
+			.addProperty("error_description", typed("string"))
+			.required(List.of("error"));
+		post.tags(List.of("Token")).security(List.of()).summary("Issue a token").parameters(null)
+			.requestBody(new RequestBody().required(true)
+				.content(new Content().addMediaType("application/x-www-form-urlencoded", new MediaType().schema(form))))
+			.responses(new ApiResponses()
+				.addApiResponse("200", new ApiResponse().description("The new access and refresh tokens")
+					.content(new Content().addMediaType("application/json", new MediaType().schema(tokens))))
+				.addApiResponse("400", new ApiResponse().description("A wrong password, a used or expired refresh token, "
+						+ "or a body that is not a form with a known grant_type")
+					.content(new Content().addMediaType("application/json", new MediaType().schema(error)))));
+	}
+
+	/** A schema of one JSON type, written as OpenAPI 3.1 writes types. */
+	@SuppressWarnings("rawtypes")
+	private static Schema typed(String type) {
+		return new Schema<>().types(Set.of(type));
 	}
 
 	/**

@@ -176,6 +176,28 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theTokenEndpointsFormAndAnswersMatchTheDocument() {
+		String form = "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD;
+		Response issued = postForm("/api/token", form);
+		Request request = new SimpleRequest.Builder("POST", "/api/token")
+			.withContentType("application/x-www-form-urlencoded")
+			.withBody(form)
+			.build();
+		assertThat(issued.status()).isEqualTo(200);
+		assertMatches(this.validator.validate(request, response(issued)), issued);
+
+		for (Response refused : List.of(postForm("/api/token", "grant_type=password&username=x&password=y"),
+				postForm("/api/token", "grant_type=client_credentials"),
+				send("POST", "/api/token", "application/json", "{\"grant_type\":\"password\"}", null))) {
+			assertThat(refused.status()).isEqualTo(400);
+			assertMatches(this.validator.validateResponse("/api/token", Request.Method.POST, response(refused)), refused);
+		}
+		JsonNode post = json(this.document).get("paths").get("/api/token").get("post");
+		assertThat(post.has("parameters")).isFalse();
+		assertThat(post.get("requestBody").get("content").has("application/x-www-form-urlencoded")).isTrue();
+	}
+
+	@Test
 	void everyOperationListsTheContractsStatusesWithTheEnvelope() {
 		JsonNode root = json(this.document);
 		for (String base : List.of(COWORKER, SYSTEM)) {
