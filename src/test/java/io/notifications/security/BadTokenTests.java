@@ -5,22 +5,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -138,83 +132,6 @@ class BadTokenTests extends ApiTestSupport {
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Mints tokens like the embedded issuer's, signed with its key or another. */
-	record Minter(SigningKeys keys) {
-
-		String keyId() {
-			return this.keys.signingKey().getKeyID();
-		}
-
-		JWTClaimsSet.Builder claims() {
-			Instant now = Instant.now();
-			return new JWTClaimsSet.Builder().issuer("notifications")
-				.audience("nexudus-api")
-				.subject("mallory@example.com")
-				.claim("email", "mallory@example.com")
-				.claim("roles", List.of("Administrator"))
-				.issueTime(Date.from(now))
-				.expirationTime(Date.from(now.plusSeconds(3600)))
-				.jwtID(UUID.randomUUID().toString());
-		}
-
-		String sign(JWTClaimsSet claims) {
-			return sign(this.keys.signingKey(), keyId(), claims);
-		}
-
-		String sign(JWSAlgorithm algorithm) {
-			return sign(new JWSHeader.Builder(algorithm).keyID(keyId()).build(), claims().build(),
-					rsaSigner(this.keys.signingKey()));
-		}
-
-		String sign(RSAKey key, String keyId, JWTClaimsSet claims) {
-			return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims, rsaSigner(key));
-		}
-
-		String hmac(byte[] secret) {
-			try {
-				return sign(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId()).build(), claims().build(),
-						new MACSigner(secret));
-			}
-			catch (JOSEException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		byte[] publicKeyDer() {
-			try {
-				return this.keys.signingKey().toRSAPublicKey().getEncoded();
-			}
-			catch (JOSEException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		String publicJwk() {
-			return this.keys.signingKey().toPublicJWK().toJSONString();
-		}
-
-		private static JWSSigner rsaSigner(RSAKey key) {
-			try {
-				return new RSASSASigner(key);
-			}
-			catch (JOSEException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
-			try {
-				SignedJWT jwt = new SignedJWT(header, claims);
-				jwt.sign(signer);
-				return jwt.serialize();
-			}
-			catch (JOSEException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

@@ -11,21 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.notifications.NotificationsApplication;
 import org.junit.jupiter.api.Test;
@@ -114,20 +108,8 @@ class SigningKeyTests {
 	}
 
 	/** A token like the embedded issuer's, signed by the given key. */
-	private static String mint(RSAKey key) throws Exception {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("notifications")
-			.audience("nexudus-api")
-			.subject("admin@example.com")
-			.claim("email", "admin@example.com")
-			.claim("roles", List.of("Administrator"))
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(600)))
-			.jwtID(UUID.randomUUID().toString())
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
+	private static String mint(RSAKey key) {
+		return Minter.signRs256(key, Minter.claimsFor("admin@example.com").build());
 	}
 
 	private static Path directory() throws IOException {
