@@ -1,6 +1,7 @@
 package io.notifications.coworkernotification;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.notifications.resource.ResourceRequest;
 import io.notifications.web.OnUpdate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,5 +20,5 @@ record CoworkerNotificationRequest(
 		@JsonProperty("NotificationType") @NotBlank @Size(max = 100) String notificationType,
 		@JsonProperty("EntityId") @NotNull @PositiveOrZero Integer entityId,
 		@JsonProperty("IsDismissed") Boolean isDismissed,
-		@JsonProperty("SystemId") @Size(max = 255) String systemId) {
+		@JsonProperty("SystemId") @Size(max = 255) String systemId) implements ResourceRequest {
 }

@@ -1,25 +1,20 @@
 package io.notifications.openapi;
 
-import java.lang.reflect.Parameter;
 import java.util.List;
 
-import io.notifications.listing.Listing;
-import io.notifications.web.JsonBody;
+import io.notifications.resource.ApiResource;
+import io.notifications.resource.ResourceController;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +26,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
+
+	static {
+		// one ResourceController serves every resource; its routes are registered, not scanned
+		SpringDocUtils.getConfig().addRestControllers(ResourceController.class);
+	}
 
 	static final String BEARER = "bearer";
 
@@ -69,31 +69,8 @@ class OpenApiConfig {
 
 	/** Completes springdoc's document with what the contract says of every operation. */
 	@Bean
-	OpenApiCustomizer contractDocumentation(List<Listing<?, ?>> listings) {
-		return (openApi) -> new ContractDocumentation(openApi, listings).complete();
-	}
-
-	/**
-	 * A {@link JsonBody} parameter is the JSON request body; springdoc knows only Spring's
-	 * {@code @RequestBody} and would list it as a query parameter.
-	 */
-	@Bean
-	OperationCustomizer jsonBodies() {
-		return (operation, handlerMethod) -> {
-			for (Parameter parameter : handlerMethod.getMethod().getParameters()) {
-				if (parameter.isAnnotationPresent(JsonBody.class)) {
-					String schemaName = parameter.getType().getSimpleName();
-					if (operation.getParameters() != null) {
-						operation.getParameters().removeIf((documented) -> documented.getSchema() != null
-								&& ("#/components/schemas/" + schemaName).equals(documented.getSchema().get$ref()));
-					}
-					operation.requestBody(new RequestBody().required(true)
-						.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-								new MediaType().schema(new Schema<>().$ref(schemaName)))));
-				}
-			}
-			return operation;
-		};
+	OpenApiCustomizer contractDocumentation(List<ApiResource<?, ?, ?>> resources) {
+		return (openApi) -> ContractDocumentation.complete(openApi, resources);
 	}
 
 	/**

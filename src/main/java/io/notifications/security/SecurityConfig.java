@@ -3,6 +3,7 @@ package io.notifications.security;
 import java.time.Duration;
 import java.util.List;
 
+import io.notifications.resource.ApiResource;
 import io.notifications.security.Roles.Action;
 import io.notifications.web.EnvelopeWriter;
 
@@ -33,17 +34,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-	/** The resources and their base paths, as the controllers map them. */
-	static final List<ApiResource> RESOURCES = List.of(
-			new ApiResource("CoworkerNotification", "/api/spaces/coworkernotifications"),
-			new ApiResource("SystemNotification", "/api/sys/systemnotifications"));
-
 	/** At most this much difference between our clock and a token issuer's. */
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeWriter writer, UserDetailsService users,
-			SecurityProperties properties) throws Exception {
+			SecurityProperties properties, List<ApiResource<?, ?, ?>> resources) throws Exception {
 		EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
 		EnvelopeAccessDeniedHandler accessDenied = new EnvelopeAccessDeniedHandler(writer);
 		http.csrf(AbstractHttpConfigurer::disable)
@@ -67,10 +63,11 @@ class SecurityConfig {
 				authorize.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
 				authorize.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 						"/swagger-ui/**").permitAll();
-				RESOURCES.forEach((resource) -> authorizeOperations(authorize, resource));
+				resources.forEach((resource) -> authorizeOperations(authorize, resource));
 				authorize.requestMatchers("/actuator/**").hasAuthority(Roles.ADMINISTRATOR);
-				// any other /api path is for callers with credentials: 404 or 405 then, never 401
-				authorize.requestMatchers("/api/**").authenticated();
+				// fail closed: an /api route without a role rule above is the Administrator's alone
+				// (who gets its 404 or 405); anyone else gets 403, and no credentials 401
+				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
 				authorize.anyRequest().denyAll();
 			});
 		return http.build();
@@ -78,7 +75,7 @@ class SecurityConfig {
 
 	private static void authorizeOperations(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize,
-			ApiResource resource) {
+			ApiResource<?, ?, ?> resource) {
 		String base = resource.basePath();
 		RequestMatcher collection = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, base);
 		RequestMatcher collectionSlash = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, base + "/");
@@ -93,7 +90,8 @@ class SecurityConfig {
 		authorize.requestMatchers(HttpMethod.DELETE, base + "/*").access(role(resource, Action.DELETE));
 	}
 
-	private static AuthorizationManager<RequestAuthorizationContext> role(ApiResource resource, Action action) {
+	private static AuthorizationManager<RequestAuthorizationContext> role(ApiResource<?, ?, ?> resource,
+			Action action) {
 		return AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, action.on(resource.name()));
 	}
 
@@ -123,10 +121,6 @@ class SecurityConfig {
 	@ConditionalOnProperty("notifications.security.required-issuer")
 	OAuth2TokenValidator<Jwt> requiredIssuer(SecurityProperties properties) {
 		return new JwtIssuerValidator(properties.requiredIssuer());
-	}
-
-	/** A resource of the API, by Nexudus's name for it. */
-	record ApiResource(String name, String basePath) {
 	}
 
 }

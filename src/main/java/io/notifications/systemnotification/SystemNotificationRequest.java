@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.notifications.web.HttpUrl;
+import io.notifications.resource.ResourceRequest;
 import io.notifications.web.OnUpdate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,5 +36,5 @@ record SystemNotificationRequest(
 		@JsonProperty("HasButton") Boolean hasButton,
 		@JsonProperty("ButtonLabel") @Size(max = 255) String buttonLabel,
 		@JsonProperty("ButtonUrl") @Size(max = 2048) @HttpUrl String buttonUrl,
-		@JsonProperty("SystemId") @Size(max = 255) String systemId) {
+		@JsonProperty("SystemId") @Size(max = 255) String systemId) implements ResourceRequest {
 }

@@ -1,18 +1,16 @@
 package io.notifications.coworkernotification;
 
+import io.notifications.resource.ApiResource;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 
 /**
@@ -21,14 +19,18 @@ import static org.mockito.BDDMockito.given;
  */
 class UnexpectedFailureTests extends ApiTestSupport {
 
-	@MockitoBean
-	CoworkerNotificationService service;
+	/** The resource's declaration, whose mapping functions the tests make fail. */
+	@MockitoSpyBean(name = "coworkerNotifications")
+	ApiResource<CoworkerNotification, CoworkerNotificationRequest, CoworkerNotificationRecord> resource;
 
 	@Test
 	void unexpectedExceptionIsAnErrorEnvelopeWithoutDetails() {
-		given(this.service.get(anyInt())).willThrow(new IllegalStateException("boom in SELECT * FROM secrets"));
+		int id = createdId(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID);
+		given(this.resource.toRecord()).willReturn((notification) -> {
+			throw new IllegalStateException("boom in SELECT * FROM secrets");
+		});
 
-		Response response = get(CoworkerNotificationApiTests.BASE + "/1", admin());
+		Response response = get(CoworkerNotificationApiTests.BASE + "/" + id, admin());
 
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(response.body()).isEqualTo(failure(500, "An error has occurred."));
@@ -36,8 +38,9 @@ class UnexpectedFailureTests extends ApiTestSupport {
 
 	@Test
 	void databaseFailureIsAnErrorEnvelopeWithoutSql() {
-		given(this.service.create(any(), anyString()))
-			.willThrow(new DataIntegrityViolationException("could not execute statement [insert into ...]"));
+		given(this.resource.replace()).willReturn((notification, request) -> {
+			throw new DataIntegrityViolationException("could not execute statement [insert into ...]");
+		});
 
 		Response response = postJson(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID, admin());
 
@@ -47,8 +50,9 @@ class UnexpectedFailureTests extends ApiTestSupport {
 
 	@Test
 	void lostOptimisticLockIsAConflictNotAnError() {
-		given(this.service.update(any(), anyString()))
-			.willThrow(new ObjectOptimisticLockingFailureException(CoworkerNotification.class, 1));
+		given(this.resource.replace()).willReturn((notification, request) -> {
+			throw new ObjectOptimisticLockingFailureException(CoworkerNotification.class, 1);
+		});
 
 		Response response = putJson(CoworkerNotificationApiTests.BASE,
 				CoworkerNotificationApiTests.VALID.replace("{", "{\"Id\":1,"), admin());

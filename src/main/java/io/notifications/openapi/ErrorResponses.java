@@ -1,0 +1,93 @@
+package io.notifications.openapi;
+
+import java.util.Set;
+
+import io.notifications.web.FailureMessages;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+/**
+ * The contract's error answers, each the envelope with an example, as shared responses that every
+ * operation refers to.
+ */
+final class ErrorResponses {
+
+	static final int[] STATUSES = { 400, 401, 403, 404, 405, 409, 413, 415, 429, 500 };
+
+	private ErrorResponses() {
+	}
+
+	static void addTo(OpenAPI openApi) {
+		for (int status : STATUSES) {
+			ApiResponse response = new ApiResponse().description(describe(status))
+				.content(new Content().addMediaType(ContractDocumentation.JSON,
+						new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))
+							.addExamples(String.valueOf(status),
+									new Example().value(ContractDocumentation.json(example(status))))));
+			switch (status) {
+				case 401 -> response.addHeaderObject("WWW-Authenticate",
+						new Header().description("The Bearer challenge of RFC 6750.").schema(text()));
+				case 405 -> response.addHeaderObject("Allow",
+						new Header().description("The methods of this path.").schema(text()));
+				case 429 -> response.addHeaderObject("Retry-After",
+						new Header().description("Seconds to wait.").schema(ContractDocumentation.integer()));
+				default -> {
+				}
+			}
+			openApi.getComponents().addResponses(String.valueOf(status), response);
+		}
+	}
+
+	/** Lists the shared error responses of these statuses on an operation. */
+	static void on(Operation operation, int... statuses) {
+		for (int status : statuses) {
+			operation.getResponses()
+				.addApiResponse(String.valueOf(status), new ApiResponse().$ref("#/components/responses/" + status));
+		}
+	}
+
+	private static Schema<?> text() {
+		return new Schema<>().types(Set.of("string"));
+	}
+
+	private static String describe(int status) {
+		return switch (status) {
+			case 400 -> "A property or parameter is not valid, or the body is not JSON. Every failing property is "
+					+ "listed in Errors, in record order; nothing was changed.";
+			case 401 -> "No or bad credentials.";
+			case 403 -> "Authenticated, but without the role this operation needs.";
+			case 404 -> "No record has this Id.";
+			case 405 -> "This path does not take this method.";
+			case 409 -> "The record was changed by another request at the same time.";
+			case 413 -> "The body is over 1 MiB.";
+			case 415 -> "The body is not application/json.";
+			case 429 -> "Too many requests.";
+			default -> "An unexpected failure.";
+		};
+	}
+
+	private static String example(int status) {
+		return switch (status) {
+			case 400 -> failure(400, "Message: is a required field", """
+					[{"AttemptedValue":null,"Message":"is a required field","PropertyName":"Message"}]""");
+			case 404 -> failure(404, "Id: was not found", """
+					[{"AttemptedValue":87654321,"Message":"was not found","PropertyName":"Id"}]""");
+			case 429 -> failure(429, "Wait 30 seconds before accessing this url again.", "[]");
+			default -> failure(status, FailureMessages.forStatus(status), "[]");
+		};
+	}
+
+	private static String failure(int status, String message, String errors) {
+		return """
+				{"Status":%d,"Message":"%s","Value":null,"OpenInDialog":false,"OpenInWindow":false,\
+				"RedirectURL":null,"JavaScript":null,"UpdatedOn":null,"UpdatedBy":null,"Errors":%s,\
+				"WasSuccessful":false}""".formatted(status, message, errors);
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.notifications.openapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.notifications.listing.ListField;
+import io.notifications.listing.ListPage;
+import io.notifications.listing.Listing;
+import io.notifications.resource.ApiResource;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+
+import static io.notifications.openapi.ContractDocumentation.JSON;
+import static io.notifications.openapi.ContractDocumentation.json;
+import static io.notifications.openapi.ContractDocumentation.typed;
+
+/**
+ * One resource's entry, from its {@link ApiResource}: the schemas of its request and record (the
+ * shared controller's generic signatures tell springdoc nothing of them), each operation's
+ * summary, body, answers and examples, and the list parameters its {@link Listing} reads.
+ */
+final class ResourceDocumentation {
+
+	private static final String EXAMPLE_ID = "87654321";
+
+	private final OpenAPI openApi;
+
+	private final ApiResource<?, ?, ?> resource;
+
+	private final List<ListField> fields;
+
+	ResourceDocumentation(OpenAPI openApi, ApiResource<?, ?, ?> resource) {
+		this.openApi = openApi;
+		this.resource = resource;
+		this.fields = Listing.fieldsOf(resource.recordType());
+	}
+
+	void complete() {
+		String name = this.resource.name();
+		String base = this.resource.basePath();
+		String request = addSchemas(this.resource.requestType());
+		String record = addSchemas(this.resource.recordType());
+		String page = addSchemas(Json.mapper().getTypeFactory().constructParametricType(ListPage.class,
+				this.resource.recordType()));
+		ContractDocumentation.alwaysPresent(this.openApi, record, page);
+		enumsMayBeNamed(request);
+		PathItem collection = this.openApi.getPaths().get(base);
+		PathItem collectionSlash = this.openApi.getPaths().get(base + "/");
+		PathItem one = this.openApi.getPaths().get(base + "/{id}");
+
+		Operation update = collection.getPut().operationId("update" + name).summary("Update a " + name).description(
+				"Replaces the whole record: optional fields left out are cleared. The Id in the body locates it.");
+		body(update, request, "{\"Id\":" + EXAMPLE_ID + "," + this.resource.exampleFields() + "}");
+		successExample(update, envelopeExample(name + " was successfully updated.", "{\"Id\":" + EXAMPLE_ID + "}"));
+		ErrorResponses.on(update, 400, 401, 403, 404, 405, 409, 413, 415, 429, 500);
+
+		Operation create = collection.getPost().operationId("create" + name).summary("Create a " + name)
+			.description("Answers the whole new record in the envelope's Value.");
+		body(create, request, "{" + this.resource.exampleFields() + "}");
+		ErrorResponses.on(create, 400, 401, 403, 405, 413, 415, 429, 500);
+
+		new ListDocumentation(this.resource, this.fields).document(collection.getGet(), record, page, "");
+		new ListDocumentation(this.resource, this.fields).document(collectionSlash.getGet(), record, page, "Slash");
+
+		Operation read = one.getGet().operationId("read" + name).summary("Read one " + name);
+		read.getResponses().get("200").setContent(new Content().addMediaType(JSON,
+				new MediaType().schema(new Schema<>().$ref(record))));
+		ErrorResponses.on(read, 400, 401, 403, 404, 405, 429, 500);
+
+		Operation delete = one.getDelete().operationId("delete" + name).summary("Delete a " + name)
+			.description("UpdatedOn and UpdatedBy of the answer are the time of the deletion and the caller.");
+		successExample(delete, envelopeExample(name + " was successfully deleted.", "{\"Id\":" + EXAMPLE_ID + "}"));
+		ErrorResponses.on(delete, 400, 401, 403, 404, 405, 409, 429, 500);
+
+		for (PathItem path : List.of(collection, collectionSlash, one)) {
+			path.readOperations().forEach((operation) -> operation.tags(List.of(name)));
+		}
+	}
+
+	/** Adds the schema of a type and of the types it refers to; answers its name. */
+	private String addSchemas(java.lang.reflect.Type type) {
+		var resolved = ModelConverters.getInstance(true)
+			.resolveAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
+		resolved.referencedSchemas.forEach((schemaName, schema) -> this.openApi.getComponents().addSchemas(schemaName,
+				schema));
+		return resolved.schema.get$ref().substring("#/components/schemas/".length());
+	}
+
+	/**
+	 * Requests may name an enum's value instead of giving its integer (the contract's
+	 * {@code "High"}); answers always carry the integer.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void enumsMayBeNamed(String request) {
+		Map<String, Schema> properties = this.openApi.getComponents().getSchemas().get(request).getProperties();
+		for (ListField field : this.fields) {
+			Schema integers = properties.get(field.wireName());
+			if (field.kind() != ListField.Kind.ENUM || integers == null) {
+				continue;
+			}
+			List<Object> names = new ArrayList<>();
+			for (Object constant : field.type().getEnumConstants()) {
+				String name = ((Enum<?>) constant).name();
+				names.add(name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT));
+			}
+			Schema named = typed("string").description("The name instead of the integer, case-insensitively.");
+			named.setEnum(names);
+			properties.put(field.wireName(), new Schema<>().anyOf(List.of(integers, named)));
+		}
+	}
+
+	private static void body(Operation operation, String schema, String example) {
+		operation.requestBody(new RequestBody().required(true)
+			.content(new Content().addMediaType(JSON, new MediaType().schema(new Schema<>().$ref(schema))
+				.addExamples("seed", new Example().value(json(example))))));
+	}
+
+	private static void successExample(Operation operation, String body) {
+		operation.getResponses().get("200").setContent(new Content().addMediaType(JSON,
+				new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))
+					.addExamples("seed", new Example().value(json(body)))));
+	}
+
+	private static String envelopeExample(String message, String value) {
+		return """
+				{"Status":200,"Message":"%s","Value":%s,"OpenInDialog":false,"OpenInWindow":false,\
+				"RedirectURL":null,"JavaScript":null,"UpdatedOn":"2025-01-15T10:30:00Z",\
+				"UpdatedBy":"admin@example.com","Errors":null,"WasSuccessful":true}""".formatted(message, value);
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.notifications.openapi;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+
+import static io.notifications.openapi.ContractDocumentation.typed;
+
+/**
+ * The token endpoint's entry: a form body, answered in OAuth2's format rather than the envelope.
+ */
+final class TokenDocumentation {
+
+	private TokenDocumentation() {
+	}
+
+	/**
+	 * The token endpoint reads a form body, which springdoc would list as query parameters, and
+	 * answers in OAuth2's format rather than the envelope.
+	 */
+	@SuppressWarnings("rawtypes")
+	static void document(Operation post) {
+		Schema form = typed("object")
+			.addProperty("grant_type", typed("string")._enum(List.of("password", "refresh_token")))
+			.addProperty("username", typed("string").description("the user's email, for grant_type=password"))
+			.addProperty("password", typed("string").format("password"))
+			.addProperty("refresh_token", typed("string").description("for grant_type=refresh_token"))
+			.addProperty("client_id", typed("string").description("accepted and not used"))
+			.required(List.of("grant_type"));
+		Schema tokens = typed("object")
+			.addProperty("access_token", typed("string"))
+			.addProperty("token_type", typed("string")._enum(List.of("bearer")))
+			.addProperty("expires_in", typed("integer"))
+			.addProperty("refresh_token", typed("string"))
+			.required(List.of("access_token", "token_type", "expires_in", "refresh_token"));
+		Schema error = typed("object")
+			.addProperty("error", typed("string")._enum(List.of("invalid_grant", "unsupported_grant_type")))
+			.addProperty("error_description", typed("string"))
+			.required(List.of("error"));
+		post.tags(List.of("Token")).security(List.of()).summary("Issue a token").parameters(null)
+			.requestBody(new RequestBody().required(true)
+				.content(new Content().addMediaType("application/x-www-form-urlencoded", new MediaType().schema(form))))
+			.responses(new ApiResponses()
+				.addApiResponse("200", new ApiResponse().description("The new access and refresh tokens")
+					.content(new Content().addMediaType("application/json", new MediaType().schema(tokens))))
+				.addApiResponse("400", new ApiResponse().description("A wrong password, a used or expired refresh token, "
+						+ "or a body that is not a form with a known grant_type")
+					.content(new Content().addMediaType("application/json", new MediaType().schema(error)))));
+	}
+
+}

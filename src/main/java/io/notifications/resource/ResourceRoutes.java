@@ -1,0 +1,99 @@
+package io.notifications.resource;
+
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.notifications.listing.Listing;
+import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.notifications.web.RequestBodies;
+
+/**
+ * Gives every declared {@link ApiResource} its endpoints: a {@link ResourceController} whose
+ * methods are mapped under the resource's base path, with the store, listing and transactions
+ * behind it.
+ * <p>
+ * The routes of every resource, relative to its base path:
+ * <pre>
+ * PUT    ""                 update     (application/json)
+ * POST   ""                 create     (application/json)
+ * GET    "", "/"  with id   getMany    (batch read)
+ * GET    "", "/"            list
+ * GET    "/{id}"            get
+ * DELETE "/{id}"            delete
+ * </pre>
+ */
+@Component
+public class ResourceRoutes {
+
+	private final List<ResourceController<?, ?>> controllers = new ArrayList<>();
+
+	ResourceRoutes(List<ApiResource<?, ?, ?>> resources,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, EntityManager entityManager,
+			PlatformTransactionManager transactions, RequestBodies bodies, Clock clock) {
+		TransactionTemplate writes = new TransactionTemplate(transactions);
+		TransactionTemplate reads = new TransactionTemplate(transactions);
+		reads.setReadOnly(true);
+		for (ApiResource<?, ?, ?> resource : resources) {
+			ResourceController<?, ?> controller = controller(resource, entityManager, writes, reads, bodies, clock);
+			register(mapping, controller, resource.basePath());
+			this.controllers.add(controller);
+		}
+	}
+
+	/** The controller of each resource, in the order the resources are declared. */
+	public List<ResourceController<?, ?>> controllers() {
+		return List.copyOf(this.controllers);
+	}
+
+	private static <E extends io.notifications.persistence.AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
+			ApiResource<E, Q, R> resource, EntityManager entityManager, TransactionTemplate writes,
+			TransactionTemplate reads, RequestBodies bodies, Clock clock) {
+		ResourceStore<E> store = new ResourceStore<>(entityManager, resource.entityType());
+		Listing<E, R> listing = new Listing<>(resource.name(), resource.recordType(), resource.toRecord(),
+				resource.filterAliases());
+		ResourceService<E, Q, R> service = new ResourceService<>(resource, store, listing, writes, reads, clock);
+		return new ResourceController<>(resource, service, bodies);
+	}
+
+	private static void register(RequestMappingHandlerMapping mapping, ResourceController<?, ?> controller,
+			String base) {
+		RequestMappingInfo.BuilderConfiguration options = mapping.getBuilderConfiguration();
+		String json = MediaType.APPLICATION_JSON_VALUE;
+		mapping.registerMapping(RequestMappingInfo.paths(base).methods(RequestMethod.PUT).consumes(json)
+			.options(options).build(), controller, method("update", HttpServletRequest.class, java.security.Principal.class));
+		mapping.registerMapping(RequestMappingInfo.paths(base).methods(RequestMethod.POST).consumes(json)
+			.options(options).build(), controller, method("create", HttpServletRequest.class, java.security.Principal.class));
+		mapping.registerMapping(RequestMappingInfo.paths(base, base + "/").methods(RequestMethod.GET).params("id")
+			.options(options).build(), controller, method("getMany", String.class));
+		mapping.registerMapping(RequestMappingInfo.paths(base, base + "/").methods(RequestMethod.GET)
+			.options(options).build(), controller, method("list", MultiValueMap.class));
+		mapping.registerMapping(RequestMappingInfo.paths(base + "/{id}").methods(RequestMethod.GET)
+			.options(options).build(), controller, method("get", int.class));
+		mapping.registerMapping(RequestMappingInfo.paths(base + "/{id}").methods(RequestMethod.DELETE)
+			.options(options).build(), controller, method("delete", int.class, java.security.Principal.class));
+	}
+
+	private static Method method(String name, Class<?>... parameterTypes) {
+		Method method = ReflectionUtils.findMethod(ResourceController.class, name, parameterTypes);
+		if (method == null) {
+			throw new IllegalStateException("No handler method " + name);
+		}
+		return method;
+	}
+
+}

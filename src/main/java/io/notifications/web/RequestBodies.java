@@ -1,0 +1,55 @@
+package io.notifications.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a request record from the body: refuses bodies over the limit before reading them, then
+ * binds and validates with Nexudus's rules ({@link RequestBinder}).
+ */
+@Component
+public class RequestBodies {
+
+	/** 1 MiB, the contract's limit on request bodies. */
+	public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+	private final RequestBinder binder;
+
+	RequestBodies(RequestBinder binder) {
+		this.binder = binder;
+	}
+
+	/**
+	 * Reads and validates a request record.
+	 * @param ignored wire names of properties left unset whatever the body holds for them
+	 * @param groups Bean Validation groups to check besides the default group
+	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
+	 * @throws UnreadableBodyException if the body is not a single JSON object
+	 * @throws InvalidRequestException if any property fails
+	 */
+	public <T extends Record> T read(HttpServletRequest request, Class<T> type, Set<String> ignored,
+			Class<?>... groups) {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			throw new PayloadTooLargeException(MAX_BODY_BYTES);
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			// a chunked body has no length: read one byte past the limit to tell
+			body = in.readNBytes(MAX_BODY_BYTES + 1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (body.length > MAX_BODY_BYTES) {
+			throw new PayloadTooLargeException(MAX_BODY_BYTES);
+		}
+		return this.binder.bind(body, type, ignored, groups);
+	}
+
+}
