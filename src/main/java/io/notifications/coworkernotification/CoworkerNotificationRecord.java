@@ -22,12 +22,10 @@ record CoworkerNotificationRecord(@JsonProperty("Id") int id, @JsonProperty("Cow
 		@JsonProperty("CreatedOn") Instant createdOn, @JsonProperty("UpdatedOn") Instant updatedOn,
 		@JsonProperty("UpdatedBy") String updatedBy, @JsonProperty("IsNew") boolean isNew) {
 
-	static CoworkerNotificationRecord of(CoworkerNotification notification) {
-		return new CoworkerNotificationRecord(notification.getId(), notification.getCoworkerId(),
-				notification.getMessage(), notification.getNotificationType(), notification.getEntityId(),
-				notification.isDismissed(), notification.getSystemId(), notification.getUniqueId(),
-				notification.getCreatedOn(), notification.getUpdatedOn(), notification.getUpdatedBy(),
-				notification.isNew());
+	static CoworkerNotificationRecord of(CoworkerNotification n) {
+		return new CoworkerNotificationRecord(n.getId(), n.coworkerId, n.message, n.notificationType, n.entityId,
+				n.isDismissed, n.systemId, n.getUniqueId(), n.getCreatedOn(), n.getUpdatedOn(), n.getUpdatedBy(),
+				n.isNew());
 	}
 
 }

@@ -16,7 +16,7 @@ class CoworkerNotificationResource {
 	@Bean
 	ApiResource<CoworkerNotification, CoworkerNotificationRequest, CoworkerNotificationRecord> coworkerNotifications() {
 		return new ApiResource<>("CoworkerNotification", "/api/spaces/coworkernotifications",
-				CoworkerNotification.class, CoworkerNotification::new, CoworkerNotification::replaceWith,
+				CoworkerNotification.class, CoworkerNotification::new,
 				CoworkerNotificationRequest.class, CoworkerNotificationRecord.class, CoworkerNotificationRecord::of,
 				// Nexudus filters by the coworker as CoworkerNotification_Coworker
 				Map.of("Coworker", "CoworkerId"), """

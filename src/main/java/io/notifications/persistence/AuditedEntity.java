@@ -44,21 +44,19 @@ public abstract class AuditedEntity {
 	protected AuditedEntity() {
 	}
 
+	/** A time as the server-managed fields keep it: to the second, as Nexudus shows them. */
+	public static Instant storedTime(Instant time) {
+		return time.truncatedTo(ChronoUnit.SECONDS);
+	}
+
 	/** Stamps a record that is about to be created by the given caller. */
 	public void markCreated(String caller, Instant now) {
-		Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+		Instant second = storedTime(now);
 		this.uniqueId = UUID.randomUUID();
 		this.createdOn = second;
 		this.updatedOn = second;
 		this.updatedBy = caller;
 		this.isNew = true;
-	}
-
-	/** Stamps a record that the given caller has just replaced. */
-	public void markUpdated(String caller, Instant now) {
-		this.updatedOn = now.truncatedTo(ChronoUnit.SECONDS);
-		this.updatedBy = caller;
-		this.isNew = false;
 	}
 
 	public Integer getId() {

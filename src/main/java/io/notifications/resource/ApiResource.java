@@ -2,7 +2,6 @@ package io.notifications.resource;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,9 +17,9 @@ import io.notifications.persistence.AuditedEntity;
  * @param basePath the path of its collection, e.g. {@code /api/spaces/coworkernotifications}
  * @param entityType the stored entity
  * @param newEntity makes an empty entity for a create
- * @param replace writes every writable field of a request into an entity, as a Nexudus PUT does
- * @param requestType the writable fields as a client sends them (its components' order is the
- * order of reported validation errors)
+ * @param requestType the writable fields as a client sends them: each component but the Id is
+ * written to the entity field of its name (its components' order is the order of reported
+ * validation errors)
  * @param recordType the record as GET answers it (its components name the list's fields)
  * @param toRecord reads a stored entity as its record
  * @param filterAliases more names of list fields, e.g. Nexudus's {@code Coworker} for
@@ -32,7 +31,7 @@ import io.notifications.persistence.AuditedEntity;
  * @param <R> the record type
  */
 public record ApiResource<E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record>(String name,
-		String basePath, Class<E> entityType, Supplier<E> newEntity, BiConsumer<E, Q> replace, Class<Q> requestType,
+		String basePath, Class<E> entityType, Supplier<E> newEntity, Class<Q> requestType,
 		Class<R> recordType, Function<E, R> toRecord, Map<String, String> filterAliases, String exampleFields) {
 
 	public ApiResource {

@@ -63,7 +63,7 @@ public class ResourceRoutes {
 	private static <E extends io.notifications.persistence.AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
 			ApiResource<E, Q, R> resource, EntityManager entityManager, TransactionTemplate writes,
 			TransactionTemplate reads, RequestBodies bodies, Clock clock) {
-		ResourceStore<E> store = new ResourceStore<>(entityManager, resource.entityType());
+		ResourceStore<E> store = new ResourceStore<>(entityManager, resource.entityType(), resource.requestType());
 		Listing<E, R> listing = new Listing<>(resource.name(), resource.recordType(), resource.toRecord(),
 				resource.filterAliases());
 		ResourceService<E, Q, R> service = new ResourceService<>(resource, store, listing, writes, reads, clock);

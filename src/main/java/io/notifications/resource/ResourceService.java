@@ -2,7 +2,6 @@ package io.notifications.resource;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.notifications.listing.ListPage;
@@ -46,9 +45,9 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 
 	Created<R> create(Q request, String caller) {
 		E entity = this.resource.newEntity().get();
-		this.resource.replace().accept(entity, request);
-		entity.markCreated(caller, this.clock.instant());
-		R created = this.writes.execute((status) -> this.resource.toRecord().apply(this.store.insert(entity)));
+		Instant now = this.clock.instant();
+		R created = this.writes
+			.execute((status) -> this.resource.toRecord().apply(this.store.insert(entity, request, caller, now)));
 		return new Created<>(created, entity.getCreatedOn());
 	}
 
@@ -57,14 +56,12 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	 * @return the time of the update, as stored
 	 */
 	Instant update(Q request, String caller) {
-		E values = this.resource.newEntity().get();
-		this.resource.replace().accept(values, request);
-		values.markUpdated(caller, this.clock.instant());
+		Instant updatedOn = AuditedEntity.storedTime(this.clock.instant());
 		int id = request.id();
-		if (!this.writes.execute((status) -> this.store.replace(id, values))) {
+		if (!this.writes.execute((status) -> this.store.replace(id, request, caller, updatedOn))) {
 			throw new RecordNotFoundException(id);
 		}
-		return values.getUpdatedOn();
+		return updatedOn;
 	}
 
 	R get(int id) {
@@ -86,7 +83,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		if (!this.writes.execute((status) -> this.store.delete(id))) {
 			throw new RecordNotFoundException(id);
 		}
-		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		return AuditedEntity.storedTime(this.clock.instant());
 	}
 
 	/** A new record and the time of its creation. */

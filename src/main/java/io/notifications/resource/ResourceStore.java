@@ -1,17 +1,14 @@
 package io.notifications.resource;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import io.notifications.persistence.AuditedEntity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.persistence.Query;
 
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * The stored records of one resource. A replacement and a deletion are one SQL statement each:
@@ -22,38 +19,30 @@ import org.springframework.util.ReflectionUtils;
  */
 final class ResourceStore<E extends AuditedEntity> {
 
-	/** Set once, at creation, and never replaced. */
-	private static final Set<String> FIXED = Set.of("id", "uniqueId", "createdOn", "version");
-
 	private final EntityManager entityManager;
 
 	private final Class<E> type;
 
-	private final SimpleJpaRepository<E, Integer> repository;
+	private final WritableFields writable;
 
-	private final List<Field> replaced = new ArrayList<>();
+	private final SimpleJpaRepository<E, Integer> repository;
 
 	private final String replaceStatement;
 
 	private final String deleteStatement;
 
-	ResourceStore(EntityManager entityManager, Class<E> type) {
+	ResourceStore(EntityManager entityManager, Class<E> type, Class<? extends Record> requestType) {
 		this.entityManager = entityManager;
 		this.type = type;
+		this.writable = new WritableFields(requestType, type);
 		this.repository = new SimpleJpaRepository<>(type, entityManager);
 		String entity = entityManager.getMetamodel().entity(type).getName();
 		StringBuilder assignments = new StringBuilder();
-		for (SingularAttribute<? super E, ?> attribute : entityManager.getMetamodel().entity(type).getSingularAttributes()) {
-			if (FIXED.contains(attribute.getName())) {
-				continue;
-			}
-			Field field = (Field) attribute.getJavaMember();
-			ReflectionUtils.makeAccessible(field);
-			this.replaced.add(field);
-			assignments.append("e.").append(field.getName()).append(" = :").append(field.getName()).append(", ");
+		for (String name : this.writable.names()) {
+			assignments.append("e.").append(name).append(" = :").append(name).append(", ");
 		}
-		this.replaceStatement = "update " + entity + " e set " + assignments
-				+ "e.version = e.version + 1 where e.id = :id";
+		this.replaceStatement = "update " + entity + " e set " + assignments + "e.updatedOn = :updatedOn, "
+				+ "e.updatedBy = :updatedBy, e.isNew = false, e.version = e.version + 1 where e.id = :id";
 		this.deleteStatement = "delete from " + entity + " e where e.id = :id";
 	}
 
@@ -62,7 +51,10 @@ final class ResourceStore<E extends AuditedEntity> {
 		return this.repository;
 	}
 
-	E insert(E entity) {
+	/** Stores a new record made of the request's fields and stamped by the caller. */
+	E insert(E entity, Record request, String caller, Instant now) {
+		this.writable.write(request, entity);
+		entity.markCreated(caller, now);
 		this.entityManager.persist(entity);
 		this.entityManager.flush();
 		return entity;
@@ -73,14 +65,20 @@ final class ResourceStore<E extends AuditedEntity> {
 	}
 
 	/**
-	 * Writes every replaceable field of {@code values} into the record {@code id} and counts up its
-	 * version, in one statement.
+	 * Writes every writable field of the request into the record {@code id}, stamps it and counts up
+	 * its version, in one statement.
+	 * @param updatedOn the time of the update, as stored
 	 * @return whether the record exists
 	 */
-	boolean replace(int id, E values) {
-		var update = this.entityManager.createQuery(this.replaceStatement).setParameter("id", id);
-		for (Field field : this.replaced) {
-			update.setParameter(field.getName(), ReflectionUtils.getField(field, values));
+	boolean replace(int id, Record request, String caller, Instant updatedOn) {
+		Query update = this.entityManager.createQuery(this.replaceStatement)
+			.setParameter("id", id)
+			.setParameter("updatedOn", updatedOn)
+			.setParameter("updatedBy", caller);
+		List<String> names = this.writable.names();
+		List<Object> values = this.writable.values(request);
+		for (int i = 0; i < names.size(); i++) {
+			update.setParameter(names.get(i), values.get(i));
 		}
 		return update.executeUpdate() == 1;
 	}

@@ -37,12 +37,11 @@ record SystemNotificationRecord(@JsonProperty("Id") int id, @JsonProperty("Title
 		@JsonProperty("IsNew") boolean isNew) {
 
 	static SystemNotificationRecord of(SystemNotification n) {
-		return new SystemNotificationRecord(n.getId(), n.getTitle(), n.getSeverity(), n.getStartTime(),
-				n.getShortDescription(), n.getDescription(), n.getMessageType(), n.getPublishOn(), n.getUnPublishOn(),
-				n.getResolutionDescription(), n.isResolved(), n.getResolvedOn(), n.isDisplayToAdmins(),
-				n.getDisplayToSettingIntegrations(), n.getDisplayToSettingGeneral(), n.getDisplayToPortalVersion(),
-				n.isHasButton(), n.getButtonLabel(), n.getButtonUrl(), n.getSystemId(), n.getApprovedBy(),
-				n.getApprovedOn(), n.getUniqueId(), n.getCreatedOn(), n.getUpdatedOn(), n.getUpdatedBy(), n.isNew());
+		return new SystemNotificationRecord(n.getId(), n.title, n.severity, n.startTime, n.shortDescription,
+				n.description, n.messageType, n.publishOn, n.unPublishOn, n.resolutionDescription, n.resolved,
+				n.resolvedOn, n.displayToAdmins, n.displayToSettingIntegrations, n.displayToSettingGeneral,
+				n.displayToPortalVersion, n.hasButton, n.buttonLabel, n.buttonUrl, n.systemId, n.approvedBy,
+				n.approvedOn, n.getUniqueId(), n.getCreatedOn(), n.getUpdatedOn(), n.getUpdatedBy(), n.isNew());
 	}
 
 }

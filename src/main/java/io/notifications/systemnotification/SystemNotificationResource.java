@@ -16,7 +16,7 @@ class SystemNotificationResource {
 	@Bean
 	ApiResource<SystemNotification, SystemNotificationRequest, SystemNotificationRecord> systemNotifications() {
 		return new ApiResource<>("SystemNotification", "/api/sys/systemnotifications", SystemNotification.class,
-				SystemNotification::new, SystemNotification::replaceWith, SystemNotificationRequest.class,
+				SystemNotification::new, SystemNotificationRequest.class,
 				SystemNotificationRecord.class, SystemNotificationRecord::of, Map.of(), """
 						"Title":"Scheduled maintenance","Severity":2,"StartTime":"2025-01-15T10:30:00Z",\
 						"ShortDescription":"The dashboard is read-only for an hour.",\

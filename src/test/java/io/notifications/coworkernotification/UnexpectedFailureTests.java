@@ -38,7 +38,7 @@ class UnexpectedFailureTests extends ApiTestSupport {
 
 	@Test
 	void databaseFailureIsAnErrorEnvelopeWithoutSql() {
-		given(this.resource.replace()).willReturn((notification, request) -> {
+		given(this.resource.toRecord()).willReturn((notification) -> {
 			throw new DataIntegrityViolationException("could not execute statement [insert into ...]");
 		});
 
@@ -50,12 +50,11 @@ class UnexpectedFailureTests extends ApiTestSupport {
 
 	@Test
 	void lostOptimisticLockIsAConflictNotAnError() {
-		given(this.resource.replace()).willReturn((notification, request) -> {
+		given(this.resource.toRecord()).willReturn((notification) -> {
 			throw new ObjectOptimisticLockingFailureException(CoworkerNotification.class, 1);
 		});
 
-		Response response = putJson(CoworkerNotificationApiTests.BASE,
-				CoworkerNotificationApiTests.VALID.replace("{", "{\"Id\":1,"), admin());
+		Response response = postJson(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID, admin());
 
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.body())

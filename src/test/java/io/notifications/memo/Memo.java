@@ -10,7 +10,8 @@ import jakarta.persistence.Table;
 /**
  * A third resource that exists only in the test sources: an entity, a request record, a response
  * record, a descriptor and a test migration, and no line of main code, to prove that a resource
- * declared once gets its routes, role rules, envelope, validation, listing and OpenAPI entry.
+ * declared once gets its routes, role rules, envelope, validation, listing and OpenAPI entry. Its
+ * getters are public for the store's tests in another package.
  */
 @Entity
 @Table(name = "memos")
@@ -24,12 +25,6 @@ public class Memo extends AuditedEntity {
 
 	@Column(name = "remind_on")
 	private Instant remindOn;
-
-	public void replaceWith(MemoRequest request) {
-		this.subject = request.subject();
-		this.pinned = Boolean.TRUE.equals(request.pinned());
-		this.remindOn = request.remindOn();
-	}
 
 	public String getSubject() {
 		return this.subject;

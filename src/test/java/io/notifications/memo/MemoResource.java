@@ -15,7 +15,7 @@ public class MemoResource {
 
 	@Bean
 	ApiResource<Memo, MemoRequest, MemoRecord> memos() {
-		return new ApiResource<>("Memo", BASE, Memo.class, Memo::new, Memo::replaceWith, MemoRequest.class,
+		return new ApiResource<>("Memo", BASE, Memo.class, Memo::new, MemoRequest.class,
 				MemoRecord.class, MemoRecord::of, Map.of("Topic", "Subject"), """
 						"Subject":"Water the plants","Pinned":true""");
 	}

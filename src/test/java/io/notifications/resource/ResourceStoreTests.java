@@ -35,12 +35,13 @@ class ResourceStoreTests {
 
 	@BeforeEach
 	void store() {
-		this.store = new ResourceStore<>(this.entityManager, Memo.class);
+		this.store = new ResourceStore<>(this.entityManager, Memo.class, MemoRequest.class);
 	}
 
 	@Test
 	void anInsertedRecordIsReadBackWithItsServerManagedFields() {
-		Memo saved = this.store.insert(memo("Hello", "admin@example.com", "2025-01-15T10:30:00.123Z"));
+		Memo saved = this.store.insert(new Memo(), request("Hello"), "admin@example.com",
+				Instant.parse("2025-01-15T10:30:00.123Z"));
 		this.entities.clear();
 
 		Memo found = this.store.find(saved.getId()).orElseThrow();
@@ -55,13 +56,13 @@ class ResourceStoreTests {
 
 	@Test
 	void aReplacementWritesEveryWritableFieldCountsUpTheVersionAndKeepsTheFixedOnes() {
-		Memo saved = this.store.insert(memo("v0", "admin@example.com", "2025-01-15T10:30:00Z"));
-		Memo values = new Memo();
-		values.replaceWith(new MemoRequest(null, "v1", true, Instant.parse("2025-02-01T00:00:00Z")));
-		values.markUpdated("editor@example.com", Instant.parse("2025-01-16T00:00:00.9Z"));
+		Memo saved = this.store.insert(new Memo(), request("v0"), "admin@example.com",
+				Instant.parse("2025-01-15T10:30:00Z"));
+		MemoRequest replacement = new MemoRequest(saved.getId(), "v1", true, Instant.parse("2025-02-01T00:00:00Z"));
+		Instant updatedOn = Instant.parse("2025-01-16T00:00:00Z");
 
-		assertThat(this.store.replace(saved.getId(), values)).isTrue();
-		assertThat(this.store.replace(saved.getId(), values)).isTrue();
+		assertThat(this.store.replace(saved.getId(), replacement, "editor@example.com", updatedOn)).isTrue();
+		assertThat(this.store.replace(saved.getId(), replacement, "editor@example.com", updatedOn)).isTrue();
 		this.entities.clear();
 
 		Memo found = this.store.find(saved.getId()).orElseThrow();
@@ -78,20 +79,20 @@ class ResourceStoreTests {
 
 	@Test
 	void replacingOrDeletingAMissingRecordChangesNothingAndSaysSo() {
-		Memo saved = this.store.insert(memo("kept", "admin@example.com", "2025-01-15T10:30:00Z"));
-		Memo values = memo("other", "editor@example.com", "2025-01-16T00:00:00Z");
+		Memo saved = this.store.insert(new Memo(), request("kept"), "admin@example.com",
+				Instant.parse("2025-01-15T10:30:00Z"));
 
-		assertThat(this.store.replace(saved.getId() + 1000, values)).isFalse();
+		assertThat(this.store.replace(saved.getId() + 1000, request("other"), "editor@example.com", Instant.now()))
+			.isFalse();
+		this.entities.clear();
+		assertThat(this.store.find(saved.getId()).orElseThrow().getSubject()).isEqualTo("kept");
 		assertThat(this.store.delete(saved.getId() + 1000)).isFalse();
 		assertThat(this.store.delete(saved.getId())).isTrue();
 		assertThat(this.store.delete(saved.getId())).isFalse();
 	}
 
-	private static Memo memo(String subject, String caller, String at) {
-		Memo memo = new Memo();
-		memo.replaceWith(new MemoRequest(null, subject, false, null));
-		memo.markCreated(caller, Instant.parse(at));
-		return memo;
+	private static MemoRequest request(String subject) {
+		return new MemoRequest(null, subject, null, null);
 	}
 
 }
