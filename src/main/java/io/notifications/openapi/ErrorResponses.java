@@ -3,6 +3,8 @@ package io.notifications.openapi;
 import java.util.Set;
 
 import io.notifications.web.FailureMessages;
+import io.notifications.web.PayloadTooLargeException;
+import io.notifications.web.RequestBodies;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
@@ -65,7 +67,7 @@ final class ErrorResponses {
 			case 404 -> "No record has this Id.";
 			case 405 -> "This path does not take this method.";
 			case 409 -> "The record was changed by another request at the same time.";
-			case 413 -> "The body is over 1 MiB.";
+			case 413 -> "The body is over " + PayloadTooLargeException.describe(RequestBodies.MAX_BODY_BYTES) + ".";
 			case 415 -> "The body is not application/json.";
 			case 429 -> "Too many requests.";
 			default -> "An unexpected failure.";
@@ -78,6 +80,7 @@ final class ErrorResponses {
 					[{"AttemptedValue":null,"Message":"is a required field","PropertyName":"Message"}]""");
 			case 404 -> failure(404, "Id: was not found", """
 					[{"AttemptedValue":87654321,"Message":"was not found","PropertyName":"Id"}]""");
+			case 413 -> failure(413, new PayloadTooLargeException(RequestBodies.MAX_BODY_BYTES).getMessage(), "[]");
 			case 429 -> failure(429, "Wait 30 seconds before accessing this url again.", "[]");
 			default -> failure(status, FailureMessages.forStatus(status), "[]");
 		};

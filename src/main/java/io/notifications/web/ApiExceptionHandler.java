@@ -44,7 +44,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
-		return envelope(Envelope.failure(413, FailureMessages.forStatus(413)));
+		return envelope(Envelope.failure(413, ex.getMessage()));
 	}
 
 	@ExceptionHandler

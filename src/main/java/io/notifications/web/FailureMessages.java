@@ -23,7 +23,6 @@ public final class FailureMessages {
 			case 405 -> "The requested HTTP method is not allowed on this URL.";
 			case 406 -> "The requested response type is not available; this API answers application/json.";
 			case 409 -> "The record was changed by another request at the same time. Try again.";
-			case 413 -> "The request body is larger than the limit of 1 MiB.";
 			case 415 -> "The request content type is not supported; send application/json.";
 			default -> (status >= 500) ? UNEXPECTED : "The request could not be processed.";
 		};
