@@ -16,18 +16,23 @@ import org.springframework.validation.annotation.Validated;
  * Who may call the API and how its own tokens are made ({@code notifications.security.*}).
  *
  * @param users the users who may sign in with Basic or the password grant; when empty, an
- * {@code admin@example.com} Administrator with a generated password is created
+ * {@code admin@example.com} Administrator is created with the password kept in
+ * {@code generatedPasswordLocation}
  * @param rolesClaim the claim that holds a token's roles; a dotted path reaches a nested claim
  * (Keycloak's {@code realm_access.roles})
  * @param token the tokens this server issues itself at {@code /api/token}
  * @param requiredIssuer the {@code iss} that an external identity provider's tokens must carry.
  * Boot checks the issuer only when {@code issuer-uri} is set, and with {@code public-key-location}
  * it cannot be (setting {@code issuer-uri} there makes Boot fetch the provider's keys instead)
+ * @param generatedPasswordLocation the file that keeps the generated password of
+ * {@code admin@example.com} when no user is configured; a file that does not exist is created with a
+ * new password (mode 600)
  */
 @Validated
 @ConfigurationProperties("notifications.security")
 public record SecurityProperties(@DefaultValue List<@Valid User> users, @DefaultValue("roles") @NotBlank String rolesClaim,
-		@Valid @DefaultValue Token token, String requiredIssuer) {
+		@Valid @DefaultValue Token token, String requiredIssuer,
+		@DefaultValue("file:./data/generated-password") @NotNull Resource generatedPasswordLocation) {
 
 	/**
 	 * A configured user.

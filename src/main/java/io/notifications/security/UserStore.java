@@ -1,5 +1,11 @@
 package io.notifications.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,8 +25,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The configured users, by email. With none configured, an Administrator
- * {@code admin@example.com} gets a random password that is logged once, as Spring Boot does for
- * its own default user.
+ * {@code admin@example.com} gets a random password, generated once and kept in a file beside the
+ * generated signing key, so that it survives restarts; it is logged only when it is generated.
  */
 @Configuration(proxyBeanMethods = false)
 class UserStore {
@@ -51,14 +58,58 @@ class UserStore {
 				.authorities(user.roles().toArray(String[]::new)).build());
 		}
 		if (users.isEmpty()) {
-			String password = UUID.randomUUID().toString();
-			logger.warn(String.format("%n%nUsing generated password for %s: %s%n%nThis generated password is for "
-					+ "development use only. Configure notifications.security.users before production.%n",
-					DEFAULT_EMAIL, password));
+			String password = generatedPassword(properties.generatedPasswordLocation());
 			users.add(User.withUsername(DEFAULT_EMAIL).password("{noop}" + password)
 				.authorities(Roles.ADMINISTRATOR).build());
 		}
 		return new InMemoryUserDetailsManager(users)::loadUserByUsername;
+	}
+
+	/** The kept password, or a new one written to the file (mode 600) and logged this once. */
+	private static String generatedPassword(Resource location) {
+		try {
+			if (!location.isFile()) {
+				throw new IllegalStateException("The generated password is kept only in a file; " + location
+						+ " is not one. Configure notifications.security.users instead");
+			}
+			Path file = location.getFile().toPath().toAbsolutePath();
+			if (Files.exists(file)) {
+				logger.warn("Using the generated password for " + DEFAULT_EMAIL + " kept in " + file
+						+ ". Configure notifications.security.users before production.");
+				return readPassword(file);
+			}
+			String password = UUID.randomUUID().toString();
+			Files.createDirectories(file.getParent());
+			Path temporary = Files.createTempFile(file.getParent(), "generated-password", ".tmp");
+			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+			}
+			Files.writeString(temporary, password + System.lineSeparator());
+			try {
+				// no replacing: an instance that started at the same moment keeps its password
+				Files.move(temporary, file);
+			}
+			catch (FileAlreadyExistsException ex) {
+				Files.delete(temporary);
+				return readPassword(file);
+			}
+			logger.warn(String.format("%n%nUsing generated password for %s: %s%n(kept in %s for the next starts; "
+					+ "it is logged only now)%n%nThis generated password is for development use only. "
+					+ "Configure notifications.security.users before production.%n", DEFAULT_EMAIL, password, file));
+			return password;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot keep the generated password at " + location, ex);
+		}
+	}
+
+	private static String readPassword(Path file) throws IOException {
+		String password = Files.readString(file).strip();
+		if (password.isEmpty()) {
+			throw new IllegalStateException("The generated password file " + file
+					+ " is empty; delete it to generate a new password");
+		}
+		return password;
 	}
 
 }

@@ -32,7 +32,7 @@ class UserStoreTests extends ApiTestSupport {
 	void aPasswordWithoutItsEncodingPrefixIsRefusedAtStartUp() {
 		SecurityProperties properties = new SecurityProperties(
 				List.of(new SecurityProperties.User("plain@example.com", "secret", List.of("Administrator"))), "roles",
-				null, null);
+				null, null, null);
 
 		assertThatIllegalStateException().isThrownBy(() -> new UserStore().userDetailsService(properties))
 			.withMessageContaining("plain@example.com")
