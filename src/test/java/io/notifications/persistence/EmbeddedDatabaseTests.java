@@ -59,6 +59,8 @@ class EmbeddedDatabaseTests {
 		return new SpringApplicationBuilder(NotificationsApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + url,
 				"--notifications.security.token.key-location=file:" + dataDir.resolve("key.json"),
+				// no users configured: keep the generated password beside the key, not in ./data
+				"--notifications.security.generated-password-location=file:" + dataDir.resolve("generated-password"),
 				"--notifications.rate-limit.enabled=false");
 	}
 
