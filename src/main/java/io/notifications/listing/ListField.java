@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.notifications.web.CodedEnum;
-import io.notifications.web.DateTimes;
+import io.notifications.value.CodedEnum;
+import io.notifications.value.DateTimes;
 
 /**
  * A field of a record that a list can be ordered and filtered by: its wire name, the entity

@@ -1,7 +1,7 @@
 package io.notifications.systemnotification;
 
 import io.notifications.persistence.CodedEnumConverter;
-import io.notifications.web.CodedEnum;
+import io.notifications.value.CodedEnum;
 import jakarta.persistence.Converter;
 
 /**
