@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.notifications.value.CodedEnum;
+import io.notifications.value.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,23 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * How a list filter's query-string value is read: with the wire-value rules of JSON strings.
  */
 class ListFieldTests {
-
-	enum Level implements CodedEnum {
-
-		LOW(1), HIGH(3);
-
-		private final int code;
-
-		Level(int code) {
-			this.code = code;
-		}
-
-		@Override
-		public int code() {
-			return this.code;
-		}
-
-	}
 
 	@Test
 	void aFieldsKindFollowsItsType() {

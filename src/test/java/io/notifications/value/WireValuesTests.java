@@ -15,23 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class WireValuesTests {
 
-	enum Level implements CodedEnum {
-
-		LOW(1), HIGH(3);
-
-		private final int code;
-
-		Level(int code) {
-			this.code = code;
-		}
-
-		@Override
-		public int code() {
-			return this.code;
-		}
-
-	}
-
 	@ParameterizedTest
 	@CsvSource({ "42,42", "-7,-7", "0,0", "007,7", "2147483647,2147483647", "-2147483648,-2147483648" })
 	void anIntIsDecimalDigitsWithinRange(String text, int value) {

@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.notifications.value.CodedEnum;
-import io.notifications.value.WireValues;
+import io.notifications.value.Level;
 import jakarta.validation.Validation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,28 +37,6 @@ class RequestBinderTests {
 		.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
 		.build();
-
-	enum Level implements CodedEnum {
-
-		LOW(1), HIGH(3);
-
-		private final int code;
-
-		Level(int code) {
-			this.code = code;
-		}
-
-		@Override
-		public int code() {
-			return this.code;
-		}
-
-		@JsonCreator
-		static Level fromWire(String value) {
-			return WireValues.toCoded(Level.class, value);
-		}
-
-	}
 
 	/** A request with one field of each kind; the component order is the error order. */
 	record Sample(@JsonProperty("Id") @NotNull(groups = OnUpdate.class) @Positive(groups = OnUpdate.class) Integer id,
