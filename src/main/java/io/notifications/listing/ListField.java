@@ -1,14 +1,11 @@
 package io.notifications.listing;
 
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-import io.notifications.web.CodedEnum;
-import io.notifications.web.DateTimes;
+import io.notifications.value.CodedEnum;
+import io.notifications.value.WireValues;
 
 /**
  * A field of a record that a list can be ordered and filtered by: its wire name, the entity
@@ -20,8 +17,6 @@ import io.notifications.web.DateTimes;
  * @param type the Java type of the record component
  */
 public record ListField(String wireName, String attribute, Kind kind, Class<?> type) {
-
-	private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
 	/** How a field's values are read from the query string and compared. */
 	public enum Kind {
@@ -73,63 +68,31 @@ public record ListField(String wireName, String attribute, Kind kind, Class<?> t
 	}
 
 	/**
-	 * Reads a query-string value of this field.
+	 * Reads a query-string value of this field with the wire-value rules that JSON strings and form
+	 * fields share.
 	 * @throws IllegalArgumentException if the text is not a value of the field
 	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	Object parse(String text) {
 		return switch (this.kind) {
-			case NUMBER -> parseInt(text);
-			case TEXT -> text;
-			case BOOLEAN -> parseBoolean(text);
-			case DATE_TIME -> parseDateTime(text);
+			case NUMBER -> WireValues.toInt(text);
+			case TEXT -> WireValues.toText(text);
+			case BOOLEAN -> WireValues.toBoolean(text);
+			// an offset's "+" arrives as a space when the client did not percent-encode it
+			case DATE_TIME -> WireValues.toDateTime(text.replace(' ', '+'));
 			case GUID -> UUID.fromString(text);
-			case ENUM -> parseEnum(text);
+			case ENUM -> WireValues.toCoded((Class) this.type, text);
 		};
 	}
 
 	/** An int written in decimal digits, with an optional minus sign. */
 	static int parseInt(String text) {
-		if (INTEGER.matcher(text).matches()) {
-			BigInteger value = new BigInteger(text);
-			if (value.bitLength() < 32) {
-				return value.intValue();
-			}
-		}
-		throw new IllegalArgumentException("Not an int: " + text);
+		return WireValues.toInt(text);
 	}
 
 	/** The value as the client sent it: a number where it reads as one, else the text. */
 	static Object attempted(String text) {
-		return INTEGER.matcher(text).matches() ? new BigInteger(text) : text;
-	}
-
-	private static boolean parseBoolean(String text) {
-		return switch (text.toLowerCase(Locale.ROOT)) {
-			case "true" -> true;
-			case "false" -> false;
-			default -> throw new IllegalArgumentException("Not a boolean: " + text);
-		};
-	}
-
-	private static Instant parseDateTime(String text) {
-		try {
-			// an offset's "+" arrives as a space when the client did not percent-encode it
-			return DateTimes.parse(text.replace(' ', '+'));
-		}
-		catch (DateTimeException ex) {
-			throw new IllegalArgumentException(ex);
-		}
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Object parseEnum(String text) {
-		Class enumType = this.type;
-		Object constant = INTEGER.matcher(text).matches() ? CodedEnum.fromCode(enumType, parseInt(text))
-				: CodedEnum.fromName(enumType, text);
-		if (constant == null) {
-			throw new IllegalArgumentException("Not in the enum: " + text);
-		}
-		return constant;
+		return WireValues.isInteger(text) ? new BigInteger(text) : text;
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.notifications.persistence;
 
-import io.notifications.web.CodedEnum;
+import io.notifications.value.CodedEnum;
 import jakarta.persistence.AttributeConverter;
 
 /**

@@ -1,7 +1,9 @@
 package io.notifications.systemnotification;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.notifications.persistence.CodedEnumConverter;
-import io.notifications.web.CodedEnum;
+import io.notifications.value.CodedEnum;
+import io.notifications.value.WireValues;
 import jakarta.persistence.Converter;
 
 /**
@@ -20,6 +22,12 @@ enum MessageType implements CodedEnum {
 	@Override
 	public int code() {
 		return this.code;
+	}
+
+	/** Reads a request's value: the code as a number or text, or the name in any case. */
+	@JsonCreator
+	static MessageType fromWire(String value) {
+		return WireValues.toCoded(MessageType.class, value);
 	}
 
 	@Converter(autoApply = true)

@@ -1,25 +1,15 @@
 package io.notifications.web;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
-import java.math.BigInteger;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.Default;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -27,38 +17,45 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.exc.CollectedProblem;
+import tools.jackson.databind.exc.DeferredBindingException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a JSON body into a request record the way Nexudus reads it, and validates it.
+ * Turns a request body into a request record the way Nexudus reads it, and validates it,
+ * reporting every failing property at once, in the record's component order.
  * <p>
- * Jackson's data binding stops at the first property it cannot convert; Nexudus reports every
- * failing property at once, so the body is read as a tree and each record component is converted
- * on its own: property names match case-insensitively, unknown properties are ignored, and a value
- * that would lose data (a float for an int, a number for a date, NUL or a lone surrogate in a
- * string) fails its property. Bean Validation then checks the record, and the failures of both
- * steps come back in the order of the record's components.
+ * The body is read strictly as a tree (duplicate keys, trailing content, NaN and non-objects make
+ * it unreadable), then bound by Jackson with the rules of {@link WireBinding} and its
+ * problem-collecting reader. Hand-written here, because Jackson cannot do it: refusing {@code "Id"}
+ * beside {@code "id"}, dropping the {@code ignored} properties, and going on past the failures the
+ * collecting reader does not recover from (a wrong token, a refused coercion, an int out of range
+ * end its read): the failing property is recorded, left out and the record read again.
  */
 @Component
 public class RequestBinder {
 
-	private static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d{1,10}");
-
-	private final JsonMapper strictMapper = JsonMapper.builder()
+	private final JsonMapper treeMapper = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-		// raw control characters reach the per-property check, so a NUL names its property
+		// raw control characters reach the string rule, so a NUL names its property
 		.enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
 		.build();
 
-	private final Map<Class<?>, RecordShape> shapes = new ConcurrentHashMap<>();
+	private final JsonMapper bindingMapper = WireBinding.mapper();
+
+	private final ClassValue<RequestShape> shapes = new ClassValue<>() {
+		@Override
+		protected RequestShape computeValue(Class<?> type) {
+			return RequestShape.of(type, RequestBinder.this.bindingMapper);
+		}
+	};
 
 	private final Validator validator;
 
@@ -67,163 +64,88 @@ public class RequestBinder {
 	}
 
 	/**
-	 * Reads and validates a request record.
+	 * Reads and validates a request record from a JSON body.
 	 * @param ignored wire names of properties left unset whatever the body holds for them
 	 * @throws UnreadableBodyException if the body is not a single JSON object
 	 * @throws InvalidRequestException if any property fails
 	 */
 	public <T extends Record> T bind(byte[] body, Class<T> type, Set<String> ignored, Class<?>... groups) {
-		ObjectNode object = readObject(body);
-		RecordShape shape = this.shapes.computeIfAbsent(type, RecordShape::of);
-		Map<String, JsonNode> sent = sentProperties(object, shape);
-		sent.keySet().removeAll(ignored);
-
-		List<IndexedError> errors = new ArrayList<>();
-		Object[] values = new Object[shape.components().length];
-		for (int i = 0; i < values.length; i++) {
-			JsonNode node = sent.get(shape.names()[i]);
-			try {
-				values[i] = convert(node, shape.components()[i].getType());
-			}
-			catch (IllegalArgumentException | DateTimeException ex) {
-				errors.add(new IndexedError(i, 0, new ErrorItem(node, ErrorItem.NOT_VALID, shape.names()[i])));
-			}
-		}
-		T request = type.cast(shape.instantiate(values));
-
-		Class<?>[] allGroups = new Class<?>[groups.length + 1];
-		allGroups[0] = Default.class;
-		System.arraycopy(groups, 0, allGroups, 1, groups.length);
-		for (ConstraintViolation<T> violation : this.validator.validate(request, allGroups)) {
-			int index = shape.indexOf(firstPropertyName(violation.getPropertyPath()));
-			String name = shape.names()[index];
-			String message = violation.getMessage();
-			int priority = ErrorItem.REQUIRED.equals(message) ? 1 : 2;
-			errors.add(new IndexedError(index, priority, new ErrorItem(sent.get(name), message, name)));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidRequestException(firstPerProperty(errors));
-		}
-		return request;
-	}
-
-	private ObjectNode readObject(byte[] body) {
 		JsonNode tree;
 		try {
-			tree = this.strictMapper.readTree(body);
+			tree = this.treeMapper.readTree(body);
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON, ex);
 		}
 		if (tree instanceof ObjectNode object) {
-			return object;
+			return bind(object, type, ignored, groups);
 		}
 		throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
 	}
 
-	/** The sent values of the record's properties, keyed by their wire names. */
-	private static Map<String, JsonNode> sentProperties(ObjectNode object, RecordShape shape) {
-		Map<String, JsonNode> sent = new HashMap<>();
-		for (Map.Entry<String, JsonNode> property : object.properties()) {
-			String name = shape.wireName(property.getKey());
-			if (name != null && sent.put(name, property.getValue()) != null) {
-				// "Id" and "id" in one object: the same property twice, as ambiguous as a duplicate key
-				throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
-			}
+	/**
+	 * Reads and validates a request record from properties already read, with the same rules as a
+	 * JSON body: form fields bind through {@link #textFields(Map)}. The object is not changed.
+	 * @throws UnreadableBodyException if a property is sent twice under names that differ in case
+	 * @throws InvalidRequestException if any property fails
+	 */
+	public <T extends Record> T bind(ObjectNode properties, Class<T> type, Set<String> ignored, Class<?>... groups) {
+		RequestShape shape = this.shapes.get(type);
+		SentProperties sent = SentProperties.of(properties, shape, ignored);
+		T request = type.cast(read(shape, sent));
+		for (ConstraintViolation<T> violation : this.validator.validate(request, withDefault(groups))) {
+			int index = shape.indexOfComponent(firstPropertyName(violation.getPropertyPath()));
+			Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+			boolean required = constraint == NotNull.class || constraint == NotBlank.class;
+			sent.fail(index, required ? SentProperties.Failure.REQUIRED : SentProperties.Failure.CONSTRAINT,
+					violation.getMessage());
 		}
-		return sent;
+		List<ErrorItem> errors = sent.errors();
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return request;
 	}
 
-	private static Object convert(JsonNode node, Class<?> type) {
-		if (node == null || node.isNull()) {
-			return null;
-		}
-		if (type == String.class) {
-			return toText(node);
-		}
-		if (type == Integer.class) {
-			return toInteger(node);
-		}
-		if (type == Boolean.class) {
-			return toBoolean(node);
-		}
-		if (type == Instant.class) {
-			if (!node.isString()) {
-				throw new IllegalArgumentException("Not a date-time");
-			}
-			return DateTimes.parse(node.asString());
-		}
-		if (type.isEnum() && CodedEnum.class.isAssignableFrom(type)) {
-			return toCodedEnum(node, type);
-		}
-		throw new IllegalStateException("No JSON conversion for " + type);
+	/**
+	 * Form fields as properties to {@link #bind(ObjectNode, Class, Set, Class...) bind}: each value
+	 * a JSON string, so it meets the rules of JSON strings, and an empty value null.
+	 */
+	public static ObjectNode textFields(Map<String, String> fields) {
+		ObjectNode properties = JsonNodeFactory.instance.objectNode();
+		fields.forEach((name, value) -> properties.set(name,
+				value.isEmpty() ? properties.nullNode() : properties.stringNode(value)));
+		return properties;
 	}
 
-	private static String toText(JsonNode node) {
-		if (!node.isString()) {
-			throw new IllegalArgumentException("Not a string");
+	/**
+	 * Reads the record, leaving out each property that Jackson cannot bind: the collecting reader
+	 * reports all the values it recovers from at once; any other failure ends its read, naming one
+	 * property. Each round leaves out at least one property, so the rounds are bounded.
+	 */
+	private static Object read(RequestShape shape, SentProperties sent) {
+		while (true) {
+			try {
+				return shape.reader().readValueCollectingProblems(shape.reader().treeAsTokens(sent.bound()));
+			}
+			catch (DeferredBindingException ex) {
+				List<String> names = new ArrayList<>();
+				for (CollectedProblem problem : ex.getProblems()) {
+					names.add(problem.getPath().getMatchingProperty());
+				}
+				sent.leaveOut(names, ex);
+			}
+			catch (JacksonException ex) {
+				sent.leaveOut(ex.getPath().isEmpty() ? List.of() : List.of(ex.getPath().get(0).getPropertyName()), ex);
+			}
 		}
-		String text = node.asString();
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '\u0000') {
-				throw new IllegalArgumentException("NUL character");
-			}
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				throw new IllegalArgumentException("Lone surrogate");
-			}
-		}
-		return text;
 	}
 
-	private static Integer toInteger(JsonNode node) {
-		if (node.isIntegralNumber()) {
-			BigInteger value = node.bigIntegerValue();
-			if (value.bitLength() < 32) {
-				return value.intValue();
-			}
-			throw new IllegalArgumentException("Out of range");
-		}
-		if (node.isString() && INTEGER_TEXT.matcher(node.asString()).matches()) {
-			long value = Long.parseLong(node.asString());
-			if (value == (int) value) {
-				return (int) value;
-			}
-		}
-		throw new IllegalArgumentException("Not an integer");
-	}
-
-	private static Boolean toBoolean(JsonNode node) {
-		if (node.isBoolean()) {
-			return node.booleanValue();
-		}
-		if (node.isString()) {
-			String text = node.asString().toLowerCase(Locale.ROOT);
-			if (text.equals("true") || text.equals("false")) {
-				return Boolean.valueOf(text);
-			}
-		}
-		throw new IllegalArgumentException("Not a boolean");
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Object toCodedEnum(JsonNode node, Class<?> type) {
-		Class enumType = type;
-		Object constant = null;
-		if (node.isIntegralNumber() || node.isString() && INTEGER_TEXT.matcher(node.asString()).matches()) {
-			Integer code = toInteger(node);
-			constant = CodedEnum.fromCode(enumType, code);
-		}
-		else if (node.isString()) {
-			constant = CodedEnum.fromName(enumType, node.asString());
-		}
-		if (constant == null) {
-			throw new IllegalArgumentException("Not in the enum");
-		}
-		return constant;
+	private static Class<?>[] withDefault(Class<?>[] groups) {
+		Class<?>[] all = new Class<?>[groups.length + 1];
+		all[0] = Default.class;
+		System.arraycopy(groups, 0, all, 1, groups.length);
+		return all;
 	}
 
 	private static String firstPropertyName(Path path) {
@@ -233,60 +155,6 @@ public class RequestBinder {
 			}
 		}
 		throw new IllegalStateException("A request constraint must name a property: " + path);
-	}
-
-	/** One error per property (a missing value outranks the rest), in the record's order. */
-	private static List<ErrorItem> firstPerProperty(List<IndexedError> errors) {
-		Map<Integer, ErrorItem> chosen = new LinkedHashMap<>();
-		errors.stream()
-			.sorted(Comparator.comparingInt(IndexedError::index).thenComparingInt(IndexedError::priority))
-			.forEach((error) -> chosen.putIfAbsent(error.index(), error.item()));
-		return List.copyOf(chosen.values());
-	}
-
-	private record IndexedError(int index, int priority, ErrorItem item) {
-	}
-
-	/** The components of a request record and their wire names. */
-	private record RecordShape(RecordComponent[] components, String[] names, Map<String, String> byLowerCase,
-			Constructor<?> constructor) {
-
-		static RecordShape of(Class<?> type) {
-			RecordComponent[] components = type.getRecordComponents();
-			String[] names = new String[components.length];
-			Map<String, String> byLowerCase = new HashMap<>();
-			Class<?>[] parameterTypes = new Class<?>[components.length];
-			for (int i = 0; i < components.length; i++) {
-				JsonProperty property = components[i].getAccessor().getAnnotation(JsonProperty.class);
-				names[i] = (property != null) ? property.value() : components[i].getName();
-				byLowerCase.put(names[i].toLowerCase(Locale.ROOT), names[i]);
-				parameterTypes[i] = components[i].getType();
-			}
-			try {
-				return new RecordShape(components, names, byLowerCase, type.getDeclaredConstructor(parameterTypes));
-			}
-			catch (NoSuchMethodException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		String wireName(String sentName) {
-			return this.byLowerCase.get(sentName.toLowerCase(Locale.ROOT));
-		}
-
-		int indexOf(String componentName) {
-			for (int i = 0; i < this.components.length; i++) {
-				if (this.components[i].getName().equals(componentName)) {
-					return i;
-				}
-			}
-			throw new IllegalStateException("No component " + componentName);
-		}
-
-		Object instantiate(Object[] values) {
-			return BeanUtils.instantiateClass(this.constructor, values);
-		}
-
 	}
 
 }

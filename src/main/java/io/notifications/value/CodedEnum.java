@@ -1,4 +1,4 @@
-package io.notifications.web;
+package io.notifications.value;
 
 import java.util.Locale;
 

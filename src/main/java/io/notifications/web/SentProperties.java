@@ -1,0 +1,117 @@
+package io.notifications.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The properties of one request as sent, by record component, with the failure of each: what
+ * Jackson binds, and what the errors show as {@code AttemptedValue}.
+ */
+final class SentProperties {
+
+	/** Why a property failed, the first outranking the others on the same property. */
+	enum Failure {
+
+		/** Jackson could not read the value. */
+		NOT_BOUND,
+		/** A {@code NotNull} or {@code NotBlank} constraint. */
+		REQUIRED,
+		/** Any other constraint. */
+		CONSTRAINT
+
+	}
+
+	private final RequestShape shape;
+
+	private final ObjectNode bound = JsonNodeFactory.instance.objectNode();
+
+	private final String[] keys;
+
+	private final JsonNode[] values;
+
+	private final Failure[] failures;
+
+	private final String[] messages;
+
+	private SentProperties(RequestShape shape) {
+		this.shape = shape;
+		this.keys = new String[shape.size()];
+		this.values = new JsonNode[shape.size()];
+		this.failures = new Failure[shape.size()];
+		this.messages = new String[shape.size()];
+	}
+
+	/**
+	 * The sent properties, less the ignored ones.
+	 * @throws UnreadableBodyException if a property is sent twice, under names that differ in case
+	 */
+	static SentProperties of(ObjectNode properties, RequestShape shape, Set<String> ignored) {
+		SentProperties sent = new SentProperties(shape);
+		for (Map.Entry<String, JsonNode> property : properties.properties()) {
+			int index = shape.indexOfSent(property.getKey());
+			if (index >= 0) {
+				if (sent.keys[index] != null) {
+					// "Id" and "id" in one object: as ambiguous as a duplicate key, which Jackson cannot see
+					throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
+				}
+				sent.keys[index] = property.getKey();
+				if (ignored.contains(shape.wireName(index))) {
+					continue;
+				}
+				sent.values[index] = property.getValue();
+			}
+			// unknown properties go to Jackson too, which ignores them
+			sent.bound.set(property.getKey(), property.getValue());
+		}
+		return sent;
+	}
+
+	/** The properties for Jackson to bind. */
+	ObjectNode bound() {
+		return this.bound;
+	}
+
+	/**
+	 * Records that Jackson could not bind these properties and leaves them out of the next read.
+	 * @throws UnreadableBodyException if none of them is a property still to bind
+	 */
+	void leaveOut(List<String> sentNames, RuntimeException cause) {
+		boolean leftOut = false;
+		for (String name : sentNames) {
+			int index = (name != null) ? this.shape.indexOfSent(name) : -1;
+			if (index >= 0 && this.bound.remove(this.keys[index]) != null) {
+				fail(index, Failure.NOT_BOUND, ErrorItem.NOT_VALID);
+				leftOut = true;
+			}
+		}
+		if (!leftOut) {
+			throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON, cause);
+		}
+	}
+
+	/** Records a failure of a property, unless one that outranks it is recorded already. */
+	void fail(int index, Failure failure, String message) {
+		if (this.failures[index] == null || failure.compareTo(this.failures[index]) < 0) {
+			this.failures[index] = failure;
+			this.messages[index] = message;
+		}
+	}
+
+	/** One error per failing property, in the record's component order. */
+	List<ErrorItem> errors() {
+		List<ErrorItem> errors = new ArrayList<>();
+		for (int i = 0; i < this.failures.length; i++) {
+			if (this.failures[i] != null) {
+				errors.add(new ErrorItem(this.values[i], this.messages[i], this.shape.wireName(i)));
+			}
+		}
+		return errors;
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.notifications.value;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The wire-value rules that JSON strings, list filters and form fields share.
+ */
+class WireValuesTests {
+
+	@ParameterizedTest
+	@CsvSource({ "42,42", "-7,-7", "0,0", "007,7", "2147483647,2147483647", "-2147483648,-2147483648" })
+	void anIntIsDecimalDigitsWithinRange(String text, int value) {
+		assertThat(WireValues.toInt(text)).isEqualTo(value);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " 5", "5 ", "+5", "1.0", "1e3", "0x10", "2147483648", "-2147483649", "-", "٣" })
+	void anythingElseIsNotAnInt(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toInt(text));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "true,true", "TRUE,true", "False,false" })
+	void aBooleanIsTrueOrFalseInAnyCase(String text, boolean value) {
+		assertThat(WireValues.toBoolean(text)).isEqualTo(value);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "1", "yes", " true" })
+	void anythingElseIsNotABoolean(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toBoolean(text));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1,LOW", "3,HIGH", "low,LOW", "High,HIGH", "003,HIGH" })
+	void aCodedEnumIsReadByCodeOrName(String text, Level value) {
+		assertThat(WireValues.toCoded(Level.class, text)).isEqualTo(value);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2", "0", "MEDIUM", "", "1.0", "99999999999" })
+	void aCodeOrNameOutsideTheEnumIsRefused(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toCoded(Level.class, text));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "2025-01-15T10:30:00Z,2025-01-15T10:30:00Z", "2025-01-15T12:30:00+02:00,2025-01-15T10:30:00Z",
+			"2025-01-15T10:30,2025-01-15T10:30:00Z", "2025-01-15T10:30:00.1234567Z,2025-01-15T10:30:00.123456Z" })
+	void aDateTimeIsIsoAndTakenAsUtcWithoutAnOffset(String text, Instant value) {
+		assertThat(WireValues.toDateTime(text)).isEqualTo(value);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "2025-01-15", "yesterday", "10000-01-01T00:00:00Z", "1736937000" })
+	void anythingElseIsNotADateTime(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toDateTime(text));
+	}
+
+	@Test
+	void textKeepsEverythingButNulAndLoneSurrogates() {
+		assertThat(WireValues.toText("é \uD83D\uDE00 \t")).isEqualTo("é \uD83D\uDE00 \t");
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("a\u0000b"));
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("a\uD800b"));
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("\uDC00"));
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("end\uD83D"));
+	}
+
+}
