@@ -77,6 +77,22 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void valueTypesStandOnTheirOwn() {
+		noClasses().that()
+			.resideInAPackage("io.notifications.value..")
+			.should()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages("io.notifications.value..", "java..", "com.fasterxml.jackson.annotation..")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("io.notifications.persistence..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.notifications.web..")
+			.check(classes);
+	}
+
+	@Test
 	void onlyTheSecurityPackageKnowsHowTokensAreMade() {
 		noClasses().that()
 			.resideOutsideOfPackage("io.notifications.security..")
