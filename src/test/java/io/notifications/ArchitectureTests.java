@@ -6,17 +6,25 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.stereotype.Component;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package boundaries the code keeps: resources are declared in their own packages and know
  * only the shared machinery; the machinery knows no resource; the wire format ({@code web}) and
- * the stored form ({@code persistence}) know neither each other's internals nor security.
+ * the stored form ({@code persistence}) know neither each other's internals nor security; the embedded
+ * token issuer is one package that nothing else reaches into.
  */
 class ArchitectureTests {
 
 	static final String RESOURCES = "io.notifications.(coworkernotification|systemnotification)..";
+
+	static final String ISSUER = "io.notifications.security.issuer..";
+
+	static final String ISSUER_CONDITION = "io.notifications.security.issuer.ConditionalOnEmbeddedIssuer";
 
 	static JavaClasses classes;
 
@@ -89,6 +97,23 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.notifications.web..")
+			.check(classes);
+	}
+
+	@Test
+	void theEmbeddedIssuerIsOnePackageBehindOneCondition() {
+		classes().that()
+			.resideInAPackage(ISSUER)
+			.and()
+			.areMetaAnnotatedWith(Component.class)
+			.should()
+			.beAnnotatedWith(ISSUER_CONDITION)
+			.check(classes);
+		noClasses().that()
+			.resideOutsideOfPackage(ISSUER)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ISSUER)
 			.check(classes);
 	}
 

@@ -1,5 +1,6 @@
 package io.notifications.security;
 
+import io.notifications.security.issuer.SigningKeys;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;

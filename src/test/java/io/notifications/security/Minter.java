@@ -1,5 +1,6 @@
 package io.notifications.security;
 
+import io.notifications.security.issuer.SigningKeys;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

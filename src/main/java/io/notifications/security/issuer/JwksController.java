@@ -1,4 +1,4 @@
-package io.notifications.security;
+package io.notifications.security.issuer;
 
 import java.util.Map;
 

@@ -1,6 +1,8 @@
-package io.notifications.security;
+package io.notifications.security.issuer;
 
+import io.notifications.security.SecurityProperties;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -10,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -26,6 +30,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @ConditionalOnEmbeddedIssuer
 class EmbeddedIssuerConfig {
 
+	/** At most this many verified tokens are remembered (a few MB). */
+	static final int VERIFIED_TOKENS = 10_000;
+
 	@Bean
 	SigningKeys signingKeys(SecurityProperties properties) {
 		return SigningKeys.load(properties.token().keyLocation());
@@ -36,17 +43,23 @@ class EmbeddedIssuerConfig {
 		return new NimbusJwtEncoder(new ImmutableJWKSet<>(keys.jwkSet()));
 	}
 
+	/**
+	 * Accepts only tokens this server signed (RS256 only: "none", HS256 with the public key as secret
+	 * and other algorithms are refused) for its issuer and audience, checked with every validator
+	 * bean as well (the required expiry among them).
+	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties) {
-		// RS256 only: "none", HS256 with the public key as secret, and other algorithms are refused
+	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties, List<OAuth2TokenValidator<Jwt>> checks) {
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(checks);
+		validators.add(new JwtIssuerValidator(properties.token().issuer()));
+		validators.add(new JwtAudienceValidator(properties.token().audience()));
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
 		NimbusJwtDecoder decoder = NimbusJwtDecoder
 			.withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicJwkSet()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(SecurityConfig.requireExpiry(),
-				new JwtIssuerValidator(properties.token().issuer()),
-				new JwtAudienceValidator(properties.token().audience()))));
-		return decoder;
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(decoder, validator, VERIFIED_TOKENS);
 	}
 
 	@Bean

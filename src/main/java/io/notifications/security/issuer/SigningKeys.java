@@ -1,4 +1,4 @@
-package io.notifications.security;
+package io.notifications.security.issuer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ import org.springframework.core.io.Resource;
  * file does not exist, a new key is generated and written there, so tokens survive restarts and
  * every instance that shares the file accepts the others' tokens.
  */
-final class SigningKeys {
+public final class SigningKeys {
 
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
 
@@ -49,7 +49,7 @@ final class SigningKeys {
 		this.keys = List.copyOf(keys);
 	}
 
-	static SigningKeys load(Resource location) {
+	public static SigningKeys load(Resource location) {
 		try {
 			if (!location.exists()) {
 				return generate(location);
@@ -65,7 +65,7 @@ final class SigningKeys {
 		}
 	}
 
-	RSAKey signingKey() {
+	public RSAKey signingKey() {
 		return this.keys.get(0);
 	}
 

@@ -1,5 +1,6 @@
-package io.notifications.security;
+package io.notifications.security.issuer;
 
+import io.notifications.security.SecurityProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

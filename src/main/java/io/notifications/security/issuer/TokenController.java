@@ -1,10 +1,10 @@
-package io.notifications.security;
+package io.notifications.security.issuer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.notifications.security.TokenService.IssuedTokens;
+import io.notifications.security.issuer.TokenService.IssuedTokens;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
