@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,12 +45,12 @@ public class ResourceRoutes {
 
 	ResourceRoutes(List<ApiResource<?, ?, ?>> resources,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, EntityManager entityManager,
-			PlatformTransactionManager transactions, RequestBodies bodies, Clock clock) {
+			JdbcTemplate jdbc, PlatformTransactionManager transactions, RequestBodies bodies, Clock clock) {
 		TransactionTemplate writes = new TransactionTemplate(transactions);
 		TransactionTemplate reads = new TransactionTemplate(transactions);
 		reads.setReadOnly(true);
 		for (ApiResource<?, ?, ?> resource : resources) {
-			ResourceController<?, ?> controller = controller(resource, entityManager, writes, reads, bodies, clock);
+			ResourceController<?, ?> controller = controller(resource, entityManager, jdbc, writes, reads, bodies, clock);
 			register(mapping, controller, resource.basePath());
 			this.controllers.add(controller);
 		}
@@ -61,9 +62,9 @@ public class ResourceRoutes {
 	}
 
 	private static <E extends io.notifications.persistence.AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
-			ApiResource<E, Q, R> resource, EntityManager entityManager, TransactionTemplate writes,
+			ApiResource<E, Q, R> resource, EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate writes,
 			TransactionTemplate reads, RequestBodies bodies, Clock clock) {
-		ResourceStore<E> store = new ResourceStore<>(entityManager, resource.entityType(), resource.requestType());
+		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, resource.entityType(), resource.requestType());
 		Listing<E, R> listing = new Listing<>(resource.name(), resource.recordType(), resource.toRecord(),
 				resource.filterAliases());
 		ResourceService<E, Q, R> service = new ResourceService<>(resource, store, listing, writes, reads, clock);

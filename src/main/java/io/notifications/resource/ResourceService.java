@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Creates, replaces, reads, lists and deletes the records of one resource, each in one transaction.
+ * Creates, replaces, reads, lists and deletes the records of one resource: each operation is one
+ * transaction, a replacement and a deletion one statement that commits on its own.
  *
  * @param <E> the entity type
  * @param <Q> the request type
@@ -58,7 +59,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	Instant update(Q request, String caller) {
 		Instant updatedOn = AuditedEntity.storedTime(this.clock.instant());
 		int id = request.id();
-		if (!this.writes.execute((status) -> this.store.replace(id, request, caller, updatedOn))) {
+		// one statement, committed on its own
+		if (!this.store.replace(id, request, caller, updatedOn)) {
 			throw new RecordNotFoundException(id);
 		}
 		return updatedOn;
@@ -80,7 +82,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 
 	/** @return the time of the deletion */
 	Instant delete(int id) {
-		if (!this.writes.execute((status) -> this.store.delete(id))) {
+		// one statement, committed on its own
+		if (!this.store.delete(id)) {
 			throw new RecordNotFoundException(id);
 		}
 		return AuditedEntity.storedTime(this.clock.instant());

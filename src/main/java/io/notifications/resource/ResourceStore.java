@@ -1,19 +1,28 @@
 package io.notifications.resource;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.notifications.persistence.AuditedEntity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.persister.entity.EntityPersister;
 
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The stored records of one resource. A replacement and a deletion are one SQL statement each:
- * the database's row lock serialises concurrent writes of one record, and the row count tells
- * whether the record exists, so no read comes first.
+ * The stored records of one resource. A replacement and a deletion are one SQL statement each, sent
+ * in auto-commit mode: the database's row lock serialises concurrent writes of one record, the row
+ * count tells whether the record exists, so no read comes first, and no ORM session or explicit
+ * transaction is opened for them. Their SQL is written once, from Hibernate's mapping of the
+ * entity, so it names the same table and columns as everything else.
  *
  * @param <E> the entity type
  */
@@ -21,29 +30,53 @@ final class ResourceStore<E extends AuditedEntity> {
 
 	private final EntityManager entityManager;
 
+	private final JdbcTemplate jdbc;
+
 	private final Class<E> type;
 
 	private final WritableFields writable;
 
 	private final SimpleJpaRepository<E, Integer> repository;
 
+	/** The columns the replacement writes from the request, in the order of its parameters. */
+	private final List<JdbcMapping> replacedColumns = new ArrayList<>();
+
 	private final String replaceStatement;
 
 	private final String deleteStatement;
 
-	ResourceStore(EntityManager entityManager, Class<E> type, Class<? extends Record> requestType) {
+	ResourceStore(EntityManager entityManager, JdbcTemplate jdbc, Class<E> type, Class<? extends Record> requestType) {
 		this.entityManager = entityManager;
+		this.jdbc = jdbc;
 		this.type = type;
 		this.writable = new WritableFields(requestType, type);
 		this.repository = new SimpleJpaRepository<>(type, entityManager);
-		String entity = entityManager.getMetamodel().entity(type).getName();
+		EntityPersister persister = entityManager.getEntityManagerFactory()
+			.unwrap(SessionFactoryImplementor.class)
+			.getMappingMetamodel()
+			.getEntityDescriptor(type);
 		StringBuilder assignments = new StringBuilder();
 		for (String name : this.writable.names()) {
-			assignments.append("e.").append(name).append(" = :").append(name).append(", ");
+			BasicValuedModelPart column = column(persister, name);
+			assignments.append(column.getSelectionExpression()).append(" = ?, ");
+			this.replacedColumns.add(column.getJdbcMapping());
 		}
-		this.replaceStatement = "update " + entity + " e set " + assignments + "e.updatedOn = :updatedOn, "
-				+ "e.updatedBy = :updatedBy, e.isNew = false, e.version = e.version + 1 where e.id = :id";
-		this.deleteStatement = "delete from " + entity + " e where e.id = :id";
+		String table = column(persister, "updatedOn").getContainingTableExpression();
+		String id = column(persister, "id").getSelectionExpression();
+		this.replaceStatement = "UPDATE " + table + " SET " + assignments
+				+ column(persister, "updatedOn").getSelectionExpression() + " = ?, "
+				+ column(persister, "updatedBy").getSelectionExpression() + " = ?, "
+				+ column(persister, "isNew").getSelectionExpression() + " = FALSE, "
+				+ column(persister, "version").getSelectionExpression() + " = "
+				+ column(persister, "version").getSelectionExpression() + " + 1 WHERE " + id + " = ?";
+		this.deleteStatement = "DELETE FROM " + table + " WHERE " + id + " = ?";
+	}
+
+	private static BasicValuedModelPart column(EntityPersister persister, String attribute) {
+		if (attribute.equals("id")) {
+			return (BasicValuedModelPart) persister.getIdentifierMapping();
+		}
+		return (BasicValuedModelPart) persister.findAttributeMapping(attribute);
 	}
 
 	/** The repository that lists, counts and batch-reads, with Spring Data's paging. */
@@ -71,21 +104,30 @@ final class ResourceStore<E extends AuditedEntity> {
 	 * @return whether the record exists
 	 */
 	boolean replace(int id, Record request, String caller, Instant updatedOn) {
-		Query update = this.entityManager.createQuery(this.replaceStatement)
-			.setParameter("id", id)
-			.setParameter("updatedOn", updatedOn)
-			.setParameter("updatedBy", caller);
-		List<String> names = this.writable.names();
 		List<Object> values = this.writable.values(request);
-		for (int i = 0; i < names.size(); i++) {
-			update.setParameter(names.get(i), values.get(i));
+		Object[] parameters = new Object[values.size() + 3];
+		for (int i = 0; i < values.size(); i++) {
+			parameters[i] = jdbcValue(this.replacedColumns.get(i), values.get(i));
 		}
-		return update.executeUpdate() == 1;
+		parameters[values.size()] = jdbcValue(null, updatedOn);
+		parameters[values.size() + 1] = caller;
+		parameters[values.size() + 2] = id;
+		return this.jdbc.update(this.replaceStatement, parameters) == 1;
 	}
 
 	/** @return whether the record existed */
 	boolean delete(int id) {
-		return this.entityManager.createQuery(this.deleteStatement).setParameter("id", id).executeUpdate() == 1;
+		return this.jdbc.update(this.deleteStatement, id) == 1;
+	}
+
+	/**
+	 * A value as the JDBC drivers take it: through the attribute's converter (a coded enum to its
+	 * code), and an instant as a UTC offset date-time, which H2's and PostgreSQL's drivers both bind
+	 * to {@code TIMESTAMP WITH TIME ZONE}.
+	 */
+	private static Object jdbcValue(JdbcMapping mapping, Object value) {
+		Object relational = (mapping != null && value != null) ? mapping.convertToRelationalValue(value) : value;
+		return (relational instanceof Instant instant) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : relational;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import io.notifications.memo.Memo;
 import io.notifications.memo.MemoRequest;
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +34,15 @@ class ResourceStoreTests {
 	@Autowired
 	TestEntityManager entities;
 
+	@Autowired
+	DataSource dataSource;
+
 	ResourceStore<Memo> store;
 
 	@BeforeEach
 	void store() {
-		this.store = new ResourceStore<>(this.entityManager, Memo.class, MemoRequest.class);
+		this.store = new ResourceStore<>(this.entityManager, new JdbcTemplate(this.dataSource), Memo.class,
+				MemoRequest.class);
 	}
 
 	@Test
