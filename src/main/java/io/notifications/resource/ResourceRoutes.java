@@ -64,7 +64,8 @@ public class ResourceRoutes {
 	private static <E extends io.notifications.persistence.AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
 			ApiResource<E, Q, R> resource, EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate writes,
 			TransactionTemplate reads, RequestBodies bodies, Clock clock) {
-		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, resource.entityType(), resource.requestType());
+		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, resource.entityType(), resource.newEntity(),
+				resource.requestType());
 		Listing<E, R> listing = new Listing<>(resource.name(), resource.recordType(), resource.toRecord(),
 				resource.filterAliases());
 		ResourceService<E, Q, R> service = new ResourceService<>(resource, store, listing, writes, reads, clock);

@@ -67,9 +67,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	R get(int id) {
-		return this.reads.execute((status) -> this.store.find(id)
-			.map(this.resource.toRecord())
-			.orElseThrow(() -> new RecordNotFoundException(id)));
+		return this.store.find(id).map(this.resource.toRecord()).orElseThrow(() -> new RecordNotFoundException(id));
 	}
 
 	List<R> getMany(String ids) {

@@ -1,14 +1,19 @@
 package io.notifications.resource;
 
+import java.lang.reflect.Field;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.notifications.persistence.AuditedEntity;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
@@ -16,13 +21,15 @@ import org.hibernate.persister.entity.EntityPersister;
 
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
- * The stored records of one resource. A replacement and a deletion are one SQL statement each, sent
- * in auto-commit mode: the database's row lock serialises concurrent writes of one record, the row
- * count tells whether the record exists, so no read comes first, and no ORM session or explicit
- * transaction is opened for them. Their SQL is written once, from Hibernate's mapping of the
- * entity, so it names the same table and columns as everything else.
+ * The stored records of one resource. A read, a replacement and a deletion are one SQL statement
+ * each, sent in auto-commit mode with no ORM session or explicit transaction: the database's row
+ * lock serialises concurrent writes of one record, and the row count tells whether the record
+ * exists, so no read comes first. Their SQL is written once, from Hibernate's mapping of the
+ * entity, so it names the same tables and columns, and converts values the same way, as the rest.
  *
  * @param <E> the entity type
  */
@@ -31,8 +38,6 @@ final class ResourceStore<E extends AuditedEntity> {
 	private final EntityManager entityManager;
 
 	private final JdbcTemplate jdbc;
-
-	private final Class<E> type;
 
 	private final WritableFields writable;
 
@@ -45,10 +50,18 @@ final class ResourceStore<E extends AuditedEntity> {
 
 	private final String deleteStatement;
 
-	ResourceStore(EntityManager entityManager, JdbcTemplate jdbc, Class<E> type, Class<? extends Record> requestType) {
+	private final String findStatement;
+
+	/** The entity's fields in the order {@link #findStatement} selects their columns. */
+	private final List<ReadColumn> readColumns = new ArrayList<>();
+
+	private final Supplier<E> newEntity;
+
+	ResourceStore(EntityManager entityManager, JdbcTemplate jdbc, Class<E> type, Supplier<E> newEntity,
+			Class<? extends Record> requestType) {
 		this.entityManager = entityManager;
+		this.newEntity = newEntity;
 		this.jdbc = jdbc;
-		this.type = type;
 		this.writable = new WritableFields(requestType, type);
 		this.repository = new SimpleJpaRepository<>(type, entityManager);
 		EntityPersister persister = entityManager.getEntityManagerFactory()
@@ -70,6 +83,15 @@ final class ResourceStore<E extends AuditedEntity> {
 				+ column(persister, "version").getSelectionExpression() + " = "
 				+ column(persister, "version").getSelectionExpression() + " + 1 WHERE " + id + " = ?";
 		this.deleteStatement = "DELETE FROM " + table + " WHERE " + id + " = ?";
+		StringBuilder selected = new StringBuilder();
+		for (SingularAttribute<? super E, ?> attribute : entityManager.getMetamodel().entity(type).getSingularAttributes()) {
+			BasicValuedModelPart column = column(persister, attribute.getName());
+			Field field = (Field) attribute.getJavaMember();
+			ReflectionUtils.makeAccessible(field);
+			this.readColumns.add(new ReadColumn(field, column.getJdbcMapping()));
+			selected.append(selected.isEmpty() ? "" : ", ").append(column.getSelectionExpression());
+		}
+		this.findStatement = "SELECT " + selected + " FROM " + table + " WHERE " + id + " = ?";
 	}
 
 	private static BasicValuedModelPart column(EntityPersister persister, String attribute) {
@@ -93,8 +115,19 @@ final class ResourceStore<E extends AuditedEntity> {
 		return entity;
 	}
 
+	/** Reads one record in one auto-committed statement, as a detached entity. */
 	Optional<E> find(int id) {
-		return Optional.ofNullable(this.entityManager.find(this.type, id));
+		return this.jdbc.query(this.findStatement, (rows) -> rows.next() ? Optional.of(read(rows)) : Optional.empty(),
+				id);
+	}
+
+	private E read(ResultSet row) throws SQLException {
+		E entity = this.newEntity.get();
+		for (int i = 0; i < this.readColumns.size(); i++) {
+			ReadColumn column = this.readColumns.get(i);
+			ReflectionUtils.setField(column.field(), entity, column.domainValue(row, i + 1));
+		}
+		return entity;
 	}
 
 	/**
@@ -118,6 +151,20 @@ final class ResourceStore<E extends AuditedEntity> {
 	/** @return whether the record existed */
 	boolean delete(int id) {
 		return this.jdbc.update(this.deleteStatement, id) == 1;
+	}
+
+	/** A column that {@link #find} reads into an entity field. */
+	private record ReadColumn(Field field, JdbcMapping mapping) {
+
+		/** The column's value as the field holds it, through the attribute's converter. */
+		Object domainValue(ResultSet row, int index) throws SQLException {
+			Class<?> relational = this.mapping.getJdbcJavaType().getJavaTypeClass();
+			Object value = (relational == Instant.class)
+					? Optional.ofNullable(row.getObject(index, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)
+					: row.getObject(index, ClassUtils.resolvePrimitiveIfNecessary(relational));
+			return (value != null) ? this.mapping.convertToDomainValue(value) : null;
+		}
+
 	}
 
 	/**

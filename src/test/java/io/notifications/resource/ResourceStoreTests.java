@@ -41,7 +41,7 @@ class ResourceStoreTests {
 
 	@BeforeEach
 	void store() {
-		this.store = new ResourceStore<>(this.entityManager, new JdbcTemplate(this.dataSource), Memo.class,
+		this.store = new ResourceStore<>(this.entityManager, new JdbcTemplate(this.dataSource), Memo.class, Memo::new,
 				MemoRequest.class);
 	}
 
