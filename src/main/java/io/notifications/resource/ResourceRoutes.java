@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,7 @@ import io.notifications.web.RequestBodies;
  * </pre>
  */
 @Component
+@Lazy(false) // its routes must exist before the first request, whatever the context's lazy setting
 public class ResourceRoutes {
 
 	private final List<ResourceController<?, ?>> controllers = new ArrayList<>();

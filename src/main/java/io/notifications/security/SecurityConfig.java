@@ -46,6 +46,8 @@ class SecurityConfig {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
+			// stateless: there is no session to log out of
+			.logout(AbstractHttpConfigurer::disable)
 			.userDetailsService(users)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
