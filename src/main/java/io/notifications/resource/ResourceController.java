@@ -41,11 +41,6 @@ public final class ResourceController<Q extends Record & ResourceRequest, R exte
 		this.bodies = bodies;
 	}
 
-	/** The resource this controller serves. */
-	public ApiResource<?, Q, R> resource() {
-		return this.resource;
-	}
-
 	/** {@code PUT {base}}: replaces the record that the body's Id names. */
 	Envelope update(HttpServletRequest http, Principal caller) {
 		Q request = this.bodies.read(http, this.resource.requestType(), Set.of(), OnUpdate.class);

@@ -1,11 +1,13 @@
 package io.notifications.resource;
 
 import java.lang.reflect.Method;
+import java.security.Principal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.notifications.listing.Listing;
+import io.notifications.persistence.AuditedEntity;
+import io.notifications.web.RequestBodies;
 import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,8 +23,6 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import io.notifications.web.RequestBodies;
 
 /**
  * Gives every declared {@link ApiResource} its endpoints: a {@link ResourceController} whose
@@ -41,9 +41,7 @@ import io.notifications.web.RequestBodies;
  */
 @Component
 @Lazy(false) // its routes must exist before the first request, whatever the context's lazy setting
-public class ResourceRoutes {
-
-	private final List<ResourceController<?, ?>> controllers = new ArrayList<>();
+class ResourceRoutes {
 
 	ResourceRoutes(List<ApiResource<?, ?, ?>> resources,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, EntityManager entityManager,
@@ -52,18 +50,12 @@ public class ResourceRoutes {
 		TransactionTemplate reads = new TransactionTemplate(transactions);
 		reads.setReadOnly(true);
 		for (ApiResource<?, ?, ?> resource : resources) {
-			ResourceController<?, ?> controller = controller(resource, entityManager, jdbc, writes, reads, bodies, clock);
-			register(mapping, controller, resource.basePath());
-			this.controllers.add(controller);
+			register(mapping, controller(resource, entityManager, jdbc, writes, reads, bodies, clock),
+					resource.basePath());
 		}
 	}
 
-	/** The controller of each resource, in the order the resources are declared. */
-	public List<ResourceController<?, ?>> controllers() {
-		return List.copyOf(this.controllers);
-	}
-
-	private static <E extends io.notifications.persistence.AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
+	private static <E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
 			ApiResource<E, Q, R> resource, EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate writes,
 			TransactionTemplate reads, RequestBodies bodies, Clock clock) {
 		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, resource.entityType(), resource.newEntity(),
@@ -79,9 +71,9 @@ public class ResourceRoutes {
 		RequestMappingInfo.BuilderConfiguration options = mapping.getBuilderConfiguration();
 		String json = MediaType.APPLICATION_JSON_VALUE;
 		mapping.registerMapping(RequestMappingInfo.paths(base).methods(RequestMethod.PUT).consumes(json)
-			.options(options).build(), controller, method("update", HttpServletRequest.class, java.security.Principal.class));
+			.options(options).build(), controller, method("update", HttpServletRequest.class, Principal.class));
 		mapping.registerMapping(RequestMappingInfo.paths(base).methods(RequestMethod.POST).consumes(json)
-			.options(options).build(), controller, method("create", HttpServletRequest.class, java.security.Principal.class));
+			.options(options).build(), controller, method("create", HttpServletRequest.class, Principal.class));
 		mapping.registerMapping(RequestMappingInfo.paths(base, base + "/").methods(RequestMethod.GET).params("id")
 			.options(options).build(), controller, method("getMany", String.class));
 		mapping.registerMapping(RequestMappingInfo.paths(base, base + "/").methods(RequestMethod.GET)
@@ -89,7 +81,7 @@ public class ResourceRoutes {
 		mapping.registerMapping(RequestMappingInfo.paths(base + "/{id}").methods(RequestMethod.GET)
 			.options(options).build(), controller, method("get", int.class));
 		mapping.registerMapping(RequestMappingInfo.paths(base + "/{id}").methods(RequestMethod.DELETE)
-			.options(options).build(), controller, method("delete", int.class, java.security.Principal.class));
+			.options(options).build(), controller, method("delete", int.class, Principal.class));
 	}
 
 	private static Method method(String name, Class<?>... parameterTypes) {
