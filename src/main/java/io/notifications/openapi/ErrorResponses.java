@@ -2,6 +2,7 @@ package io.notifications.openapi;
 
 import java.util.Set;
 
+import io.notifications.resource.ResourceController;
 import io.notifications.web.FailureMessages;
 import io.notifications.web.PayloadTooLargeException;
 import io.notifications.web.RequestBodies;
@@ -20,7 +21,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  */
 final class ErrorResponses {
 
-	static final int[] STATUSES = { 400, 401, 403, 404, 405, 409, 413, 415, 429, 500 };
+	static final int[] STATUSES = { 400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 429, 500 };
 
 	private ErrorResponses() {
 	}
@@ -66,7 +67,12 @@ final class ErrorResponses {
 			case 403 -> "Authenticated, but without the role this operation needs.";
 			case 404 -> "No record has this Id.";
 			case 405 -> "This path does not take this method.";
-			case 409 -> "The record was changed by another request at the same time.";
+			case 409 -> "The record was changed by another request at the same time; or, for a create with an "
+					+ "Idempotency-Key, the key's first request has not been answered yet.";
+			case 412 -> "The record no longer has the tag sent in If-Match: someone else changed or deleted it since "
+					+ "it was read. Nothing was changed.";
+			case 422 -> "The Idempotency-Key was already used, by this caller, for a different request. Nothing was "
+					+ "created.";
 			case 413 -> "The body is over " + PayloadTooLargeException.describe(RequestBodies.MAX_BODY_BYTES) + ".";
 			case 415 -> "The body is not application/json.";
 			case 429 -> "Too many requests.";
@@ -80,6 +86,12 @@ final class ErrorResponses {
 					[{"AttemptedValue":null,"Message":"is a required field","PropertyName":"Message"}]""");
 			case 404 -> failure(404, "Id: was not found", """
 					[{"AttemptedValue":87654321,"Message":"was not found","PropertyName":"Id"}]""");
+			case 412 -> failure(412, "Id: " + ResourceController.MODIFIED, """
+					[{"AttemptedValue":"\\"87654321-2\\"","Message":"%s","PropertyName":"Id"}]"""
+				.formatted(ResourceController.MODIFIED));
+			case 422 -> failure(422, "Idempotency-Key: " + ResourceController.KEY_REUSED, """
+					[{"AttemptedValue":"5d7c1e0a","Message":"%s","PropertyName":"Idempotency-Key"}]"""
+				.formatted(ResourceController.KEY_REUSED));
 			case 413 -> failure(413, new PayloadTooLargeException(RequestBodies.MAX_BODY_BYTES).getMessage(), "[]");
 			case 429 -> failure(429, "Wait 30 seconds before accessing this url again.", "[]");
 			default -> failure(status, FailureMessages.forStatus(status), "[]");

@@ -9,6 +9,7 @@ import io.notifications.listing.ListField;
 import io.notifications.listing.ListPage;
 import io.notifications.listing.Listing;
 import io.notifications.resource.ApiResource;
+import io.notifications.resource.ResourceController;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
@@ -16,10 +17,16 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+import org.springframework.http.HttpHeaders;
 
 import static io.notifications.openapi.ContractDocumentation.JSON;
 import static io.notifications.openapi.ContractDocumentation.json;
@@ -63,12 +70,20 @@ final class ResourceDocumentation {
 				"Replaces the whole record: optional fields left out are cleared. The Id in the body locates it.");
 		body(update, request, "{\"Id\":" + EXAMPLE_ID + "," + this.resource.exampleFields() + "}");
 		successExample(update, envelopeExample(name + " was successfully updated.", "{\"Id\":" + EXAMPLE_ID + "}"));
-		ErrorResponses.on(update, 400, 401, 403, 404, 405, 409, 413, 415, 429, 500);
+		ifMatch(update);
+		tagged(update, "The record's new tag.");
+		ErrorResponses.on(update, 400, 401, 403, 404, 405, 409, 412, 413, 415, 429, 500);
 
 		Operation create = collection.getPost().operationId("create" + name).summary("Create a " + name)
 			.description("Answers the whole new record in the envelope's Value.");
 		body(create, request, "{" + this.resource.exampleFields() + "}");
-		ErrorResponses.on(create, 400, 401, 403, 405, 413, 415, 429, 500);
+		create.getResponses().get("200").setContent(new Content().addMediaType(JSON,
+				new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))));
+		create.addParametersItem(header(ResourceController.IDEMPOTENCY_KEY, "Makes a retry safe: a repeat of this "
+				+ "request with the same key (per caller, kept 24 h by default) gets the first answer again and "
+				+ "creates nothing; the key with another request gets 422, a repeat while the first is unanswered 409."));
+		tagged(create, "The new record's tag.");
+		ErrorResponses.on(create, 400, 401, 403, 405, 409, 413, 415, 422, 429, 500);
 
 		new ListDocumentation(this.resource, this.fields).document(collection.getGet(), record, page, "");
 		new ListDocumentation(this.resource, this.fields).document(collectionSlash.getGet(), record, page, "Slash");
@@ -76,12 +91,19 @@ final class ResourceDocumentation {
 		Operation read = one.getGet().operationId("read" + name).summary("Read one " + name);
 		read.getResponses().get("200").setContent(new Content().addMediaType(JSON,
 				new MediaType().schema(new Schema<>().$ref(record))));
+		read.addParametersItem(header(HttpHeaders.IF_NONE_MATCH,
+				"A tag of this record, as ETag gave it: 304 with no body while the record still has it."));
+		tagged(read, "The record's tag, for If-Match and If-None-Match.");
+		read.getResponses().addApiResponse("304", new ApiResponse()
+			.description("The record still has the tag sent in If-None-Match; no body.")
+			.addHeaderObject(HttpHeaders.ETAG, etag("The record's tag.")));
 		ErrorResponses.on(read, 400, 401, 403, 404, 405, 429, 500);
 
 		Operation delete = one.getDelete().operationId("delete" + name).summary("Delete a " + name)
 			.description("UpdatedOn and UpdatedBy of the answer are the time of the deletion and the caller.");
 		successExample(delete, envelopeExample(name + " was successfully deleted.", "{\"Id\":" + EXAMPLE_ID + "}"));
-		ErrorResponses.on(delete, 400, 401, 403, 404, 405, 409, 429, 500);
+		ifMatch(delete);
+		ErrorResponses.on(delete, 400, 401, 403, 404, 405, 409, 412, 429, 500);
 
 		for (PathItem path : List.of(collection, collectionSlash, one)) {
 			path.readOperations().forEach((operation) -> operation.tags(List.of(name)));
@@ -118,6 +140,26 @@ final class ResourceDocumentation {
 			named.setEnum(names);
 			properties.put(field.wireName(), new Schema<>().anyOf(List.of(integers, named)));
 		}
+	}
+
+	private static void ifMatch(Operation operation) {
+		operation.addParametersItem(header(HttpHeaders.IF_MATCH, "The record's tag, as ETag gave it: the write "
+				+ "happens only if the record still has it, else 412 and nothing changes. * requires only that the "
+				+ "record exists."));
+	}
+
+	/** Documents the ETag header of the operation's 200 answer. */
+	private static void tagged(Operation operation, String description) {
+		operation.getResponses().get("200").addHeaderObject(HttpHeaders.ETAG, etag(description));
+	}
+
+	private static Header etag(String description) {
+		return new Header().description(description + " A strong tag made of the Id and the version, e.g. \"17-3\".")
+			.schema(typed("string"));
+	}
+
+	private static Parameter header(String name, String description) {
+		return new HeaderParameter().name(name).required(false).description(description).schema(typed("string"));
 	}
 
 	private static void body(Operation operation, String schema, String example) {

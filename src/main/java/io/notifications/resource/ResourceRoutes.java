@@ -5,11 +5,13 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 
+import io.notifications.idempotency.IdempotencyKeys;
 import io.notifications.listing.Listing;
 import io.notifications.persistence.AuditedEntity;
 import io.notifications.web.RequestBodies;
 import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
@@ -45,25 +47,27 @@ class ResourceRoutes {
 
 	ResourceRoutes(List<ApiResource<?, ?, ?>> resources,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, EntityManager entityManager,
-			JdbcTemplate jdbc, PlatformTransactionManager transactions, RequestBodies bodies, Clock clock) {
+			JdbcTemplate jdbc, PlatformTransactionManager transactions, RequestBodies bodies, Clock clock,
+			IdempotencyKeys keys, JsonMapper jsonMapper) {
 		TransactionTemplate writes = new TransactionTemplate(transactions);
 		TransactionTemplate reads = new TransactionTemplate(transactions);
 		reads.setReadOnly(true);
 		for (ApiResource<?, ?, ?> resource : resources) {
-			register(mapping, controller(resource, entityManager, jdbc, writes, reads, bodies, clock),
+			register(mapping, controller(resource, entityManager, jdbc, writes, reads, bodies, clock, keys, jsonMapper),
 					resource.basePath());
 		}
 	}
 
 	private static <E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
 			ApiResource<E, Q, R> resource, EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate writes,
-			TransactionTemplate reads, RequestBodies bodies, Clock clock) {
+			TransactionTemplate reads, RequestBodies bodies, Clock clock, IdempotencyKeys keys,
+			JsonMapper jsonMapper) {
 		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, resource.entityType(), resource.newEntity(),
 				resource.requestType());
 		Listing<E, R> listing = new Listing<>(resource.name(), resource.recordType(), resource.toRecord(),
 				resource.filterAliases());
 		ResourceService<E, Q, R> service = new ResourceService<>(resource, store, listing, writes, reads, clock);
-		return new ResourceController<>(resource, service, bodies);
+		return new ResourceController<>(resource, service, bodies, keys, jsonMapper);
 	}
 
 	private static void register(RequestMappingHandlerMapping mapping, ResourceController<?, ?> controller,
@@ -81,7 +85,7 @@ class ResourceRoutes {
 		mapping.registerMapping(RequestMappingInfo.paths(base + "/{id}").methods(RequestMethod.GET)
 			.options(options).build(), controller, method("get", int.class));
 		mapping.registerMapping(RequestMappingInfo.paths(base + "/{id}").methods(RequestMethod.DELETE)
-			.options(options).build(), controller, method("delete", int.class, Principal.class));
+			.options(options).build(), controller, method("delete", int.class, HttpServletRequest.class, Principal.class));
 	}
 
 	private static Method method(String name, Class<?>... parameterTypes) {

@@ -1,6 +1,7 @@
 package io.notifications.resource;
 
 import java.lang.reflect.Field;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import io.notifications.persistence.AuditedEntity;
@@ -20,7 +22,9 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -48,7 +52,18 @@ final class ResourceStore<E extends AuditedEntity> {
 
 	private final String replaceStatement;
 
+	/** {@link #replaceStatement} that also requires the version the client last saw. */
+	private final String conditionalReplaceStatement;
+
 	private final String deleteStatement;
+
+	private final String conditionalDeleteStatement;
+
+	/** Reads the version alone, to tell a missing record from a stale precondition. */
+	private final String versionStatement;
+
+	/** The version column, which a replacement returns as a generated key. */
+	private final String versionColumn;
 
 	private final String findStatement;
 
@@ -76,13 +91,16 @@ final class ResourceStore<E extends AuditedEntity> {
 		}
 		String table = column(persister, "updatedOn").getContainingTableExpression();
 		String id = column(persister, "id").getSelectionExpression();
+		this.versionColumn = column(persister, "version").getSelectionExpression();
 		this.replaceStatement = "UPDATE " + table + " SET " + assignments
 				+ column(persister, "updatedOn").getSelectionExpression() + " = ?, "
 				+ column(persister, "updatedBy").getSelectionExpression() + " = ?, "
 				+ column(persister, "isNew").getSelectionExpression() + " = FALSE, "
-				+ column(persister, "version").getSelectionExpression() + " = "
-				+ column(persister, "version").getSelectionExpression() + " + 1 WHERE " + id + " = ?";
+				+ this.versionColumn + " = " + this.versionColumn + " + 1 WHERE " + id + " = ?";
+		this.conditionalReplaceStatement = this.replaceStatement + " AND " + this.versionColumn + " = ?";
 		this.deleteStatement = "DELETE FROM " + table + " WHERE " + id + " = ?";
+		this.conditionalDeleteStatement = this.deleteStatement + " AND " + this.versionColumn + " = ?";
+		this.versionStatement = "SELECT " + this.versionColumn + " FROM " + table + " WHERE " + id + " = ?";
 		StringBuilder selected = new StringBuilder();
 		for (SingularAttribute<? super E, ?> attribute : entityManager.getMetamodel().entity(type).getSingularAttributes()) {
 			BasicValuedModelPart column = column(persister, attribute.getName());
@@ -132,25 +150,62 @@ final class ResourceStore<E extends AuditedEntity> {
 
 	/**
 	 * Writes every writable field of the request into the record {@code id}, stamps it and counts up
-	 * its version, in one statement.
+	 * its version, in one statement. The new version comes back as the statement's generated key
+	 * (the drivers add {@code RETURNING} on PostgreSQL and read the changed row on H2), so the
+	 * answer can carry it without a second query.
 	 * @param updatedOn the time of the update, as stored
-	 * @return whether the record exists
+	 * @param expectedVersion the version the record must still have, or null for any
+	 * @return the record's new version; empty if no record has this Id (and this version)
 	 */
-	boolean replace(int id, Record request, String caller, Instant updatedOn) {
+	OptionalLong replace(int id, Record request, String caller, Instant updatedOn, Long expectedVersion) {
 		List<Object> values = this.writable.values(request);
-		Object[] parameters = new Object[values.size() + 3];
+		List<Object> parameters = new ArrayList<>(values.size() + 4);
 		for (int i = 0; i < values.size(); i++) {
-			parameters[i] = jdbcValue(this.replacedColumns.get(i), values.get(i));
+			parameters.add(jdbcValue(this.replacedColumns.get(i), values.get(i)));
 		}
-		parameters[values.size()] = jdbcValue(null, updatedOn);
-		parameters[values.size() + 1] = caller;
-		parameters[values.size() + 2] = id;
-		return this.jdbc.update(this.replaceStatement, parameters) == 1;
+		parameters.add(jdbcValue(null, updatedOn));
+		parameters.add(caller);
+		parameters.add(id);
+		if (expectedVersion != null) {
+			parameters.add(expectedVersion);
+		}
+		String sql = (expectedVersion != null) ? this.conditionalReplaceStatement : this.replaceStatement;
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		int rows = this.jdbc.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(sql, new String[] { this.versionColumn });
+			new ArgumentPreparedStatementSetter(parameters.toArray()).setValues(statement);
+			return statement;
+		}, keys);
+		if (rows != 1) {
+			return OptionalLong.empty();
+		}
+		return OptionalLong.of(((Number) keys.getKeyList().get(0).values().iterator().next()).longValue());
+	}
+
+	/** An unconditional replacement; answers whether the record exists. */
+	boolean replace(int id, Record request, String caller, Instant updatedOn) {
+		return replace(id, request, caller, updatedOn, null).isPresent();
 	}
 
 	/** @return whether the record existed */
 	boolean delete(int id) {
-		return this.jdbc.update(this.deleteStatement, id) == 1;
+		return delete(id, null);
+	}
+
+	/**
+	 * Deletes the record {@code id}.
+	 * @param expectedVersion the version the record must still have, or null for any
+	 * @return whether a record was deleted
+	 */
+	boolean delete(int id, Long expectedVersion) {
+		return (expectedVersion != null) ? this.jdbc.update(this.conditionalDeleteStatement, id, expectedVersion) == 1
+				: this.jdbc.update(this.deleteStatement, id) == 1;
+	}
+
+	/** The record's current version, empty if there is no such record. */
+	OptionalLong version(int id) {
+		return this.jdbc.query(this.versionStatement,
+				(rows) -> rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty(), id);
 	}
 
 	/** A column that {@link #find} reads into an entity field. */

@@ -35,6 +35,23 @@ public class RequestBodies {
 	 */
 	public <T extends Record> T read(HttpServletRequest request, Class<T> type, Set<String> ignored,
 			Class<?>... groups) {
+		return read(body(request), type, ignored, groups);
+	}
+
+	/**
+	 * Reads and validates a request record from a body already read by {@link #body}.
+	 * @throws UnreadableBodyException if the body is not a single JSON object
+	 * @throws InvalidRequestException if any property fails
+	 */
+	public <T extends Record> T read(byte[] body, Class<T> type, Set<String> ignored, Class<?>... groups) {
+		return this.binder.bind(body, type, ignored, groups);
+	}
+
+	/**
+	 * Reads the body's bytes.
+	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
+	 */
+	public byte[] body(HttpServletRequest request) {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
 			throw new PayloadTooLargeException(MAX_BODY_BYTES);
 		}
@@ -49,7 +66,7 @@ public class RequestBodies {
 		if (body.length > MAX_BODY_BYTES) {
 			throw new PayloadTooLargeException(MAX_BODY_BYTES);
 		}
-		return this.binder.bind(body, type, ignored, groups);
+		return body;
 	}
 
 }

@@ -113,6 +113,56 @@ class OpenApiDocumentTests extends ApiTestSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { COWORKER, SYSTEM })
+	void everyConditionalAndRetryAnswerMatchesTheDocument(String base) {
+		String body = VALID.get(base);
+		Response created = exchangeWithHeaders("POST", base, Map.of("Idempotency-Key", "doc-" + base), body, admin());
+		int id = created.json().get("Value").get("Id").asInt();
+		String tag = created.header("ETag");
+		String replacement = body.replaceFirst("\\{", "{\"Id\":" + id + ",");
+		Response updated = exchangeWithHeaders("PUT", base, Map.of("If-Match", tag), replacement, admin());
+		String current = updated.header("ETag");
+		exchangeWithHeaders("GET", base + "/" + id, Map.of("If-None-Match", tag), null, admin());
+
+		assertAnswer(304, "GET", base + "/{id}", base + "/" + id, null, Map.of("If-None-Match", current));
+		assertAnswer(412, "PUT", base, base, replacement, Map.of("If-Match", tag));
+		assertAnswer(412, "DELETE", base + "/{id}", base + "/" + id, null, Map.of("If-Match", tag));
+		assertAnswer(422, "POST", base, base, body.replace("5", "6"), Map.of("Idempotency-Key", "doc-" + base));
+		this.jdbc.update("UPDATE idempotency_keys SET response_status = NULL WHERE idempotency_key = ?", "doc-" + base);
+		assertAnswer(409, "POST", base, base, body, Map.of("Idempotency-Key", "doc-" + base));
+		exchangeWithHeaders("DELETE", base + "/" + id, Map.of("If-Match", current), null, admin());
+	}
+
+	/** Sends a request with headers for real and validates request and response against the document. */
+	private Response exchangeWithHeaders(String method, String path, Map<String, String> headers, String body,
+			String authorization) {
+		String contentType = (body != null) ? "application/json" : null;
+		Response response = send(method, path, contentType, body, authorization, headers);
+		assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+		SimpleRequest.Builder request = new SimpleRequest.Builder(method, path).withAuthorization(authorization);
+		headers.forEach(request::withHeader);
+		if (body != null) {
+			request.withContentType("application/json").withBody(body);
+		}
+		assertMatches(this.validator.validate(request.build(), response(response)), response);
+		return response;
+	}
+
+	private void assertAnswer(int status, String method, String path, String target, String body,
+			Map<String, String> headers) {
+		Response response = send(method, target, (body != null) ? "application/json" : null, body, admin(), headers);
+		assertThat(response.status()).as(method + " " + target + ": " + response.body()).isEqualTo(status);
+		assertMatches(this.validator.validateResponse(path, Request.Method.valueOf(method), response(response)),
+				response);
+		if (status == 304) {
+			assertThat(response.body()).isEmpty();
+		}
+		else {
+			assertThat(response.json().get("Status").asInt()).isEqualTo(status);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { COWORKER, SYSTEM })
 	void methodNotAllowedMatchesTheDocumentedEnvelope(String base) {
 		// a 405 answers a method the path does not document, so its body is checked against the
 		// 405 that the path's documented operations list
@@ -204,20 +254,21 @@ class OpenApiDocumentTests extends ApiTestSupport {
 			JsonNode collection = root.get("paths").get(base);
 			JsonNode one = root.get("paths").get(base + "/{id}");
 			assertThat(collection.get("put").get("responses").propertyNames()).containsExactly("200", "400", "401",
-					"403", "404", "405", "409", "413", "415", "429", "500");
+					"403", "404", "405", "409", "412", "413", "415", "429", "500");
 			assertThat(collection.get("post").get("responses").propertyNames()).containsExactly("200", "400", "401",
-					"403", "405", "413", "415", "429", "500");
+					"403", "405", "409", "413", "415", "422", "429", "500");
 			assertThat(collection.get("get").get("responses").propertyNames()).containsExactly("200", "400", "401",
 					"403", "405", "429", "500");
 			assertThat(root.get("paths").get(base + "/").get("get").get("responses").propertyNames())
 				.containsExactly("200", "400", "401", "403", "405", "429", "500");
-			assertThat(one.get("get").get("responses").propertyNames()).containsExactly("200", "400", "401", "403",
-					"404", "405", "429", "500");
+			assertThat(one.get("get").get("responses").propertyNames()).containsExactly("200", "304", "400", "401",
+					"403", "404", "405", "429", "500");
 			assertThat(one.get("delete").get("responses").propertyNames()).containsExactly("200", "400", "401",
-					"403", "404", "405", "409", "429", "500");
+					"403", "404", "405", "409", "412", "429", "500");
 		}
 		JsonNode responses = root.get("components").get("responses");
-		for (String status : List.of("400", "401", "403", "404", "405", "409", "413", "415", "429", "500")) {
+		for (String status : List.of("400", "401", "403", "404", "405", "409", "412", "413", "415", "422", "429",
+				"500")) {
 			assertThat(responses.get(status).get("content").get("application/json").get("schema").get("$ref")
 				.asString()).isEqualTo("#/components/schemas/Envelope");
 		}

@@ -178,6 +178,44 @@ class TwoInstancesTests {
 		assertThat(observed).hasSizeGreaterThan(1);
 	}
 
+	@Test
+	void anIdempotencyKeyIsHonouredByBothInstances() throws Exception {
+		String authorization = bearer(tokens(this.first).get("access_token").asString());
+		String body = CrashDurabilityTests.body(null, 77, 0);
+		Map<String, String> key = Map.of("Idempotency-Key", "two-instances-" + System.nanoTime());
+		int before = count(authorization);
+
+		// the same create sent through both instances at once, then retried on each
+		ExecutorService clients = Executors.newFixedThreadPool(2);
+		List<Future<Response>> racing = new ArrayList<>();
+		for (String instance : List.of(this.first, this.second)) {
+			racing.add(clients.submit(() -> Http.send("POST", instance + BASE, "application/json",
+					java.net.http.HttpRequest.BodyPublishers.ofString(body), authorization, key)));
+		}
+		clients.shutdown();
+		List<Response> answers = new ArrayList<>();
+		for (Future<Response> answer : racing) {
+			answers.add(answer.get(1, TimeUnit.MINUTES));
+		}
+		Response onFirst = Http.send("POST", this.first + BASE, "application/json",
+				java.net.http.HttpRequest.BodyPublishers.ofString(body), authorization, key);
+		Response onSecond = Http.send("POST", this.second + BASE, "application/json",
+				java.net.http.HttpRequest.BodyPublishers.ofString(body), authorization, key);
+
+		for (Response answer : answers) {
+			assertThat(answer.status()).as(answer.body()).isIn(200, 409);
+		}
+		assertThat(onFirst.status()).isEqualTo(200);
+		assertThat(onSecond.body()).isEqualTo(onFirst.body());
+		assertThat(answers.stream().filter((answer) -> answer.status() == 200).map(Response::body))
+			.allMatch(onFirst.body()::equals);
+		assertThat(count(authorization)).isEqualTo(before + 1);
+	}
+
+	private int count(String authorization) throws IOException {
+		return Http.get(this.first + BASE + "?size=1", authorization).json().get("TotalItems").asInt();
+	}
+
 	private static ConfigurableApplicationContext start(String database, Path key) {
 		return new SpringApplicationBuilder(NotificationsApplication.class).run("--spring.profiles.active=postgres",
 				"--spring.datasource.url=" + database, "--spring.datasource.username=" + PostgresServer.USER,

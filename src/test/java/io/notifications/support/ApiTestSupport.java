@@ -105,6 +105,19 @@ public abstract class ApiTestSupport {
 		}
 	}
 
+	/** Sends a request with more headers, such as {@code If-Match} or {@code Idempotency-Key}. */
+	protected Response send(String method, String path, String contentType, String body, String authorization,
+			Map<String, String> headers) {
+		try {
+			return Http.send(method, "http://localhost:" + this.port + path, contentType,
+					(body != null) ? BodyPublishers.ofString(body, StandardCharsets.UTF_8) : BodyPublishers.noBody(),
+					authorization, headers);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Creates a record as the Administrator and answers its Id. */
 	protected int createdId(String basePath, String body) {
 		Response response = postJson(basePath, body, admin());

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Plain HTTP calls to an application at any base URL, for tests that run more than one.
@@ -47,7 +48,17 @@ public final class Http {
 	 */
 	public static Response send(String method, String url, String contentType, BodyPublisher body,
 			String authorization) throws IOException {
+		return send(method, url, contentType, body, authorization, Map.of());
+	}
+
+	/**
+	 * Sends a request with more headers, such as {@code If-Match}, and waits for its response.
+	 * @throws IOException if the connection failed or broke
+	 */
+	public static Response send(String method, String url, String contentType, BodyPublisher body,
+			String authorization, Map<String, String> headers) throws IOException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).method(method, body);
+		headers.forEach(request::header);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -1,0 +1,193 @@
+package io.notifications.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code Idempotency-Key}s of creates, per caller, in the table {@code idempotency_keys}. A
+ * request claims its key by inserting it: the primary key lets one request win, on however many
+ * instances. The winner creates the record and stores its answer in the same transaction; every
+ * other request with the key gets that answer, or 409 while there is none yet, or 422 if it is
+ * not the same request.
+ */
+@Component
+public class IdempotencyKeys {
+
+	/** The longest key accepted, as the column holds it. */
+	public static final int MAX_KEY_LENGTH = 255;
+
+	private static final Log logger = LogFactory.getLog(IdempotencyKeys.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final IdempotencyProperties properties;
+
+	IdempotencyKeys(JdbcTemplate jdbc, Clock clock, IdempotencyProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** Whether a header value can be a key: 1 to {@link #MAX_KEY_LENGTH} characters. */
+	public static boolean isValid(String key) {
+		return !key.isEmpty() && key.length() <= MAX_KEY_LENGTH;
+	}
+
+	/** The fingerprint of a request: method, path and body bytes, hashed. */
+	public static String fingerprint(String method, String path, byte[] body) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(sha256.digest(body));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Claims a caller's key for a request with this fingerprint.
+	 * @return {@link Claimed} if this request is the first and must be processed; otherwise what
+	 * the first one left
+	 */
+	public Claim claim(String caller, String key, String fingerprint) {
+		// a few rounds at most: the row may be released or expired between our insert and read
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Instant now = this.clock.instant();
+			String owner = UUID.randomUUID().toString();
+			try {
+				this.jdbc.update("INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, claimed_by, "
+						+ "created_on) VALUES (?, ?, ?, ?, ?)", caller, key, fingerprint, owner, utc(now));
+				return new Claimed(caller, key, owner);
+			}
+			catch (DuplicateKeyException ex) {
+				// another request holds the key: see what it left
+			}
+			Optional<Row> found = find(caller, key);
+			if (found.isEmpty()) {
+				continue;
+			}
+			Row row = found.get();
+			if (row.createdOn().isBefore(now.minus(this.properties.retention()))) {
+				// expired but not yet pruned: the key is free again
+				this.jdbc.update("DELETE FROM idempotency_keys WHERE caller = ? AND idempotency_key = ? AND created_on < ?",
+						caller, key, utc(now.minus(this.properties.retention())));
+				continue;
+			}
+			if (!row.requestHash().equals(fingerprint)) {
+				return Refused.DIFFERENT_REQUEST;
+			}
+			if (row.status() != null) {
+				return new Stored(row.status(), row.body(), row.etag());
+			}
+			if (row.createdOn().isBefore(now.minus(this.properties.inFlightTimeout()))
+					&& takeOver(caller, key, row.claimedBy(), owner, now)) {
+				return new Claimed(caller, key, owner);
+			}
+			return Refused.IN_FLIGHT;
+		}
+		return Refused.IN_FLIGHT;
+	}
+
+	/**
+	 * Stores the answer of a claimed request. Run it in the transaction that did the work: if the
+	 * claim was taken over meanwhile, it fails, and so does the work.
+	 */
+	public void complete(Claimed claim, int status, String body, String etag) {
+		int rows = this.jdbc.update("UPDATE idempotency_keys SET response_status = ?, response_body = ?, "
+				+ "response_etag = ? WHERE caller = ? AND idempotency_key = ? AND claimed_by = ? "
+				+ "AND response_status IS NULL", status, body, etag, claim.caller(), claim.key(), claim.owner());
+		if (rows != 1) {
+			throw new IllegalStateException("The Idempotency-Key was taken over by a retry; the request is undone");
+		}
+	}
+
+	/** Frees a claimed key whose request failed, so a retry can run it again. */
+	public void release(Claimed claim) {
+		this.jdbc.update("DELETE FROM idempotency_keys WHERE caller = ? AND idempotency_key = ? AND claimed_by = ? "
+				+ "AND response_status IS NULL", claim.caller(), claim.key(), claim.owner());
+	}
+
+	/**
+	 * Deletes the keys older than the retention.
+	 * @return how many
+	 */
+	public int prune() {
+		int pruned = this.jdbc.update("DELETE FROM idempotency_keys WHERE created_on < ?",
+				utc(this.clock.instant().minus(this.properties.retention())));
+		if (pruned > 0) {
+			logger.debug("Pruned " + pruned + " expired Idempotency-Keys");
+		}
+		return pruned;
+	}
+
+	private boolean takeOver(String caller, String key, String previousOwner, String owner, Instant now) {
+		return this.jdbc.update("UPDATE idempotency_keys SET claimed_by = ?, created_on = ? WHERE caller = ? "
+				+ "AND idempotency_key = ? AND claimed_by = ? AND response_status IS NULL", owner, utc(now), caller, key,
+				previousOwner) == 1;
+	}
+
+	private Optional<Row> find(String caller, String key) {
+		return this.jdbc.query("SELECT request_hash, claimed_by, created_on, response_status, response_body, "
+				+ "response_etag FROM idempotency_keys WHERE caller = ? AND idempotency_key = ?",
+				(rows) -> rows.next()
+						? Optional.of(new Row(rows.getString(1), rows.getString(2),
+								rows.getObject(3, OffsetDateTime.class).toInstant(),
+								(Integer) rows.getObject(4, Integer.class), rows.getString(5), rows.getString(6)))
+						: Optional.empty(),
+				caller, key);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** What a request with a key is to do. */
+	public sealed interface Claim permits Claimed, Stored, Refused {
+
+	}
+
+	/** This request holds the key: process it, then {@link #complete} or {@link #release}. */
+	public record Claimed(String caller, String key, String owner) implements Claim {
+
+	}
+
+	/** The key's first request was answered with this: answer it again. */
+	public record Stored(int status, String body, String etag) implements Claim {
+
+	}
+
+	/** The key cannot serve this request. */
+	public enum Refused implements Claim {
+
+		/** The key was first sent with another request (another body or path): 422. */
+		DIFFERENT_REQUEST,
+
+		/** The key's first request has not been answered yet: 409. */
+		IN_FLIGHT
+
+	}
+
+	private record Row(String requestHash, String claimedBy, Instant createdOn, Integer status, String body,
+			String etag) {
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.notifications.resource;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The entity tags of records: a strong validator {@code "<id>-<version>"}, which changes with
+ * every replacement, and the {@code If-Match} precondition that a replacement or deletion checks
+ * against it in the same statement as it writes.
+ */
+final class EntityTags {
+
+	private static final Pattern OURS = Pattern.compile("(\\d+)-(\\d+)");
+
+	private EntityTags() {
+	}
+
+	/** The {@code ETag} header value of a record at a version. */
+	static String of(int id, long version) {
+		return "\"" + id + "-" + version + "\"";
+	}
+
+	/** The request's {@code If-Match} precondition; null when it sends none. */
+	static IfMatch ifMatch(HttpServletRequest request) {
+		List<String> lines = Collections.list(request.getHeaders(HttpHeaders.IF_MATCH));
+		if (lines.isEmpty()) {
+			return null;
+		}
+		List<ETag> tags = new ArrayList<>();
+		lines.forEach((line) -> tags.addAll(ETag.parse(line)));
+		return new IfMatch(String.join(", ", lines), tags);
+	}
+
+	/**
+	 * An {@code If-Match} precondition.
+	 * @param sent the header as the client sent it
+	 * @param tags its entity tags, as Spring parses them
+	 */
+	record IfMatch(String sent, List<ETag> tags) {
+
+		/** {@code If-Match: *}: any version of an existing record. */
+		boolean any() {
+			return this.tags.stream().anyMatch(ETag::isWildcard);
+		}
+
+		/**
+		 * The versions of record {@code id} the tags name. If-Match compares strongly, so a weak tag
+		 * names none; neither does a tag of another record or one this server never made.
+		 */
+		List<Long> versionsOf(int id) {
+			List<Long> versions = new ArrayList<>();
+			for (ETag tag : this.tags) {
+				Matcher ours = OURS.matcher(tag.tag());
+				if (!tag.weak() && ours.matches() && ours.group(1).equals(String.valueOf(id))) {
+					try {
+						versions.add(Long.parseLong(ours.group(2)));
+					}
+					catch (NumberFormatException ex) {
+						// longer than any version: matches none
+					}
+				}
+			}
+			return versions;
+		}
+
+	}
+
+}

@@ -1,0 +1,9 @@
+package io.notifications.resource;
+
+import io.notifications.support.OnPostgres;
+
+/** {@link ConditionalRequestsTests} on PostgreSQL. */
+@OnPostgres
+class ConditionalRequestsOnPostgresTests extends ConditionalRequestsTests {
+
+}
