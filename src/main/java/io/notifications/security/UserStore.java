@@ -1,5 +1,6 @@
 package io.notifications.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,9 +29,13 @@ class UserStore {
 
 	private static final Log logger = LogFactory.getLog(UserStore.class);
 
+	/** Verified passwords are remembered this long, so a busy Basic client pays bcrypt once a minute. */
+	static final Duration VERIFIED_PASSWORD_LIFETIME = Duration.ofMinutes(1);
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				VERIFIED_PASSWORD_LIFETIME, System::nanoTime);
 	}
 
 	/**
