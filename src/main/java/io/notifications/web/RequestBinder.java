@@ -108,6 +108,9 @@ public class RequestBinder {
 	}
 
 	private ObjectNode readObject(byte[] body) {
+		if (!StrictUtf8.isValid(body)) {
+			throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
+		}
 		JsonNode tree;
 		try {
 			tree = this.strictMapper.readTree(body);
