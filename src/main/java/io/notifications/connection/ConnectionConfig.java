@@ -51,6 +51,7 @@ class ConnectionConfig {
 
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
+			factory.setProtocol(KeepServingHttp11NioProtocol.class.getName());
 			factory.addEngineValves(new ChunkedWithContentLengthValve(this.jsonMapper));
 			factory.addContextCustomizers((context) -> {
 				Host host = (Host) context.getParent();
