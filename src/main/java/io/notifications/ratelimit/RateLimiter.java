@@ -4,40 +4,65 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
- * The buckets of every recent caller: one of all requests and one of writes, each refilling
- * continuously (a full bucket a minute). Only the most recently seen callers are kept; a caller
- * forgotten is one idle long enough for their buckets to have refilled in most cases, so forgetting
- * them costs little.
+ * The buckets of every recent caller: one of all requests (per minute, hour and day) and one of
+ * writes (per minute and day), each tier refilling continuously. The buckets live in memory, or, on
+ * PostgreSQL, in the database, shared by every instance on it. Only the most recently seen callers'
+ * buckets (or their handles on the shared ones) are kept in memory; a caller forgotten is one idle
+ * long enough for their buckets to have refilled in most cases, so forgetting them costs little.
  */
 final class RateLimiter {
 
 	/** At most this many callers' buckets are kept (two small buckets each). */
 	static final int MAX_CALLERS = 10_000;
 
-	private static final Duration MINUTE = Duration.ofMinutes(1);
+	/** After the shared buckets fail (the database is away), memory serves this long before trying again. */
+	static final Duration SHARED_RETRY = Duration.ofSeconds(10);
 
-	private final RateLimitProperties limits;
+	private static final Log logger = LogFactory.getLog(RateLimiter.class);
 
-	private final Map<String, CallerBuckets> callers;
+	private final BucketConfiguration requests;
 
-	RateLimiter(RateLimitProperties limits) {
-		this.limits = limits;
-		// an access-ordered LinkedHashMap is an LRU; one short lock per request keeps a caller's
-		// first requests from racing to create two sets of buckets
-		this.callers = new LinkedHashMap<>(256, 0.75f, true) {
+	private final BucketConfiguration writes;
 
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, CallerBuckets> eldest) {
-				return size() > MAX_CALLERS;
-			}
+	private final ProxyManager<String> shared;
 
-		};
+	private final LongSupplier nanoTime;
+
+	private final Map<String, CallerBuckets> local = lru();
+
+	private final Map<String, CallerBuckets> remote = lru();
+
+	private volatile long sharedFailedUntil;
+
+	/**
+	 * Buckets shared through a store, with memory as the fallback while the store fails.
+	 * @param shared the store, or {@code null} for memory only
+	 */
+	RateLimiter(RateLimitProperties limits, ProxyManager<String> shared, LongSupplier nanoTime) {
+		this.requests = BucketConfiguration.builder()
+			.addLimit(tier(limits.requestsPerMinute(), Duration.ofMinutes(1)))
+			.addLimit(tier(limits.requestsPerHour(), Duration.ofHours(1)))
+			.addLimit(tier(limits.requestsPerDay(), Duration.ofDays(1)))
+			.build();
+		this.writes = BucketConfiguration.builder()
+			.addLimit(tier(limits.writesPerMinute(), Duration.ofMinutes(1)))
+			.addLimit(tier(limits.writesPerDay(), Duration.ofDays(1)))
+			.build();
+		this.shared = shared;
+		this.nanoTime = nanoTime;
+		// nanoTime has an arbitrary origin, possibly negative: the store may be used from now on
+		this.sharedFailedUntil = nanoTime.getAsLong();
 	}
 
 	/**
@@ -47,10 +72,20 @@ final class RateLimiter {
 	 * @return empty if the request may go on, else how long until it could
 	 */
 	Optional<Duration> tryAcquire(String caller, boolean write) {
-		CallerBuckets buckets;
-		synchronized (this.callers) {
-			buckets = this.callers.computeIfAbsent(caller, (key) -> newBuckets());
+		if (this.shared != null && this.nanoTime.getAsLong() - this.sharedFailedUntil >= 0) {
+			try {
+				return tryAcquire(buckets(this.remote, caller, true), write);
+			}
+			catch (RuntimeException ex) {
+				this.sharedFailedUntil = this.nanoTime.getAsLong() + SHARED_RETRY.toNanos();
+				logger.warn("The shared rate-limit buckets are unavailable; limiting in memory for " + SHARED_RETRY
+						+ ": " + ex.getMessage());
+			}
 		}
+		return tryAcquire(buckets(this.local, caller, false), write);
+	}
+
+	private static Optional<Duration> tryAcquire(CallerBuckets buckets, boolean write) {
 		ConsumptionProbe request = buckets.requests().tryConsumeAndReturnRemaining(1);
 		if (!request.isConsumed()) {
 			return Optional.of(Duration.ofNanos(request.getNanosToWaitForRefill()));
@@ -66,12 +101,40 @@ final class RateLimiter {
 		return Optional.empty();
 	}
 
-	private CallerBuckets newBuckets() {
-		return new CallerBuckets(perMinute(this.limits.requestsPerMinute()), perMinute(this.limits.writesPerMinute()));
+	private CallerBuckets buckets(Map<String, CallerBuckets> callers, String caller, boolean remote) {
+		// one short lock per request keeps a caller's first requests from racing to create two sets
+		synchronized (callers) {
+			return callers.computeIfAbsent(caller, (key) -> remote ? sharedBuckets(key) : localBuckets());
+		}
 	}
 
-	private static Bucket perMinute(int tokens) {
-		return Bucket.builder().addLimit(Bandwidth.builder().capacity(tokens).refillGreedy(tokens, MINUTE).build()).build();
+	private CallerBuckets localBuckets() {
+		return new CallerBuckets(Bucket.builder().addLimit(this.requests.getBandwidths()[0])
+			.addLimit(this.requests.getBandwidths()[1])
+			.addLimit(this.requests.getBandwidths()[2])
+			.build(),
+				Bucket.builder().addLimit(this.writes.getBandwidths()[0]).addLimit(this.writes.getBandwidths()[1]).build());
+	}
+
+	private CallerBuckets sharedBuckets(String caller) {
+		return new CallerBuckets(this.shared.builder().build("requests:" + caller, () -> this.requests),
+				this.shared.builder().build("writes:" + caller, () -> this.writes));
+	}
+
+	private static Bandwidth tier(int tokens, Duration period) {
+		return Bandwidth.builder().capacity(tokens).refillGreedy(tokens, period).build();
+	}
+
+	private static Map<String, CallerBuckets> lru() {
+		// an access-ordered LinkedHashMap is an LRU
+		return new LinkedHashMap<>(256, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, CallerBuckets> eldest) {
+				return size() > MAX_CALLERS;
+			}
+
+		};
 	}
 
 	/** One caller's buckets. */

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,9 +36,13 @@ class UserStore {
 
 	private static final Log logger = LogFactory.getLog(UserStore.class);
 
+	/** Verified passwords are remembered this long, so a busy Basic client pays bcrypt once a minute. */
+	static final Duration VERIFIED_PASSWORD_LIFETIME = Duration.ofMinutes(1);
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				VERIFIED_PASSWORD_LIFETIME, System::nanoTime);
 	}
 
 	/**

@@ -70,6 +70,9 @@ public class RequestBinder {
 	 * @throws InvalidRequestException if any property fails
 	 */
 	public <T extends Record> T bind(byte[] body, Class<T> type, Set<String> ignored, Class<?>... groups) {
+		if (!StrictUtf8.isValid(body)) {
+			throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
+		}
 		JsonNode tree;
 		try {
 			tree = this.treeMapper.readTree(body);

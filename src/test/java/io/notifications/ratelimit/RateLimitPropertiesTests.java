@@ -25,13 +25,14 @@ class RateLimitPropertiesTests {
 	@Test
 	void defaultsAreNexudusLimits() {
 		this.runner.run((context) -> assertThat(context.getBean(RateLimitProperties.class))
-			.isEqualTo(new RateLimitProperties(true, 60, 120)));
+			.isEqualTo(new RateLimitProperties(true, 60, 120, 5000, 5000, 200000)));
 	}
 
 	@Test
 	void zeroOrNegativeLimitsAreRefused() {
 		for (String property : new String[] { "notifications.rate-limit.writes-per-minute=0",
-				"notifications.rate-limit.requests-per-minute=-1" }) {
+				"notifications.rate-limit.requests-per-minute=-1", "notifications.rate-limit.writes-per-day=0",
+				"notifications.rate-limit.requests-per-hour=0", "notifications.rate-limit.requests-per-day=-5" }) {
 			this.runner.withPropertyValues(property).run((context) -> assertThat(context).hasFailed());
 		}
 	}

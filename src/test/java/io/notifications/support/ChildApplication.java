@@ -22,7 +22,9 @@ import io.notifications.NotificationsApplication;
  * The application in a JVM of its own, started as an operator would start it: from the main
  * classes and their dependencies (not the test classes), in a working directory of its own (so
  * the default {@code ./data} is inside it), on a free loopback port, with settings given as
- * environment variables. Its output goes to {@code application.log} in that directory.
+ * environment variables, with the smallest heap the documentation supports (256 MB) and
+ * {@code -XX:+ExitOnOutOfMemoryError} as every documented launch has. Its output goes to
+ * {@code application.log} in that directory.
  */
 public final class ChildApplication implements AutoCloseable {
 
@@ -54,7 +56,7 @@ public final class ChildApplication implements AutoCloseable {
 			Files.deleteIfExists(log);
 			List<String> command = new ArrayList<>(List.of(
 					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-					"-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), NotificationsApplication.class.getName()));
+					"-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), NotificationsApplication.class.getName()));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,30 @@ public final class RawHttp {
 					+ "Connection: close\r\n\r\n";
 			OutputStream out = socket.getOutputStream();
 			out.write(request.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			return read(socket.getInputStream());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends a request written out in full (it should ask for {@code Connection: close}) from a
+	 * socket bound to the given loopback address, such as 127.0.0.2, as a client elsewhere would.
+	 */
+	public static Response exchange(String fromAddress, int port, String request) {
+		return exchange(fromAddress, port, request.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends a request given as bytes, which need not be valid UTF-8; see {@link #exchange(String, int, String)}. */
+	public static Response exchange(String fromAddress, int port, byte[] request) {
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request);
 			out.flush();
 			return read(socket.getInputStream());
 		}

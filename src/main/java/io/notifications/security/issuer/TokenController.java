@@ -5,11 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.notifications.security.issuer.TokenService.IssuedTokens;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -17,6 +21,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Nexudus's token endpoint, {@code POST /api/token}: the OAuth2 password and refresh-token grants
- * on a form body, answered in OAuth2's own format rather than the envelope.
+ * on a form body, answered in OAuth2's own format rather than the envelope, never cached
+ * ({@code Cache-Control: no-store} and {@code Pragma: no-cache}, RFC 6749 section 5.1).
  */
 @RestController
 @ConditionalOnEmbeddedIssuer
@@ -36,13 +42,17 @@ class TokenController {
 
 	private final TokenService tokens;
 
-	private final AuthenticationProvider passwords;
+	private final AuthenticationManager passwords;
 
-	TokenController(TokenService tokens, UserDetailsService users, PasswordEncoder passwordEncoder) {
+	TokenController(TokenService tokens, UserDetailsService users, PasswordEncoder passwordEncoder,
+			AuthenticationEventPublisher events) {
 		this.tokens = tokens;
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwordEncoder);
-		this.passwords = provider;
+		// publishes the success and failure events that the login throttle counts, as Basic's does
+		ProviderManager passwords = new ProviderManager(provider);
+		passwords.setAuthenticationEventPublisher(events);
+		this.passwords = passwords;
 	}
 
 	@PostMapping("/api/token")
@@ -50,12 +60,12 @@ class TokenController {
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
 			@RequestParam(name = "grant_type", required = false) String grantType,
 			@RequestParam(required = false) String username, @RequestParam(required = false) String password,
-			@RequestParam(name = "refresh_token", required = false) String refreshToken) {
+			@RequestParam(name = "refresh_token", required = false) String refreshToken, HttpServletRequest request) {
 		if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType))) {
 			return error("unsupported_grant_type", null);
 		}
 		if ("password".equals(grantType)) {
-			return passwordGrant(username, password);
+			return passwordGrant(username, password, request);
 		}
 		if ("refresh_token".equals(grantType)) {
 			Optional<IssuedTokens> issued = (refreshToken != null) ? this.tokens.refresh(refreshToken) : Optional.empty();
@@ -64,13 +74,16 @@ class TokenController {
 		return error("unsupported_grant_type", null);
 	}
 
-	private ResponseEntity<Map<String, Object>> passwordGrant(String username, String password) {
+	private ResponseEntity<Map<String, Object>> passwordGrant(String username, String password,
+			HttpServletRequest request) {
 		if (username == null || password == null) {
 			return error("invalid_grant", BAD_CREDENTIALS);
 		}
 		try {
-			Authentication authentication = this.passwords
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+			UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username,
+					password);
+			attempt.setDetails(new WebAuthenticationDetails(request));
+			Authentication authentication = this.passwords.authenticate(attempt);
 			return success(this.tokens.issue((UserDetails) authentication.getPrincipal()));
 		}
 		catch (AuthenticationException ex) {
@@ -84,7 +97,7 @@ class TokenController {
 		body.put("token_type", "bearer");
 		body.put("expires_in", issued.expiresIn());
 		body.put("refresh_token", issued.refreshToken());
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").body(body);
 	}
 
 	private static ResponseEntity<Map<String, Object>> error(String error, String description) {
@@ -93,7 +106,8 @@ class TokenController {
 		if (description != null) {
 			body.put("error_description", description);
 		}
-		return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(body);
+		return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
+			.body(body);
 	}
 
 }

@@ -1,0 +1,88 @@
+package io.notifications.connection;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ServletException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.tomcat.util.net.ApplicationBufferHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses with 400 a request that has both {@code Transfer-Encoding} and {@code Content-Length}:
+ * a proxy in front that reads the length while this server reads the chunks (or the reverse) sees
+ * a different request boundary, the start of request smuggling (RFC 9112 section 6.3 allows a
+ * server to reject such a request). Tomcat itself ignores the length and removes the header before
+ * any valve runs, so the check reads the request's header bytes, which stay in Tomcat's input
+ * buffer (from its start) while the request is processed.
+ */
+class ChunkedWithContentLengthValve extends ValveBase {
+
+	private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+
+	private final JsonMapper jsonMapper;
+
+	ChunkedWithContentLengthValve(JsonMapper jsonMapper) {
+		super(true);
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	public void invoke(Request request, Response response) throws IOException, ServletException {
+		if (request.getHeader("Transfer-Encoding") != null && sentContentLength(request)) {
+			response.setStatus(400);
+			response.setHeader("Connection", "close");
+			EnvelopeErrorReportValve.write(this.jsonMapper, response, 400);
+			return;
+		}
+		getNext().invoke(request, response);
+	}
+
+	/** Whether the header bytes of the request, as received, have a Content-Length line. */
+	static boolean sentContentLength(Request request) {
+		if (!(request.getCoyoteRequest().getInputBuffer() instanceof ApplicationBufferHandler handler)) {
+			return false;
+		}
+		ByteBuffer buffer = handler.getByteBuffer();
+		if (buffer == null || !buffer.hasArray()) {
+			return false;
+		}
+		byte[] bytes = buffer.array();
+		int end = buffer.arrayOffset() + buffer.limit();
+		boolean lineStart = false;
+		for (int at = buffer.arrayOffset(); at < end; at++) {
+			byte b = bytes[at];
+			if (b == '\n') {
+				if (lineStart) {
+					// an empty line: the end of the headers
+					return false;
+				}
+				lineStart = true;
+				continue;
+			}
+			if (lineStart && b != '\r') {
+				if (startsWithIgnoringCase(bytes, at, end, CONTENT_LENGTH)) {
+					return true;
+				}
+				lineStart = false;
+			}
+		}
+		return false;
+	}
+
+	private static boolean startsWithIgnoringCase(byte[] bytes, int at, int end, byte[] prefix) {
+		if (end - at < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (Character.toLowerCase(bytes[at + i]) != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.notifications.connection;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.notifications.web.Envelope;
+import io.notifications.web.FailureMessages;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tomcat's error report, for the errors that Tomcat answers before the application sees a
+ * request (a missing {@code Host}, too many headers, two {@code Content-Length}s, ...): the
+ * envelope instead of Tomcat's HTML page. Errors that the application answers have a body
+ * already and are left alone, as the base class does.
+ */
+class EnvelopeErrorReportValve extends ErrorReportValve {
+
+	private final JsonMapper jsonMapper;
+
+	EnvelopeErrorReportValve(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+		setShowReport(false);
+		setShowServerInfo(false);
+	}
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		AtomicBoolean ioAllowed = new AtomicBoolean(true);
+		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+		if (!ioAllowed.get()) {
+			return;
+		}
+		write(this.jsonMapper, response, status);
+	}
+
+	/** Writes the envelope of a failure with this status as the whole response. */
+	static void write(JsonMapper jsonMapper, Response response, int status) {
+		try {
+			response.setContentType("application/json");
+			response.setCharacterEncoding("UTF-8");
+			PrintWriter writer = response.getReporter();
+			if (writer != null) {
+				writer.write(jsonMapper.writeValueAsString(Envelope.failure(status, FailureMessages.forStatus(status))));
+				response.finishResponse();
+			}
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the client is gone or the response has begun: nothing more to tell it
+		}
+	}
+
+}

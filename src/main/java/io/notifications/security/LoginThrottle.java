@@ -1,0 +1,104 @@
+package io.notifications.security;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Failed sign-ins per user name and client address, and per client address alone, each with a
+ * growing back-off: past the free failures, each failure makes the next attempt wait twice as long
+ * as the one before. A user name is counted per address, so that a guesser at one address cannot
+ * lock the real user out at another; the address alone is counted so that guessing many user
+ * names from one address is throttled too.
+ */
+final class LoginThrottle {
+
+	/** At most this many keys are remembered; the least recently used go first. */
+	static final int MAX_KEYS = 20_000;
+
+	private final LoginThrottleProperties properties;
+
+	private final LongSupplier nanoTime;
+
+	private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+			return size() > MAX_KEYS;
+		}
+
+	};
+
+	LoginThrottle(LoginThrottleProperties properties, LongSupplier nanoTime) {
+		this.properties = properties;
+		this.nanoTime = nanoTime;
+	}
+
+	/**
+	 * How long a sign-in as this user from this address must wait, if at all.
+	 * @param username the user name tried, or {@code null} if none is known yet
+	 */
+	Optional<Duration> wait(String username, String address) {
+		long now = this.nanoTime.getAsLong();
+		long until;
+		synchronized (this.failures) {
+			until = Math.max(blockedUntil(addressKey(address), now),
+					(username != null) ? blockedUntil(userKey(username, address), now) : now);
+		}
+		return (until > now) ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
+	}
+
+	void failed(String username, String address) {
+		long now = this.nanoTime.getAsLong();
+		synchronized (this.failures) {
+			count(userKey(username, address), this.properties.userFailures(), now);
+			count(addressKey(address), this.properties.addressFailures(), now);
+		}
+	}
+
+	/** The user signed in from the address: their failures there are forgotten. */
+	void succeeded(String username, String address) {
+		synchronized (this.failures) {
+			this.failures.remove(userKey(username, address));
+		}
+	}
+
+	private long blockedUntil(String key, long now) {
+		Failures known = this.failures.get(key);
+		return (known != null && !forgotten(known, now)) ? known.blockedUntil() : now;
+	}
+
+	private void count(String key, int free, long now) {
+		Failures known = this.failures.get(key);
+		int count = (known != null && !forgotten(known, now)) ? known.count() + 1 : 1;
+		long blockedUntil = now;
+		if (count > free) {
+			long max = this.properties.maxWait().toNanos();
+			long wait = Math.min(this.properties.firstWait().toNanos(), max);
+			for (int doubling = free + 1; doubling < count && wait < max; doubling++) {
+				wait = Math.min(wait * 2, max);
+			}
+			blockedUntil = now + wait;
+		}
+		this.failures.put(key, new Failures(count, now, blockedUntil));
+	}
+
+	private boolean forgotten(Failures known, long now) {
+		return now - known.last() > this.properties.forgetAfter().toNanos();
+	}
+
+	private static String userKey(String username, String address) {
+		return "user:" + address + ":" + username;
+	}
+
+	private static String addressKey(String address) {
+		return "address:" + address;
+	}
+
+	/** The failures of one key: how many, the last one's time and until when the key must wait. */
+	private record Failures(int count, long last, long blockedUntil) {
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.notifications.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import io.notifications.web.Envelope;
+import io.notifications.web.EnvelopeWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a sign-in attempt (Basic credentials, or the password grant of {@code /api/token}) with
+ * 429 while its user name or client address is waiting out a back-off, before any password is
+ * checked: a throttled guesser costs no bcrypt.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+	private static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, "/api/token");
+
+	private final LoginThrottle throttle;
+
+	private final EnvelopeWriter writer;
+
+	LoginThrottleFilter(LoginThrottle throttle, EnvelopeWriter writer) {
+		this.throttle = throttle;
+		this.writer = writer;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<String> username = signInUsername(request);
+		Optional<Duration> wait = username.flatMap((name) -> this.throttle.wait(name, request.getRemoteAddr()));
+		if (wait.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long seconds = Math.max(1, (wait.get().toNanos() + 999_999_999L) / 1_000_000_000L);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		this.writer.write(response,
+				Envelope.failure(429, "Wait " + seconds + " seconds before accessing this url again."));
+	}
+
+	/** The user name of a sign-in attempt, if the request is one. */
+	private static Optional<String> signInUsername(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return basicUsername(authorization.substring(6).trim());
+		}
+		if (TOKEN_ENDPOINT.matches(request) && "password".equals(request.getParameter("grant_type"))) {
+			return Optional.ofNullable(request.getParameter("username"));
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<String> basicUsername(String credentials) {
+		try {
+			String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return (colon >= 0) ? Optional.of(decoded.substring(0, colon)) : Optional.empty();
+		}
+		catch (IllegalArgumentException ex) {
+			// not Base64: Spring Security refuses it without checking a password
+			return Optional.empty();
+		}
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.notifications.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A password encoder that remembers, for a short while, the passwords it has just verified: a busy
+ * Basic client sends its password with every request, and checking a bcrypt hash takes tens of
+ * milliseconds of CPU each time. Only matches are remembered, as an HMAC of the password and its
+ * hash under a key that lives in this process only; never the password itself. A wrong password
+ * is always checked in full.
+ */
+final class VerifiedPasswords implements PasswordEncoder {
+
+	/** At most this many verified passwords are remembered. */
+	static final int MAX_ENTRIES = 10_000;
+
+	private final PasswordEncoder encoder;
+
+	private final Duration lifetime;
+
+	private final LongSupplier nanoTime;
+
+	private final SecretKeySpec key;
+
+	private final Map<String, Long> verified = new LinkedHashMap<>(256, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+			return size() > MAX_ENTRIES;
+		}
+
+	};
+
+	VerifiedPasswords(PasswordEncoder encoder, Duration lifetime, LongSupplier nanoTime) {
+		this.encoder = encoder;
+		this.lifetime = lifetime;
+		this.nanoTime = nanoTime;
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		this.key = new SecretKeySpec(secret, "HmacSHA256");
+	}
+
+	@Override
+	public String encode(CharSequence rawPassword) {
+		return this.encoder.encode(rawPassword);
+	}
+
+	@Override
+	public boolean matches(CharSequence rawPassword, String encodedPassword) {
+		if (rawPassword == null || encodedPassword == null) {
+			return this.encoder.matches(rawPassword, encodedPassword);
+		}
+		String entry = mac(rawPassword, encodedPassword);
+		long now = this.nanoTime.getAsLong();
+		synchronized (this.verified) {
+			Long verifiedAt = this.verified.get(entry);
+			if (verifiedAt != null && now - verifiedAt < this.lifetime.toNanos()) {
+				return true;
+			}
+		}
+		boolean matches = this.encoder.matches(rawPassword, encodedPassword);
+		if (matches) {
+			synchronized (this.verified) {
+				this.verified.put(entry, now);
+			}
+		}
+		return matches;
+	}
+
+	@Override
+	public boolean upgradeEncoding(String encodedPassword) {
+		return this.encoder.upgradeEncoding(encodedPassword);
+	}
+
+	private String mac(CharSequence rawPassword, String encodedPassword) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.key);
+			mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			return Base64.getEncoder().encodeToString(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.notifications.connection;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Envelopes;
+import io.notifications.support.RawHttp;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The requests that the HTTP layer refuses before the application sees them are answered in the
+ * envelope, and the malformed ones that it would let through are refused: a chunked request that
+ * also has a length, a body that is not well-formed UTF-8.
+ */
+class HttpLayerErrorsTests extends ApiTestSupport {
+
+	static final String BASE = "/api/spaces/coworkernotifications";
+
+	static final String INVALID = Envelopes.failure(400, "The request is invalid.");
+
+	@Test
+	void aRequestWithoutHostIsA400Envelope() {
+		Response response = send("GET " + BASE + "/1 HTTP/1.1\r\nConnection: close\r\n\r\n");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/json");
+		assertThat(response.body()).isEqualTo(INVALID);
+	}
+
+	@Test
+	void tooManyHeadersIsA400Envelope() {
+		StringBuilder request = new StringBuilder("GET " + BASE + "/1 HTTP/1.1\r\nHost: localhost\r\n");
+		for (int header = 0; header < 101; header++) {
+			request.append("X-Header-").append(header).append(": ").append(header).append("\r\n");
+		}
+		Response response = send(request.append("Connection: close\r\n\r\n").toString());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo(INVALID);
+	}
+
+	@Test
+	void twoContentLengthsAreA400Envelope() {
+		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(ADMIN, ADMIN_PASSWORD)
+				+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo(INVALID);
+	}
+
+	@Test
+	void aChunkedRequestWithAContentLengthIsRefused() {
+		int id = createdId(BASE, record("before"));
+		String body = "{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+				+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+				+ "Content-Length: 5\r\nConnection: close\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body
+				+ "\r\n0\r\n\r\n");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo(INVALID);
+		assertThat(response.header("Connection")).isEqualTo("close");
+		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("before");
+	}
+
+	@Test
+	void aChunkedRequestAloneIsAccepted() {
+		int id = createdId(BASE, record("before"));
+		String body = "{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+				+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+				+ "Connection: close\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("after");
+	}
+
+	@Test
+	void anOverlongUtf8SequenceIsRefusedNotDecoded() {
+		int id = createdId(BASE, record("before"));
+		// C0 AF is an overlong '/': lenient decoders store "a/b"
+		byte[] body = concat(("{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"a").getBytes(StandardCharsets.US_ASCII),
+				new byte[] { (byte) 0xC0, (byte) 0xAF },
+				"b\",\"NotificationType\":\"blog\",\"EntityId\":0}".getBytes(StandardCharsets.US_ASCII));
+		Response response = RawHttp.exchange("127.0.0.1", this.port, concat(("PUT " + BASE
+				+ " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(ADMIN, ADMIN_PASSWORD)
+				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII), body));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo(Envelopes.failure(400, "The request body is not valid JSON."));
+		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("before");
+	}
+
+	@Test
+	void anEncodedSurrogateIsRefused() {
+		byte[] body = concat("{\"CoworkerId\":7,\"Message\":\"".getBytes(StandardCharsets.US_ASCII),
+				new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+				"\",\"NotificationType\":\"blog\",\"EntityId\":0}".getBytes(StandardCharsets.US_ASCII));
+		Response response = RawHttp.exchange("127.0.0.1", this.port, concat(("POST " + BASE
+				+ " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(ADMIN, ADMIN_PASSWORD)
+				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII), body));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo(Envelopes.failure(400, "The request body is not valid JSON."));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM coworker_notifications", Integer.class)).isZero();
+	}
+
+	@Test
+	void tokenResponsesAreNeverCached() {
+		Response issued = postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
+		Response refused = postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=wrong");
+
+		for (Response response : new Response[] { issued, refused }) {
+			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+			assertThat(response.header("Pragma")).isEqualTo("no-cache");
+		}
+		assertThat(issued.status()).isEqualTo(200);
+		assertThat(refused.status()).isEqualTo(400);
+	}
+
+	private Response send(String request) {
+		return RawHttp.exchange("127.0.0.1", this.port, request);
+	}
+
+	private static String record(String message) {
+		return "{\"CoworkerId\":7,\"Message\":\"" + message + "\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
+	}
+
+}

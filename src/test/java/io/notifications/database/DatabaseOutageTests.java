@@ -1,0 +1,171 @@
+package io.notifications.database;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.notifications.NotificationsApplication;
+import io.notifications.support.Envelopes;
+import io.notifications.support.Http;
+import io.notifications.support.Response;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL stops while clients write and then comes back: requests get 503 in the envelope
+ * within seconds (never 500, never a hang), readiness says DOWN at once, writes succeed again soon
+ * after it returns, and every write that was acknowledged is there. The server is a PostgreSQL of
+ * this test's own (the shared one serves other tests), stopped and started on the same port and
+ * data directory.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class DatabaseOutageTests {
+
+	static final String BASE = "/api/spaces/coworkernotifications";
+
+	static final String ADMIN = "admin@example.com";
+
+	static final String PASSWORD = "outage-secret";
+
+	static final String AUTHORIZATION = "Basic "
+			+ Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void aStoppedDatabaseIsAFast503AndNothingAcknowledgedIsLost() throws Exception {
+		int port = freePort();
+		Path data = this.directory.resolve("pgdata");
+		EmbeddedPostgres postgres = startPostgres(port, data);
+		ExecutorService clients = Executors.newSingleThreadExecutor();
+		try (ConfigurableApplicationContext application = start(postgres.getJdbcUrl("postgres", "postgres"))) {
+			String base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+			int id = create(base, "before").json().get("Value").get("Id").asInt();
+
+			// a client writes all along; what it was told was stored is remembered
+			Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
+			Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+			AtomicBoolean writing = new AtomicBoolean(true);
+			Future<?> writer = clients.submit(() -> {
+				for (int write = 0; writing.get() && write < 10_000; write++) {
+					Response response = create(base, "write " + write);
+					if (response.status() == 200) {
+						acknowledged.put(response.json().get("Value").get("Id").asInt(), "write " + write);
+					}
+					else if (response.status() != 503) {
+						unexpected.add(response.status() + " " + response.body());
+					}
+				}
+				return null;
+			});
+			Thread.sleep(500);
+
+			postgres.close();
+			long start = System.nanoTime();
+			Response put = update(base, id, "during");
+			long putMillis = millisSince(start);
+			start = System.nanoTime();
+			Response readiness = Http.get(base + "/actuator/health/readiness", null);
+			long readinessMillis = millisSince(start);
+			Response details = Http.get(base + "/actuator/health/readiness", AUTHORIZATION);
+
+			assertThat(put.status()).isEqualTo(503);
+			assertThat(put.body()).isEqualTo(Envelopes.failure(503, "The database is unavailable. Try again shortly."));
+			assertThat(put.headers().firstValue("Retry-After")).hasValue("5");
+			assertThat(putMillis).isLessThan(5000);
+			assertThat(readiness.status()).isEqualTo(503);
+			assertThat(readiness.body()).isEqualTo("{\"status\":\"DOWN\"}");
+			assertThat(readinessMillis).isLessThan(2000);
+			// the Administrator sees what is wrong in words, no exception class
+			assertThat(details.body()).isEqualTo("{\"components\":{\"db\":{\"details\":{\"error\":"
+					+ "\"The database did not answer.\"},\"status\":\"DOWN\"},\"readinessState\":{\"status\":\"UP\"}},"
+					+ "\"status\":\"DOWN\"}");
+
+			postgres = startPostgres(port, data);
+			start = System.nanoTime();
+			Response again = update(base, id, "after");
+			while (again.status() != 200 && millisSince(start) < 10_000) {
+				Thread.sleep(100);
+				again = update(base, id, "after");
+			}
+			assertThat(again.status()).as(again.body()).isEqualTo(200);
+			assertThat(Http.get(base + "/actuator/health/readiness", null).status()).isEqualTo(200);
+
+			writing.set(false);
+			writer.get(1, TimeUnit.MINUTES);
+			assertThat(unexpected).isEmpty();
+			assertThat(acknowledged).isNotEmpty();
+			for (Map.Entry<Integer, String> write : acknowledged.entrySet()) {
+				Response stored = Http.get(base + BASE + "/" + write.getKey(), AUTHORIZATION);
+				assertThat(stored.status()).isEqualTo(200);
+				assertThat(stored.json().get("Message").asString()).isEqualTo(write.getValue());
+			}
+		}
+		finally {
+			clients.shutdownNow();
+			postgres.close();
+		}
+	}
+
+	private static Response create(String base, String message) throws IOException {
+		return Http.postJson(base + BASE,
+				"{\"CoworkerId\":7,\"Message\":\"" + message + "\",\"NotificationType\":\"blog\",\"EntityId\":0}",
+				AUTHORIZATION);
+	}
+
+	private static Response update(String base, int id, String message) throws IOException {
+		return Http.putJson(base + BASE, "{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"" + message
+				+ "\",\"NotificationType\":\"blog\",\"EntityId\":0}", AUTHORIZATION);
+	}
+
+	private ConfigurableApplicationContext start(String url) {
+		return new SpringApplicationBuilder(NotificationsApplication.class).run("--spring.profiles.active=postgres",
+				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=unused", "--server.port=0", "--server.address=127.0.0.1",
+				"--notifications.security.token.key-location=file:" + this.directory.resolve("key.json"),
+				"--notifications.security.users[0].email=" + ADMIN,
+				"--notifications.security.users[0].password={noop}" + PASSWORD,
+				"--notifications.security.users[0].roles=Administrator", "--notifications.rate-limit.enabled=false");
+	}
+
+	/** Starts PostgreSQL on the data directory, creating it the first time; stopping keeps it. */
+	private static EmbeddedPostgres startPostgres(int port, Path data) throws IOException {
+		return EmbeddedPostgres.builder()
+			.setPort(port)
+			.setDataDirectory(data)
+			.setCleanDataDirectory(false)
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("fsync", "on")
+			.start();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static long millisSince(long start) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+	}
+
+}

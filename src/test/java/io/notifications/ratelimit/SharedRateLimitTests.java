@@ -1,0 +1,98 @@
+package io.notifications.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.notifications.NotificationsApplication;
+import io.notifications.support.Http;
+import io.notifications.support.PostgresServer;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances on one PostgreSQL database, with Nexudus's default limits, share one caller's
+ * buckets: 60 writes through each in quick succession get about 60 accepted in all, not 120.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class SharedRateLimitTests {
+
+	static final String BASE = "/api/spaces/coworkernotifications";
+
+	static final String AUTHORIZATION = "Basic "
+			+ Base64.getEncoder().encodeToString("admin@example.com:shared-secret".getBytes(StandardCharsets.UTF_8));
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	@BeforeAll
+	void startTwoInstances(@TempDir Path directory) {
+		String database = PostgresServer.newDatabase();
+		for (int instance = 0; instance < 2; instance++) {
+			this.instances.add(new SpringApplicationBuilder(NotificationsApplication.class).run(
+					"--spring.profiles.active=postgres", "--spring.datasource.url=" + database,
+					"--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password=unused",
+					"--server.port=0", "--server.address=127.0.0.1",
+					"--notifications.security.token.key-location=file:" + directory.resolve("key-" + instance + ".json"),
+					"--notifications.security.users[0].email=admin@example.com",
+					"--notifications.security.users[0].password={noop}shared-secret",
+					"--notifications.security.users[0].roles=Administrator"));
+		}
+	}
+
+	@AfterAll
+	void stopInstances() {
+		this.instances.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void bothInstancesDrawOnOneWriteBucket() throws Exception {
+		int accepted = 0;
+		int refused = 0;
+		long start = System.nanoTime();
+		for (int write = 0; write < 60; write++) {
+			for (ConfigurableApplicationContext instance : this.instances) {
+				Response response = Http.postJson(baseUrl(instance) + BASE,
+						"{\"CoworkerId\":7,\"Message\":\"w\",\"NotificationType\":\"blog\",\"EntityId\":0}", AUTHORIZATION);
+				if (response.status() == 200) {
+					accepted++;
+				}
+				else {
+					assertThat(response.status()).as(response.body()).isEqualTo(429);
+					assertThat(response.header("Retry-After")).isNotNull();
+					refused++;
+				}
+			}
+		}
+		long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + 1;
+
+		// 60 a minute, refilling one a second while the test runs
+		assertThat(accepted).isBetween(60, 60 + (int) seconds);
+		assertThat(refused).isEqualTo(120 - accepted);
+		JdbcTemplate jdbc = new JdbcTemplate(this.instances.get(0).getBean(javax.sql.DataSource.class));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coworker_notifications", Integer.class)).isEqualTo(accepted);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rate_limit_buckets WHERE id = 'writes:user:admin@example.com'",
+				Integer.class))
+			.isEqualTo(1);
+	}
+
+	private static String baseUrl(ConfigurableApplicationContext instance) {
+		return "http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port");
+	}
+
+}

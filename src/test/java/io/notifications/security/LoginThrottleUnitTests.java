@@ -1,0 +1,82 @@
+package io.notifications.security;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The back-off of {@link LoginThrottle} and the memory of {@link VerifiedPasswords}, on a clock
+ * the test moves.
+ */
+class LoginThrottleUnitTests {
+
+	private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
+
+	@Test
+	void eachFailurePastTheFreeOnesDoublesTheWaitUpToTheMaximum() {
+		LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(true, 2, 1000, Duration.ofSeconds(1),
+				Duration.ofSeconds(5), Duration.ofHours(1)), this.now::get);
+		throttle.failed("user", "10.0.0.1");
+		throttle.failed("user", "10.0.0.1");
+		assertThat(throttle.wait("user", "10.0.0.1")).isEmpty();
+
+		long[] expected = { 1, 2, 4, 5, 5 };
+		for (long seconds : expected) {
+			throttle.failed("user", "10.0.0.1");
+			assertThat(throttle.wait("user", "10.0.0.1")).hasValue(Duration.ofSeconds(seconds));
+			assertThat(throttle.wait("user", "10.0.0.2")).isEmpty();
+			assertThat(throttle.wait("other", "10.0.0.1")).isEmpty();
+			this.now.addAndGet(Duration.ofSeconds(seconds).toNanos());
+			assertThat(throttle.wait("user", "10.0.0.1")).isEmpty();
+		}
+		// an hour later the failures are forgotten
+		this.now.addAndGet(Duration.ofHours(1).toNanos() + 1);
+		throttle.failed("user", "10.0.0.1");
+		assertThat(throttle.wait("user", "10.0.0.1")).isEmpty();
+	}
+
+	@Test
+	void aVerifiedPasswordIsRememberedForAWhileAndAWrongOneNever() {
+		AtomicInteger checks = new AtomicInteger();
+		PasswordEncoder delegating = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		PasswordEncoder counting = new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return delegating.encode(rawPassword);
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				checks.incrementAndGet();
+				return delegating.matches(rawPassword, encodedPassword);
+			}
+
+		};
+		VerifiedPasswords passwords = new VerifiedPasswords(counting, Duration.ofMinutes(1), this.now::get);
+		String encoded = delegating.encode("secret");
+		String changed = delegating.encode("changed");
+
+		assertThat(passwords.matches("secret", encoded)).isTrue();
+		assertThat(passwords.matches("secret", encoded)).isTrue();
+		assertThat(checks).hasValue(1);
+		assertThat(passwords.matches("wrong", encoded)).isFalse();
+		assertThat(passwords.matches("wrong", encoded)).isFalse();
+		assertThat(checks).hasValue(3);
+		// the same password against another hash (a changed password) is checked again
+		assertThat(passwords.matches("secret", changed)).isFalse();
+		assertThat(checks).hasValue(4);
+
+		this.now.addAndGet(Duration.ofMinutes(1).toNanos());
+		assertThat(passwords.matches("secret", encoded)).isTrue();
+		assertThat(checks).hasValue(5);
+	}
+
+}
