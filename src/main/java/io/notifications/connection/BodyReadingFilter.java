@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.notifications.web.Envelope;
 import io.notifications.web.EnvelopeWriter;
+import io.notifications.web.RequestBodies;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -29,14 +30,14 @@ import org.springframework.http.HttpHeaders;
  * Receives every request body with non-blocking IO before the request is handled, so that a client
  * that sends its body slowly (or never) holds a connection but no request thread, and is answered
  * 408 when the body is not complete within the deadline. The complete body is then handed on by an
- * async dispatch, in memory. Bodies over 1 MiB are not received: the application refuses them.
+ * async dispatch, in memory; a body that arrived whole with the headers is handed on at once. Bodies over 1 MiB are not received: the application refuses them.
  * Request threads are the scarce resource on Java 17 (no virtual threads), so this is what keeps
  * 250 slow senders from starving every other request.
  */
 class BodyReadingFilter implements Filter {
 
-	/** 1 MiB, the contract's limit on request bodies; one byte more tells the application it was passed. */
-	static final int MAX_BODY_BYTES = 1024 * 1024;
+	/** The contract's limit on request bodies; one byte more tells the application it was passed. */
+	static final int MAX_BODY_BYTES = RequestBodies.MAX_BODY_BYTES;
 
 	static final String TIMEOUT_MESSAGE = "The request was not received in time.";
 
@@ -68,11 +69,42 @@ class BodyReadingFilter implements Filter {
 			return;
 		}
 		ReceivedBody body = new ReceivedBody(request.getContentLengthLong());
+		if (receivedWithTheHeaders(request, body)) {
+			// as a small body nearly always is: handed on at once, without the cost of an async dispatch
+			chain.doFilter(new ReceivedBodyRequest(request, body.bytes), response);
+			return;
+		}
 		AsyncContext async = request.startAsync(new ReceivedBodyRequest(request, body.bytes), response);
 		async.setTimeout(this.properties.bodyTimeout().toMillis());
 		Reception reception = new Reception(async, request.getInputStream(), response, body);
 		async.addListener(reception);
+		if (!reception.reserve(body.bytes.size())) {
+			reception.answer(503, BUSY_MESSAGE, true);
+			return;
+		}
 		request.getInputStream().setReadListener(reception);
+	}
+
+	/**
+	 * Takes what of a body of known length Tomcat has already received with the headers. Reads only
+	 * bytes that are there, so it never waits on the client.
+	 * @return whether that was the whole body
+	 */
+	private static boolean receivedWithTheHeaders(HttpServletRequest request, ReceivedBody body) throws IOException {
+		long length = request.getContentLengthLong();
+		if (length <= 0) {
+			return false;
+		}
+		ServletInputStream in = request.getInputStream();
+		byte[] chunk = new byte[(int) Math.min(length, 8192)];
+		while (body.bytes.size() < length && in.available() > 0) {
+			int count = in.read(chunk, 0, (int) Math.min(chunk.length, length - body.bytes.size()));
+			if (count == -1) {
+				break;
+			}
+			body.bytes.write(chunk, 0, count);
+		}
+		return body.bytes.size() == length;
 	}
 
 	/** Bytes of bodies held by requests in progress now. */
