@@ -56,8 +56,21 @@ class HealthProbeTests extends ApiTestSupport {
 	}
 
 	@Test
-	void theRunningServersPortIsAmongTheListeningOnes() {
-		assertThat(HealthProbe.listeningPorts()).contains(this.port);
+	void theServerProcesssListeningPortsIncludeItsHttpPort() {
+		assertThat(HealthProbe.listeningPorts(ProcessHandle.current().pid())).contains(this.port);
+	}
+
+	@Test
+	void anotherProcesssPortsAreNotTheServers() throws IOException {
+		try (ServerSocket other = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			Process child = new ProcessBuilder("sleep", "30").start();
+			try {
+				assertThat(HealthProbe.listeningPorts(child.pid())).doesNotContain(other.getLocalPort(), this.port);
+			}
+			finally {
+				child.destroyForcibly();
+			}
+		}
 	}
 
 	@Test
