@@ -26,10 +26,14 @@ USER 10001:10001
 # The embedded H2 database and the generated token signing key live in ./data.
 VOLUME /app/data
 EXPOSE 8080
-# Heap sized from the container's memory limit, leaving room for metaspace, threads and buffers;
-# replace the whole variable to tune it.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-# The JRE has no curl: a JDK-only probe asks the readiness group (it includes the database).
+# Heap: a quarter of the container's memory limit. Outside the heap this JVM holds about 320 MB
+# under load (metaspace, JIT code, threads, malloc), so at --memory 512m a larger heap gets the
+# container OOM-killed (measured in docs/container.md); with more memory raise the percentage.
+# Replace the whole variable to tune it.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=25 -XX:+ExitOnOutOfMemoryError"
+# A probe that needs nothing but the JDK (no curl or wget in the image) asks the readiness group,
+# which includes the database, on the port the server uses (see HealthProbe). podman and buildah
+# keep this line only with --format docker: the OCI format has no health check.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
 	CMD ["java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/app/BOOT-INF/classes", "io.notifications.HealthProbe"]
 # Exec form: java is PID 1 and gets SIGTERM, so the graceful shutdown runs (give it 30 s: docker stop -t 30).
