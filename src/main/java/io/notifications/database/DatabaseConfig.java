@@ -6,6 +6,9 @@ import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -13,13 +16,30 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Replaces Boot's {@code db} health indicator (the name makes Boot back off) by one that answers
- * within a second, for the readiness group.
+ * within a second, for the readiness group; and gives the embedded H2 file to one thread at a time.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
 	/** A readiness probe gets its answer within this; load balancers typically wait 2 s or more. */
 	static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
+
+	/** The embedded H2 file, one thread at a time (see {@link OneSessionAtATime}). */
+	@Bean
+	static BeanPostProcessor oneSessionAtATimeOnTheH2File() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+						&& hikari.getJdbcUrl().startsWith("jdbc:h2:file:")) {
+					return new OneSessionAtATime(hikari, Duration.ofMillis(hikari.getConnectionTimeout()));
+				}
+				return bean;
+			}
+
+		};
+	}
 
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService databaseHealthChecks() {

@@ -1,0 +1,119 @@
+package io.notifications.database;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Lets one thread at a time work with the embedded H2 file. With {@code RETENTION_TIME=0} (which
+ * keeps the file small under sustained writes) H2 2.4 reuses the space of replaced data while
+ * another session may still be reading it, and concurrent statements fail with "Chunk … not found"
+ * (h2database#4383). Each statement here takes well under a millisecond, and H2 writes one commit at
+ * a time anyway, so the requests queue for a moment instead. A thread that already holds a
+ * connection may take more (Flyway opens two; a nested transaction its own).
+ */
+final class OneSessionAtATime extends DelegatingDataSource {
+
+	private final Semaphore turn = new Semaphore(1, true);
+
+	/** How many connections the current thread holds. */
+	private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
+
+	private final Duration wait;
+
+	/**
+	 * @param wait how long a thread waits for its turn before the attempt fails as a connection
+	 * failure would
+	 */
+	OneSessionAtATime(DataSource dataSource, Duration wait) {
+		super(dataSource);
+		this.wait = wait;
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		takeTurn();
+		try {
+			return releasingOnClose(super.getConnection());
+		}
+		catch (SQLException | RuntimeException ex) {
+			endTurn();
+			throw ex;
+		}
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		takeTurn();
+		try {
+			return releasingOnClose(super.getConnection(username, password));
+		}
+		catch (SQLException | RuntimeException ex) {
+			endTurn();
+			throw ex;
+		}
+	}
+
+	private void takeTurn() throws SQLException {
+		int[] count = this.held.get();
+		if (count[0] == 0) {
+			try {
+				if (!this.turn.tryAcquire(this.wait.toMillis(), TimeUnit.MILLISECONDS)) {
+					throw new SQLTransientConnectionException(
+							"The embedded database was busy for " + this.wait.toMillis() + " ms");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SQLTransientConnectionException("Interrupted while waiting for the embedded database", ex);
+			}
+		}
+		count[0]++;
+	}
+
+	private void endTurn() {
+		int[] count = this.held.get();
+		count[0]--;
+		if (count[0] == 0) {
+			this.turn.release();
+		}
+	}
+
+	private Connection releasingOnClose(Connection connection) {
+		boolean[] closed = new boolean[1];
+		return (Connection) Proxy.newProxyInstance(OneSessionAtATime.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("close") && !closed[0]) {
+						closed[0] = true;
+						try {
+							return method.invoke(connection, arguments);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+						finally {
+							endTurn();
+						}
+					}
+					if (method.getName().equals("unwrap") && arguments[0] == Connection.class) {
+						return proxy;
+					}
+					try {
+						return method.invoke(connection, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+}
