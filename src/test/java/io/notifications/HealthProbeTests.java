@@ -57,7 +57,7 @@ class HealthProbeTests extends ApiTestSupport {
 
 	@Test
 	void theServerProcesssListeningPortsIncludeItsHttpPort() {
-		assertThat(HealthProbe.listeningPorts(ProcessHandle.current().pid())).contains(this.port);
+		assertThat(ServerProcess.listeningPorts(ProcessHandle.current().pid())).contains(this.port);
 	}
 
 	@Test
@@ -65,7 +65,7 @@ class HealthProbeTests extends ApiTestSupport {
 		try (ServerSocket other = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			Process child = new ProcessBuilder("sleep", "30").start();
 			try {
-				assertThat(HealthProbe.listeningPorts(child.pid())).doesNotContain(other.getLocalPort(), this.port);
+				assertThat(ServerProcess.listeningPorts(child.pid())).doesNotContain(other.getLocalPort(), this.port);
 			}
 			finally {
 				child.destroyForcibly();
