@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-import io.notifications.web.Envelope;
+
 import io.notifications.web.EnvelopeWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -66,10 +66,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		long seconds = Math.max(1, (wait.get().toNanos() + 999_999_999L) / 1_000_000_000L);
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		this.writer.write(response,
-				Envelope.failure(429, "Wait " + seconds + " seconds before accessing this url again."));
+		this.writer.writeTooManyRequests(response, wait.get());
 	}
 
 	private String caller(HttpServletRequest request) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import io.notifications.web.Envelope;
+
 import io.notifications.web.EnvelopeWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,10 +47,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		long seconds = Math.max(1, (wait.get().toNanos() + 999_999_999L) / 1_000_000_000L);
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		this.writer.write(response,
-				Envelope.failure(429, "Wait " + seconds + " seconds before accessing this url again."));
+		this.writer.writeTooManyRequests(response, wait.get());
 	}
 
 	/** The user name of a sign-in attempt, if the request is one. */

@@ -1,10 +1,12 @@
 package io.notifications.web;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,16 @@ public class EnvelopeWriter {
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		this.jsonMapper.writeValue(response.getOutputStream(), envelope);
+	}
+
+	/**
+	 * Nexudus's 429: the wait in whole seconds, rounded up, in {@code Retry-After} and in the
+	 * message, for rate limits and throttled sign-ins alike.
+	 */
+	public void writeTooManyRequests(HttpServletResponse response, Duration wait) throws IOException {
+		long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		write(response, Envelope.failure(429, "Wait " + seconds + " seconds before accessing this url again."));
 	}
 
 }
