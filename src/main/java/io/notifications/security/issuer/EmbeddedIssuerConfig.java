@@ -10,6 +10,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -60,6 +61,11 @@ class EmbeddedIssuerConfig {
 			.build();
 		decoder.setJwtValidator(validator);
 		return new VerifiedTokens(decoder, validator, VERIFIED_TOKENS);
+	}
+
+	@Bean
+	RefreshTokens refreshTokens(JdbcClient jdbc) {
+		return new RefreshTokens(jdbc);
 	}
 
 	@Bean

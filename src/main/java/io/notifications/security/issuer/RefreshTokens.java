@@ -1,25 +1,45 @@
 package io.notifications.security.issuer;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The refresh tokens issued and not yet used, shared by every instance on the same database.
+ * The refresh tokens issued and not yet used, shared by every instance on the same database. Each
+ * is kept only as the SHA-256 hash of its value. Plain SQL rather than a Spring Data repository:
+ * four fixed statements did not justify the repository infrastructure's start-up cost (about a
+ * tenth of the server's start, docs/performance.md).
  */
-interface RefreshTokens extends JpaRepository<RefreshToken, String> {
+class RefreshTokens {
+
+	private final JdbcClient jdbc;
+
+	RefreshTokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores a newly issued token. */
+	void save(String tokenHash, String subject, Instant issuedAt, Instant expiresAt) {
+		this.jdbc.sql("INSERT INTO refresh_tokens (token_hash, subject, issued_at, expires_at) VALUES (?, ?, ?, ?)")
+			.params(tokenHash, subject, utc(issuedAt), utc(expiresAt))
+			.update();
+	}
 
 	/**
-	 * Finds an unexpired refresh token by its hash.
+	 * Finds the subject of an unexpired refresh token by its hash.
 	 * @param tokenHash the SHA-256 hash of the token's value
 	 * @param now the current time
-	 * @return the token, if it exists and has not expired
+	 * @return the token's subject, if the token exists and has not expired
 	 */
-	@Query("select t from RefreshToken t where t.tokenHash = :tokenHash and t.expiresAt > :now")
-	Optional<RefreshToken> findUsable(String tokenHash, Instant now);
+	Optional<String> findUsable(String tokenHash, Instant now) {
+		return this.jdbc.sql("SELECT subject FROM refresh_tokens WHERE token_hash = ? AND expires_at > ?")
+			.params(tokenHash, utc(now))
+			.query(String.class)
+			.optional();
+	}
 
 	/**
 	 * Deletes a refresh token. Of several requests (on any instances) that use one token at once,
@@ -27,17 +47,22 @@ interface RefreshTokens extends JpaRepository<RefreshToken, String> {
 	 * @param tokenHash the SHA-256 hash of the token's value
 	 * @return 1 if this call deleted it, 0 if it was gone already
 	 */
-	@Modifying
-	@Query("delete from RefreshToken t where t.tokenHash = :tokenHash")
-	int consume(String tokenHash);
+	int consume(String tokenHash) {
+		return this.jdbc.sql("DELETE FROM refresh_tokens WHERE token_hash = ?").param(tokenHash).update();
+	}
 
 	/**
 	 * Deletes the tokens that expired before the given time.
 	 * @param now the current time
 	 * @return how many were deleted
 	 */
-	@Modifying
-	@Query("delete from RefreshToken t where t.expiresAt <= :now")
-	int deleteExpired(Instant now);
+	int deleteExpired(Instant now) {
+		return this.jdbc.sql("DELETE FROM refresh_tokens WHERE expires_at <= ?").param(utc(now)).update();
+	}
+
+	/** JDBC drivers map {@link OffsetDateTime} to {@code TIMESTAMP WITH TIME ZONE}, not {@link Instant}. */
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
 
 }

@@ -76,8 +76,8 @@ class TokenService {
 		RANDOM.nextBytes(secret);
 		String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		this.refreshTokens.deleteExpired(now);
-		this.refreshTokens.save(new RefreshToken(hash(refreshToken), user.getUsername(), now,
-				now.plus(this.settings.refreshTokenLifetime())));
+		this.refreshTokens.save(hash(refreshToken), user.getUsername(), now,
+				now.plus(this.settings.refreshTokenLifetime()));
 		return new IssuedTokens(accessToken, this.settings.accessTokenLifetime().toSeconds(), refreshToken);
 	}
 
@@ -89,12 +89,12 @@ class TokenService {
 	@Transactional
 	Optional<IssuedTokens> refresh(String refreshToken) {
 		String hash = hash(refreshToken);
-		Optional<RefreshToken> stored = this.refreshTokens.findUsable(hash, this.clock.instant());
-		if (stored.isEmpty() || this.refreshTokens.consume(hash) == 0) {
+		Optional<String> subject = this.refreshTokens.findUsable(hash, this.clock.instant());
+		if (subject.isEmpty() || this.refreshTokens.consume(hash) == 0) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(issue(this.users.loadUserByUsername(stored.get().getSubject())));
+			return Optional.of(issue(this.users.loadUserByUsername(subject.get())));
 		}
 		catch (UsernameNotFoundException ex) {
 			return Optional.empty();
