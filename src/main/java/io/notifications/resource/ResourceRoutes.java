@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
@@ -43,18 +44,54 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @Component
 @Lazy(false) // its routes must exist before the first request, whatever the context's lazy setting
-class ResourceRoutes {
+class ResourceRoutes implements SmartInitializingSingleton {
+
+	private final List<ApiResource<?, ?, ?>> resources;
+
+	private final RequestMappingHandlerMapping mapping;
+
+	private final EntityManager entityManager;
+
+	private final JdbcTemplate jdbc;
+
+	private final PlatformTransactionManager transactions;
+
+	private final RequestBodies bodies;
+
+	private final Clock clock;
+
+	private final IdempotencyKeys keys;
+
+	private final JsonMapper jsonMapper;
 
 	ResourceRoutes(List<ApiResource<?, ?, ?>> resources,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, EntityManager entityManager,
 			JdbcTemplate jdbc, PlatformTransactionManager transactions, RequestBodies bodies, Clock clock,
 			IdempotencyKeys keys, JsonMapper jsonMapper) {
-		TransactionTemplate writes = new TransactionTemplate(transactions);
-		TransactionTemplate reads = new TransactionTemplate(transactions);
+		this.resources = resources;
+		this.mapping = mapping;
+		this.entityManager = entityManager;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.bodies = bodies;
+		this.clock = clock;
+		this.keys = keys;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Registers the routes once every singleton exists: the stores read Hibernate's mapping, which
+	 * is built in the background meanwhile (database/JpaBootstrapConfig), and the server takes no
+	 * request before this has run.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		TransactionTemplate writes = new TransactionTemplate(this.transactions);
+		TransactionTemplate reads = new TransactionTemplate(this.transactions);
 		reads.setReadOnly(true);
-		for (ApiResource<?, ?, ?> resource : resources) {
-			register(mapping, controller(resource, entityManager, jdbc, writes, reads, bodies, clock, keys, jsonMapper),
-					resource.basePath());
+		for (ApiResource<?, ?, ?> resource : this.resources) {
+			register(this.mapping, controller(resource, this.entityManager, this.jdbc, writes, reads, this.bodies,
+					this.clock, this.keys, this.jsonMapper), resource.basePath());
 		}
 	}
 
