@@ -8,6 +8,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,6 +30,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded issuer's signing key: generated once and kept, so a token minted by one run of the
@@ -105,6 +107,15 @@ class SigningKeyTests {
 			assertThat(published.getKeys()).extracting((jwk) -> jwk.getKeyID()).containsExactly("2025", "2024");
 			assertThat(published.getKeys()).allSatisfy((jwk) -> assertThat(jwk.isPrivate()).isFalse());
 		}
+	}
+
+	@Test
+	void aKeyThatCannotBeStoredStopsTheStartUp() throws Exception {
+		Path notADirectory = Files.writeString(directory().resolve("a-file"), "");
+		Path keyFile = notADirectory.resolve("token-signing-key.json");
+
+		assertThatThrownBy(() -> start(keyFile).close()).hasRootCauseInstanceOf(FileSystemException.class)
+			.hasMessageContaining("Cannot generate the token signing key at " + keyFile.toAbsolutePath());
 	}
 
 	/** A token like the embedded issuer's, signed by the given key. */

@@ -5,9 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.proc.SecurityContext;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,9 +38,15 @@ class EmbeddedIssuerConfig {
 		return SigningKeys.load(properties.token().keyLocation());
 	}
 
+	/** A key still being generated must not be missing once the server takes requests. */
+	@Bean
+	SmartInitializingSingleton signingKeysReady(SigningKeys keys) {
+		return keys::awaitKeys;
+	}
+
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(keys.jwkSet()));
+		return new NimbusJwtEncoder((selector, context) -> selector.select(keys.jwkSet()));
 	}
 
 	/**
@@ -56,7 +61,7 @@ class EmbeddedIssuerConfig {
 		validators.add(new JwtAudienceValidator(properties.token().audience()));
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
 		NimbusJwtDecoder decoder = NimbusJwtDecoder
-			.withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicJwkSet()))
+			.withJwkSource((selector, context) -> selector.select(keys.publicJwkSet()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(validator);
@@ -71,7 +76,7 @@ class EmbeddedIssuerConfig {
 	@Bean
 	TokenService tokenService(JwtEncoder encoder, SigningKeys keys, SecurityProperties properties,
 			UserDetailsService users, RefreshTokens refreshTokens, Clock clock) {
-		return new TokenService(encoder, keys.signingKey().getKeyID(), properties.token(), users, refreshTokens,
+		return new TokenService(encoder, () -> keys.signingKey().getKeyID(), properties.token(), users, refreshTokens,
 				clock);
 	}
 

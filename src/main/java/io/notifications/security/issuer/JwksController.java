@@ -12,15 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnEmbeddedIssuer
 class JwksController {
 
-	private final Map<String, Object> publicKeys;
+	private final SigningKeys keys;
 
 	JwksController(SigningKeys keys) {
-		this.publicKeys = keys.publicJwkSet().toJSONObject();
+		this.keys = keys;
 	}
 
 	@GetMapping("/.well-known/jwks.json")
 	Map<String, Object> jwks() {
-		return this.publicKeys;
+		return this.keys.publicJwkSet().toJSONObject();
 	}
 
 }

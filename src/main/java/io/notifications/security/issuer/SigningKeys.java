@@ -18,6 +18,8 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -35,18 +37,33 @@ import org.springframework.core.io.Resource;
  * by putting the new one first). Loaded from a PEM private key or a JWK set; when the configured
  * file does not exist, a new key is generated and written there, so tokens survive restarts and
  * every instance that shares the file accepts the others' tokens.
+ * <p>
+ * Generating an RSA key takes about a second of a cold JVM's time, so a new key is generated on a
+ * thread of its own while the rest of the server starts; whoever needs the keys waits for it, and
+ * {@link #awaitKeys()} makes a failure stop the start-up.
  */
 public final class SigningKeys {
 
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
 
-	private final List<RSAKey> keys;
+	private final CompletableFuture<List<RSAKey>> keys;
+
+	private final CompletableFuture<JWKSet> publicKeys;
+
+	private SigningKeys(CompletableFuture<List<RSAKey>> keys) {
+		this.keys = keys.thenApply(SigningKeys::checked);
+		this.publicKeys = this.keys.thenApply((all) -> new JWKSet(List.copyOf(all)).toPublicJWKSet());
+	}
 
 	private SigningKeys(List<RSAKey> keys) {
+		this(CompletableFuture.completedFuture(checked(keys)));
+	}
+
+	private static List<RSAKey> checked(List<RSAKey> keys) {
 		if (keys.isEmpty() || !keys.get(0).isPrivate()) {
 			throw new IllegalStateException("The token signing key set must start with an RSA private key");
 		}
-		this.keys = List.copyOf(keys);
+		return List.copyOf(keys);
 	}
 
 	public static SigningKeys load(Resource location) {
@@ -66,23 +83,56 @@ public final class SigningKeys {
 	}
 
 	public RSAKey signingKey() {
-		return this.keys.get(0);
+		return join(this.keys).get(0);
 	}
 
 	JWKSet jwkSet() {
-		return new JWKSet(List.copyOf(this.keys));
+		return new JWKSet(List.copyOf(join(this.keys)));
 	}
 
 	JWKSet publicJwkSet() {
-		return jwkSet().toPublicJWKSet();
+		return join(this.publicKeys);
 	}
 
-	private static SigningKeys generate(Resource location) throws IOException, JOSEException {
+	/** Waits for a key that is being generated; a failure to generate or store it is thrown here. */
+	void awaitKeys() {
+		join(this.keys);
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private static SigningKeys generate(Resource location) throws IOException {
 		if (!location.isFile()) {
 			throw new IllegalStateException("No token signing key at " + location
 					+ "; a key is generated only for a file location");
 		}
 		Path file = location.getFile().toPath().toAbsolutePath();
+		CompletableFuture<List<RSAKey>> generated = new CompletableFuture<>();
+		Thread generator = new Thread(() -> {
+			try {
+				generated.complete(List.of(generate(file)));
+			}
+			catch (IOException | JOSEException | RuntimeException ex) {
+				generated.completeExceptionally(
+						new IllegalStateException("Cannot generate the token signing key at " + file, ex));
+			}
+		}, "signing-key-generator");
+		generator.setDaemon(true);
+		generator.start();
+		return new SigningKeys(generated);
+	}
+
+	private static RSAKey generate(Path file) throws IOException, JOSEException {
 		RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
 			.algorithm(JWSAlgorithm.RS256)
 			.keyID(UUID.randomUUID().toString())
@@ -100,7 +150,7 @@ public final class SigningKeys {
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
 		}
 		logger.info("Generated a new token signing key at " + file);
-		return new SigningKeys(List.of(key));
+		return key;
 	}
 
 	private static RSAKey fromPem(String pem) throws GeneralSecurityException, JOSEException {

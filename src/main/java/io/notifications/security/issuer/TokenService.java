@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -34,7 +35,7 @@ class TokenService {
 
 	private final JwtEncoder encoder;
 
-	private final String keyId;
+	private final Supplier<String> keyId;
 
 	private final SecurityProperties.Token settings;
 
@@ -44,7 +45,7 @@ class TokenService {
 
 	private final Clock clock;
 
-	TokenService(JwtEncoder encoder, String keyId, SecurityProperties.Token settings, UserDetailsService users,
+	TokenService(JwtEncoder encoder, Supplier<String> keyId, SecurityProperties.Token settings, UserDetailsService users,
 			RefreshTokens refreshTokens, Clock clock) {
 		this.encoder = encoder;
 		this.keyId = keyId;
@@ -69,7 +70,7 @@ class TokenService {
 			.expiresAt(now.plus(this.settings.accessTokenLifetime()))
 			.id(UUID.randomUUID().toString())
 			.build();
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keyId).build();
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keyId.get()).build();
 		String accessToken = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 
 		byte[] secret = new byte[32];
