@@ -63,7 +63,8 @@ public class SecondFactor {
 	UserDetailsService withoutSecondFactor(UserDetailsService users) {
 		return (username) -> {
 			UserDetails user = users.loadUserByUsername(username);
-			return isRequiredFor(username) ? User.withUserDetails(user).disabled(true).build() : user;
+			// by the name as configured: user names are found in any case
+			return isRequiredFor(user.getUsername()) ? User.withUserDetails(user).disabled(true).build() : user;
 		};
 	}
 

@@ -111,12 +111,17 @@ class TwoFactorTests extends ApiTestSupport {
 	}
 
 	@Test
-	void basicIsRefusedForAUserWithTwoFactorAuthentication() {
-		Response response = get("/api/spaces/coworkernotifications/1", basic(USER, PASSWORD));
+	void basicIsRefusedForAUserWithTwoFactorAuthenticationHoweverTheNameIsWritten() {
+		for (String name : new String[] { USER, "TOTP@Example.com" }) {
+			Response response = get("/api/spaces/coworkernotifications/1", basic(name, PASSWORD));
 
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
-		assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(2);
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
+			assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(2);
+		}
+		// the same name in another case is the same user at the token endpoint, second factor and all
+		assertThat(grant("TOTP@Example.com", PASSWORD, null).body()).isEqualTo(MISSING);
+		assertThat(grant("TOTP@Example.com", PASSWORD, code(this.step)).status()).isEqualTo(200);
 	}
 
 	@Test
