@@ -2,7 +2,7 @@ package io.notifications.coworkernotification;
 
 import java.util.Map;
 
-import io.notifications.support.ApiTestSupport;
+import io.notifications.support.FormTestSupport;
 import io.notifications.support.PythonRequests;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -18,28 +18,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP, as the public Python client of Nexudus sends them: the value rules of JSON strings, the
  * same envelope and field errors, a repeated name refused on its property.
  */
-class CoworkerNotificationFormTests extends ApiTestSupport {
+class CoworkerNotificationFormTests extends FormTestSupport {
+
+	static final String TABLE = "coworker_notifications";
 
 	static final String BASE = CoworkerNotificationApiTests.BASE;
-
-	static final String FORM = "application/x-www-form-urlencoded";
 
 	static final String PYTHON_FORM = "CoworkerId=5&Message=Hello%2C+world+%26+co&NotificationType=push-notification&EntityId=0";
 
 	@Test
 	void pythonRequestsCreateGetsTheRecordAsJson() {
-		Response response = PythonRequests.send(this.port, "POST", BASE, PYTHON_FORM, ADMIN, ADMIN_PASSWORD);
+		JsonNode stored = createdLikePythonRequests(BASE, "CoworkerNotification", PYTHON_FORM);
 
-		JsonNode value = response.json().get("Value");
-		String on = value.get("CreatedOn").asString();
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.header("Content-Type")).startsWith("application/json");
-		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully created.",
-				"{\"Id\":" + value.get("Id").asInt() + ",\"CoworkerId\":5,\"Message\":\"Hello, world & co\","
-						+ "\"NotificationType\":\"push-notification\",\"EntityId\":0,\"IsDismissed\":false,"
-						+ "\"SystemId\":null,\"UniqueId\":\"" + value.get("UniqueId").asString() + "\",\"CreatedOn\":\""
-						+ on + "\",\"UpdatedOn\":\"" + on + "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}",
-				on, ADMIN));
+		assertThat(stored.get("CoworkerId").asInt()).isEqualTo(5);
+		assertThat(stored.get("Message").asString()).isEqualTo("Hello, world & co");
+		assertThat(stored.get("NotificationType").asString()).isEqualTo("push-notification");
+		assertThat(stored.get("EntityId").asInt()).isZero();
+		assertThat(stored.get("IsDismissed").asBoolean()).isFalse();
+		assertThat(stored.get("SystemId").isNull()).isTrue();
+		assertThat(stored.get("IsNew").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -97,7 +94,7 @@ class CoworkerNotificationFormTests extends ApiTestSupport {
 		Response response = send("PUT", BASE, FORM, "Id=" + id
 				+ "&CoworkerId=abc&Message=&NotificationType=+&EntityId=1.5&IsDismissed=yes&SystemId=a%00b", admin());
 
-		assertUnchangedAfter(id, response, 400, failure(400, "CoworkerId", "is not a valid value",
+		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "CoworkerId", "is not a valid value",
 				error("\"abc\"", "is not a valid value", "CoworkerId"), error("null", "is a required field", "Message"),
 				error("\" \"", "is a required field", "NotificationType"),
 				error("\"1.5\"", "is not a valid value", "EntityId"),
@@ -127,7 +124,7 @@ class CoworkerNotificationFormTests extends ApiTestSupport {
 		Response response = send("PUT", BASE, FORM,
 				"Id=" + id + "&CoworkerId=5&Message=a&message=&NotificationType=blog&EntityId=0&EntityId=1", admin());
 
-		assertUnchangedAfter(id, response, 400, failure(400, "Message", "is not a valid value",
+		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "Message", "is not a valid value",
 				error("[\"a\",null]", "is not a valid value", "Message"),
 				error("[\"0\",\"1\"]", "is not a valid value", "EntityId")));
 	}
@@ -138,7 +135,7 @@ class CoworkerNotificationFormTests extends ApiTestSupport {
 		String valid = "Id=" + id + "&CoworkerId=5&NotificationType=blog&EntityId=0&Message=";
 
 		for (String message : new String[] { "%ZZ", "50%", "%C3%28", "%C0%AF" }) {
-			assertUnchangedAfter(id, send("PUT", BASE, FORM, valid + message, admin()), 400,
+			assertUnchangedAfter(TABLE, id, send("PUT", BASE, FORM, valid + message, admin()), 400,
 					failure(400, "The request body is not a valid form."));
 		}
 	}
@@ -150,7 +147,7 @@ class CoworkerNotificationFormTests extends ApiTestSupport {
 
 		for (String contentType : new String[] { FORM + "; charset=no-such-charset", "multipart/form-data; boundary=x",
 				"text/plain" }) {
-			assertUnchangedAfter(id, send("PUT", BASE, contentType, form, admin()), 415,
+			assertUnchangedAfter(TABLE, id, send("PUT", BASE, contentType, form, admin()), 415,
 					failure(415, "The request content type is not supported; send application/json."));
 		}
 	}
@@ -177,13 +174,6 @@ class CoworkerNotificationFormTests extends ApiTestSupport {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("Value").get("Id").asInt()).isPositive();
-	}
-
-	private void assertUnchangedAfter(int id, Response response, int status, String body) {
-		Map<String, Object> before = this.jdbc.queryForMap("SELECT * FROM coworker_notifications WHERE id = ?", id);
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.body()).isEqualTo(body);
-		assertThat(this.jdbc.queryForMap("SELECT * FROM coworker_notifications WHERE id = ?", id)).isEqualTo(before);
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.notifications.systemnotification;
 
-import java.util.Map;
-
-import io.notifications.support.ApiTestSupport;
+import io.notifications.support.FormTestSupport;
 import io.notifications.support.PythonRequests;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP: enums by name or code, ISO date-times with offsets, booleans as Python writes them, and the
  * same field errors (cross-field rules included) as JSON.
  */
-class SystemNotificationFormTests extends ApiTestSupport {
+class SystemNotificationFormTests extends FormTestSupport {
+
+	static final String TABLE = "system_notifications";
 
 	static final String BASE = SystemNotificationApiTests.BASE;
-
-	static final String FORM = "application/x-www-form-urlencoded";
 
 	/** As {@code requests} encodes {@code data={"Title": "Maintenance", ..., "StartTime": "2025-01-15T12:30:00+02:00"}}. */
 	static final String PYTHON_FORM = "Title=Maintenance&Severity=High&StartTime=2025-01-15T12%3A30%3A00%2B02%3A00"
@@ -30,22 +28,16 @@ class SystemNotificationFormTests extends ApiTestSupport {
 
 	@Test
 	void pythonRequestsCreateGetsTheRecordAsJson() {
-		Response response = PythonRequests.send(this.port, "POST", BASE, PYTHON_FORM, ADMIN, ADMIN_PASSWORD);
+		JsonNode stored = createdLikePythonRequests(BASE, "SystemNotification", PYTHON_FORM);
 
-		JsonNode value = response.json().get("Value");
-		String on = value.get("CreatedOn").asString();
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.header("Content-Type")).startsWith("application/json");
-		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully created.", "{\"Id\":"
-				+ value.get("Id").asInt() + ",\"Title\":\"Maintenance\",\"Severity\":3,"
-				+ "\"StartTime\":\"2025-01-15T10:30:00Z\",\"ShortDescription\":\"Short\","
-				+ "\"Description\":\"Long description\",\"MessageType\":2,\"PublishOn\":null,\"UnPublishOn\":null,"
-				+ "\"ResolutionDescription\":null,\"Resolved\":false,\"ResolvedOn\":null,\"DisplayToAdmins\":true,"
-				+ "\"DisplayToSettingIntegrations\":null,\"DisplayToSettingGeneral\":null,"
-				+ "\"DisplayToPortalVersion\":null,\"HasButton\":false,\"ButtonLabel\":null,\"ButtonUrl\":null,"
-				+ "\"SystemId\":null,\"ApprovedBy\":null,\"ApprovedOn\":null,\"UniqueId\":\""
-				+ value.get("UniqueId").asString() + "\",\"CreatedOn\":\"" + on + "\",\"UpdatedOn\":\"" + on
-				+ "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}", on, ADMIN));
+		assertThat(stored.get("Title").asString()).isEqualTo("Maintenance");
+		assertThat(stored.get("Severity").asInt()).isEqualTo(3);
+		assertThat(stored.get("StartTime").asString()).isEqualTo("2025-01-15T10:30:00Z");
+		assertThat(stored.get("Description").asString()).isEqualTo("Long description");
+		assertThat(stored.get("MessageType").asInt()).isEqualTo(2);
+		assertThat(stored.get("DisplayToAdmins").asBoolean()).isTrue();
+		assertThat(stored.get("HasButton").asBoolean()).isFalse();
+		assertThat(stored.get("PublishOn").isNull()).isTrue();
 	}
 
 	@Test
@@ -81,7 +73,7 @@ class SystemNotificationFormTests extends ApiTestSupport {
 				+ "&shortdescription=S&description=D&messagetype=Announcement&publishon=2025-01-16T00%3A00%3A00Z"
 				+ "&unpublishon=2025-01-15T00%3A00%3A00Z&hasbutton=True&buttonlabel=", admin());
 
-		assertUnchangedAfter(id, response, 400, failure(400, "Severity", "is not a valid value",
+		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "Severity", "is not a valid value",
 				error("\"7\"", "is not a valid value", "Severity"),
 				error("\"2025-01-15\"", "is not a valid value", "StartTime"),
 				error("\"2025-01-15T00:00:00Z\"", "must be later than PublishOn", "UnPublishOn"),
@@ -95,15 +87,8 @@ class SystemNotificationFormTests extends ApiTestSupport {
 		Response response = send("PUT", BASE, FORM + "; charset=utf-8", "Id=" + id + "&Title=T&Severity=1&Severity=High"
 				+ "&StartTime=2025-01-15T10%3A30%3A00Z&ShortDescription=S&Description=D&MessageType=1", admin());
 
-		assertUnchangedAfter(id, response, 400, failure(400, "Severity", "is not a valid value",
+		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "Severity", "is not a valid value",
 				error("[\"1\",\"High\"]", "is not a valid value", "Severity")));
-	}
-
-	private void assertUnchangedAfter(int id, Response response, int status, String body) {
-		Map<String, Object> before = this.jdbc.queryForMap("SELECT * FROM system_notifications WHERE id = ?", id);
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.body()).isEqualTo(body);
-		assertThat(this.jdbc.queryForMap("SELECT * FROM system_notifications WHERE id = ?", id)).isEqualTo(before);
 	}
 
 }
