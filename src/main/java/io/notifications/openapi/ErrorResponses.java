@@ -35,7 +35,8 @@ final class ErrorResponses {
 									new Example().value(ContractDocumentation.json(example(status))))));
 			switch (status) {
 				case 401 -> response.addHeaderObject("WWW-Authenticate",
-						new Header().description("The Bearer challenge of RFC 6750.").schema(text()));
+						new Header().description("Two fields: the Bearer challenge of RFC 6750, then a Basic challenge.")
+							.schema(text()));
 				case 405 -> response.addHeaderObject("Allow",
 						new Header().description("The methods of this path.").schema(text()));
 				case 429 -> response.addHeaderObject("Retry-After",

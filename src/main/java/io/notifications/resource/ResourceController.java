@@ -103,7 +103,7 @@ public final class ResourceController<Q extends Record & ResourceRequest, R exte
 		}
 		byte[] body = this.bodies.body(http);
 		// an invalid request changes nothing and is refused alike every time: its key is not kept
-		Q request = this.bodies.read(body, this.resource.requestType(), SERVER_ASSIGNED);
+		Q request = this.bodies.read(http, body, this.resource.requestType(), SERVER_ASSIGNED);
 		IdempotencyKeys.Claim claim = this.keys.claim(caller.getName(), key,
 				IdempotencyKeys.fingerprint(http.getMethod(), http.getRequestURI(), body));
 		if (claim instanceof IdempotencyKeys.Stored stored) {

@@ -34,8 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>
  * The routes of every resource, relative to its base path:
  * <pre>
- * PUT    ""                 update     (application/json)
- * POST   ""                 create     (application/json)
+ * PUT    ""                 update     (application/json or application/x-www-form-urlencoded)
+ * POST   ""                 create     (application/json or application/x-www-form-urlencoded)
  * GET    "", "/"  with id   getMany    (batch read)
  * GET    "", "/"            list
  * GET    "/{id}"            get
@@ -111,9 +111,11 @@ class ResourceRoutes implements SmartInitializingSingleton {
 			String base) {
 		RequestMappingInfo.BuilderConfiguration options = mapping.getBuilderConfiguration();
 		String json = MediaType.APPLICATION_JSON_VALUE;
-		mapping.registerMapping(RequestMappingInfo.paths(base).methods(RequestMethod.PUT).consumes(json)
+		// as ASP.NET Web API, which Nexudus runs, binds form bodies too
+		String form = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
+		mapping.registerMapping(RequestMappingInfo.paths(base).methods(RequestMethod.PUT).consumes(json, form)
 			.options(options).build(), controller, method("update", HttpServletRequest.class, Principal.class));
-		mapping.registerMapping(RequestMappingInfo.paths(base).methods(RequestMethod.POST).consumes(json)
+		mapping.registerMapping(RequestMappingInfo.paths(base).methods(RequestMethod.POST).consumes(json, form)
 			.options(options).build(), controller, method("create", HttpServletRequest.class, Principal.class));
 		mapping.registerMapping(RequestMappingInfo.paths(base, base + "/").methods(RequestMethod.GET).params("id")
 			.options(options).build(), controller, method("getMany", String.class));

@@ -8,15 +8,22 @@ import io.notifications.web.FailureMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers missing or bad credentials with 401 in the envelope, keeping the RFC 6750
- * {@code WWW-Authenticate: Bearer ...} challenge that Spring Security computes.
+ * {@code WWW-Authenticate: Bearer ...} challenge that Spring Security computes and adding a
+ * {@code Basic} one in a second header field (RFC 9110 section 11.6.1): clients that send Basic
+ * credentials only when challenged for them (Java's {@code HttpClient} with an
+ * {@code Authenticator}, .NET's {@code NetworkCredential}, {@code curl --anyauth}) then sign in.
  */
 class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+	/** The Basic challenge; credentials are read as UTF-8 (RFC 7617). */
+	static final String BASIC_CHALLENGE = "Basic realm=\"Nexudus notifications\", charset=\"UTF-8\"";
 
 	private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 
@@ -30,6 +37,7 @@ class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		this.challenge.commence(request, response, authException);
+		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
 		this.writer.write(response, Envelope.failure(401, FailureMessages.UNAUTHORIZED));
 	}
 

@@ -40,7 +40,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeWriter writer, UserDetailsService users,
-			SecurityProperties properties, List<ApiResource<?, ?, ?>> resources) throws Exception {
+			SecurityProperties properties, List<ApiResource<?, ?, ?>> resources, SecondFactor secondFactor)
+			throws Exception {
 		EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
 		EnvelopeAccessDeniedHandler accessDenied = new EnvelopeAccessDeniedHandler(writer);
 		http.csrf(AbstractHttpConfigurer::disable)
@@ -48,7 +49,7 @@ class SecurityConfig {
 			.requestCache((cache) -> cache.disable())
 			// stateless: there is no session to log out of
 			.logout(AbstractHttpConfigurer::disable)
-			.userDetailsService(users)
+			.userDetailsService(secondFactor.withoutSecondFactor(users))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim())))

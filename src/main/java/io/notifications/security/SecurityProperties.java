@@ -41,8 +41,11 @@ public record SecurityProperties(@DefaultValue List<@Valid User> users, @Default
 	 * @param password the password with its encoding prefix, such as {@code {bcrypt}...} or
 	 * {@code {noop}secret}
 	 * @param roles the role names, such as {@code Administrator} or {@code CoworkerNotification-Edit}
+	 * @param totpSecret the user's TOTP secret in Base32 (RFC 6238), for two-factor authentication:
+	 * the password grant then needs a {@code totp} code, and Basic is refused (docs/two-factor.md)
 	 */
-	public record User(@NotBlank String email, @NotBlank String password, @DefaultValue List<String> roles) {
+	public record User(@NotBlank String email, @NotBlank String password, @DefaultValue List<String> roles,
+			String totpSecret) {
 	}
 
 	/**

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a request record from the body: refuses bodies over the limit before reading them, then
- * binds and validates with Nexudus's rules ({@link RequestBinder}).
+ * binds and validates with Nexudus's rules ({@link RequestBinder}), from JSON or from a form
+ * ({@link FormBody}), as the content type says.
  */
 @Component
 public class RequestBodies {
@@ -30,20 +31,26 @@ public class RequestBodies {
 	 * @param ignored wire names of properties left unset whatever the body holds for them
 	 * @param groups Bean Validation groups to check besides the default group
 	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
-	 * @throws UnreadableBodyException if the body is not a single JSON object
+	 * @throws UnreadableBodyException if the body is not a single JSON object, or not a form
 	 * @throws InvalidRequestException if any property fails
 	 */
 	public <T extends Record> T read(HttpServletRequest request, Class<T> type, Set<String> ignored,
 			Class<?>... groups) {
-		return read(body(request), type, ignored, groups);
+		return read(request, body(request), type, ignored, groups);
 	}
 
 	/**
-	 * Reads and validates a request record from a body already read by {@link #body}.
-	 * @throws UnreadableBodyException if the body is not a single JSON object
+	 * Reads and validates a request record from its body, already read by {@link #body}: a form
+	 * when the request's content type says so, else JSON.
+	 * @throws UnreadableBodyException if the body is not a single JSON object, or not a form
 	 * @throws InvalidRequestException if any property fails
 	 */
-	public <T extends Record> T read(byte[] body, Class<T> type, Set<String> ignored, Class<?>... groups) {
+	public <T extends Record> T read(HttpServletRequest request, byte[] body, Class<T> type, Set<String> ignored,
+			Class<?>... groups) {
+		String contentType = request.getContentType();
+		if (FormBody.isForm(contentType)) {
+			return this.binder.bind(FormBody.properties(body, contentType), type, ignored, groups);
+		}
 		return this.binder.bind(body, type, ignored, groups);
 	}
 

@@ -337,8 +337,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "text/plain", "application/xml", "application/x-www-form-urlencoded" })
-	void contentTypeOtherThanJsonIsUnsupported(String contentType) {
+	@ValueSource(strings = { "text/plain", "application/xml", "multipart/form-data; boundary=x" })
+	void contentTypeOtherThanJsonOrAFormIsUnsupported(String contentType) {
 		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, send("PUT", BASE, contentType, withId(id, VALID), admin()), 415,

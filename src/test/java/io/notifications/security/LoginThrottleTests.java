@@ -78,6 +78,24 @@ class LoginThrottleTests extends ApiTestSupport {
 	}
 
 	@Test
+	void wrongTwoFactorCodesAfterTheRightPasswordAreThrottledLikeWrongPasswords() {
+		this.jdbc.update("DELETE FROM totp_used_steps");
+		List<Response> guesses = new ArrayList<>();
+		for (int guess = 0; guess < 30; guess++) {
+			guesses.add(passwordGrant("127.0.0.10", TwoFactorTests.USER, TwoFactorTests.PASSWORD, "x" + guess));
+		}
+
+		int first429 = indexOfStatus(guesses, 429);
+		assertThat(first429).isBetween(0, 19);
+		assertThat(guesses.get(0).body()).contains("is incorrect");
+
+		long step = java.time.Instant.now().getEpochSecond() / 30;
+		Response elsewhere = passwordGrant("127.0.0.11", TwoFactorTests.USER, TwoFactorTests.PASSWORD,
+				TwoFactorTests.code(step));
+		assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(200);
+	}
+
+	@Test
 	void guessingManyUserNamesFromOneAddressIsThrottled() {
 		List<Response> guesses = new ArrayList<>();
 		for (int guess = 0; guess < 30; guess++) {
@@ -107,8 +125,12 @@ class LoginThrottleTests extends ApiTestSupport {
 	}
 
 	private Response passwordGrant(String fromAddress, String username, String password) {
+		return passwordGrant(fromAddress, username, password, null);
+	}
+
+	private Response passwordGrant(String fromAddress, String username, String password, String totp) {
 		String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8);
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + ((totp != null) ? "&totp=" + totp : "");
 		return RawHttp.exchange(fromAddress, this.port,
 				"POST /api/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
 						+ "Content-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form);

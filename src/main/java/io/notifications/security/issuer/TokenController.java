@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.notifications.security.PasswordSignIn;
+import io.notifications.security.SecondFactorException;
 import io.notifications.security.issuer.TokenService.IssuedTokens;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,25 +13,18 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Nexudus's token endpoint, {@code POST /api/token}: the OAuth2 password and refresh-token grants
- * on a form body, answered in OAuth2's own format rather than the envelope, never cached
+ * Nexudus's token endpoint, {@code POST /api/token}: the OAuth2 password grant (with Nexudus's
+ * {@code totp} for a user with two-factor authentication) and refresh-token grant on a form body,
+ * answered in OAuth2's own format rather than the envelope, never cached
  * ({@code Cache-Control: no-store} and {@code Pragma: no-cache}, RFC 6749 section 5.1).
  */
 @RestController
@@ -42,16 +37,10 @@ class TokenController {
 
 	private final TokenService tokens;
 
-	private final AuthenticationManager passwords;
+	private final PasswordSignIn passwords;
 
-	TokenController(TokenService tokens, UserDetailsService users, PasswordEncoder passwordEncoder,
-			AuthenticationEventPublisher events) {
+	TokenController(TokenService tokens, PasswordSignIn passwords) {
 		this.tokens = tokens;
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(passwordEncoder);
-		// publishes the success and failure events that the login throttle counts, as Basic's does
-		ProviderManager passwords = new ProviderManager(provider);
-		passwords.setAuthenticationEventPublisher(events);
 		this.passwords = passwords;
 	}
 
@@ -80,11 +69,12 @@ class TokenController {
 			return error("invalid_grant", BAD_CREDENTIALS);
 		}
 		try {
-			UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username,
-					password);
-			attempt.setDetails(new WebAuthenticationDetails(request));
-			Authentication authentication = this.passwords.authenticate(attempt);
+			Authentication authentication = this.passwords.authenticate(username, password, request);
 			return success(this.tokens.issue((UserDetails) authentication.getPrincipal()));
+		}
+		catch (SecondFactorException ex) {
+			// the password was right: the description says what is wrong with the code
+			return error("invalid_grant", ex.getMessage());
 		}
 		catch (AuthenticationException ex) {
 			return error("invalid_grant", BAD_CREDENTIALS);

@@ -1,0 +1,106 @@
+package io.notifications.security;
+
+import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.commons.codec.binary.Base32;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Two-factor authentication: the users configured with a TOTP secret, and the check of their codes
+ * (RFC 6238: 30 s steps, 6 digits, one step of skew, each code accepted once).
+ */
+@Component
+public class SecondFactor {
+
+	/** RFC 4226 section 4: a shared secret of at least 128 bits. */
+	static final int MIN_SECRET_BYTES = 16;
+
+	private static final Pattern BASE32 = Pattern.compile("[A-Z2-7]+=*");
+
+	private final Map<String, Key> keys = new HashMap<>();
+
+	private final TotpCodes codes = new TotpCodes(Duration.ofSeconds(30), 6);
+
+	private final UsedSteps usedSteps;
+
+	private final Clock clock;
+
+	SecondFactor(SecurityProperties properties, JdbcTemplate jdbc, Clock clock) {
+		for (SecurityProperties.User user : properties.users()) {
+			if (user.totpSecret() != null && !user.totpSecret().isBlank()) {
+				this.keys.put(user.email(), key(user.email(), user.totpSecret()));
+			}
+		}
+		this.usedSteps = new UsedSteps(jdbc);
+		this.clock = clock;
+	}
+
+	/** Whether the user has two-factor authentication. */
+	boolean isRequiredFor(String username) {
+		return this.keys.containsKey(username);
+	}
+
+	/**
+	 * The users as Basic sees them: a second factor cannot travel in Basic credentials, so a user
+	 * with two-factor authentication is disabled there. Disabled rather than unknown: Spring
+	 * Security refuses a disabled account before checking its password and without asking the
+	 * parent authentication manager, which knows the user as configured.
+	 */
+	UserDetailsService withoutSecondFactor(UserDetailsService users) {
+		return (username) -> {
+			UserDetails user = users.loadUserByUsername(username);
+			// by the name as configured: user names are found in any case
+			return isRequiredFor(user.getUsername()) ? User.withUserDetails(user).disabled(true).build() : user;
+		};
+	}
+
+	/**
+	 * Checks the code of a user whose password is right; a user without two-factor authentication
+	 * needs none.
+	 * @param code the code as sent, or null; spaces in it are ignored, as apps show {@code 123 456}
+	 * @throws SecondFactorException if the code is missing, wrong, or was used before
+	 */
+	void check(String username, String code) {
+		Key key = this.keys.get(username);
+		if (key == null) {
+			return;
+		}
+		String digits = (code != null) ? code.replace(" ", "") : "";
+		if (digits.isEmpty()) {
+			throw new SecondFactorException(SecondFactorException.MISSING);
+		}
+		OptionalLong step = this.codes.matchingStep(key, digits, this.clock.instant());
+		if (step.isEmpty()) {
+			throw new SecondFactorException(SecondFactorException.WRONG);
+		}
+		if (!this.usedSteps.use(username, step.getAsLong())) {
+			throw new SecondFactorException(SecondFactorException.REPLAYED);
+		}
+	}
+
+	/** The HMAC key of a Base32 secret, as authenticator apps read it (any case, spaces allowed). */
+	private static Key key(String email, String secret) {
+		String base32 = secret.replace(" ", "").toUpperCase(Locale.ROOT);
+		byte[] bytes = BASE32.matcher(base32).matches() ? new Base32().decode(base32) : new byte[0];
+		if (bytes.length < MIN_SECRET_BYTES) {
+			throw new IllegalStateException("The totp-secret of " + email + " must be Base32 (A-Z, 2-7) of at least "
+					+ MIN_SECRET_BYTES * 8 + " bits, such as 32 characters from: head -c 20 /dev/urandom | base32");
+		}
+		return new SecretKeySpec(bytes, "HmacSHA1");
+	}
+
+}

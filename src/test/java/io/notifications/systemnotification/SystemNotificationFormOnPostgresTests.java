@@ -1,0 +1,9 @@
+package io.notifications.systemnotification;
+
+import io.notifications.support.OnPostgres;
+
+/** {@link SystemNotificationFormTests} on PostgreSQL. */
+@OnPostgres
+class SystemNotificationFormOnPostgresTests extends SystemNotificationFormTests {
+
+}
