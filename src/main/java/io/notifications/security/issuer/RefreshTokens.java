@@ -32,6 +32,15 @@ interface RefreshTokens extends JpaRepository<RefreshToken, String> {
 	int consume(String tokenHash);
 
 	/**
+	 * Deletes every refresh token of a user.
+	 * @param subject the user's name
+	 * @return how many were deleted
+	 */
+	@Modifying
+	@Query("delete from RefreshToken t where t.subject = :subject")
+	int deleteBySubject(String subject);
+
+	/**
 	 * Deletes the tokens that expired before the given time.
 	 * @param now the current time
 	 * @return how many were deleted

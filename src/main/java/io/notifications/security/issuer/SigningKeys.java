@@ -69,6 +69,11 @@ public final class SigningKeys {
 		return this.keys.get(0);
 	}
 
+	/** Every key, the signing one first. */
+	List<RSAKey> keys() {
+		return this.keys;
+	}
+
 	JWKSet jwkSet() {
 		return new JWKSet(List.copyOf(this.keys));
 	}
