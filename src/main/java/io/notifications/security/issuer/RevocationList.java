@@ -156,6 +156,12 @@ final class RevocationList implements SmartLifecycle {
 		}
 	}
 
+	/** Starts before the web server takes requests and stops after its graceful shutdown. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
 	@Override
 	public synchronized boolean isRunning() {
 		return this.poller != null;
