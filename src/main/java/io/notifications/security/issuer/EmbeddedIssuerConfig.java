@@ -66,9 +66,10 @@ class EmbeddedIssuerConfig {
 
 	@Bean
 	TokenService tokenService(JwtEncoder encoder, SigningKeys keys, SecurityProperties properties,
-			UserDetailsService users, RefreshTokens refreshTokens, TokenUsers tokenUsers, Clock clock) {
+			UserDetailsService users, RefreshTokens refreshTokens, TokenUsers tokenUsers, RevocationList revocations,
+			Clock clock) {
 		return new TokenService(encoder, keys.signingKey().getKeyID(), properties.token(), users, refreshTokens,
-				tokenUsers, clock);
+				tokenUsers, revocations, clock);
 	}
 
 	@Bean

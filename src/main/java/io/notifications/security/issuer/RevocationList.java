@@ -81,14 +81,13 @@ final class RevocationList implements SmartLifecycle {
 				return true;
 			}
 		}
-		if (!this.users.isEmpty()) {
-			Cutoff cutoff = this.users.get(jwt.getSubject());
-			if (cutoff != null) {
-				Instant issuedAt = jwt.getIssuedAt();
-				return issuedAt == null || issuedAt.isBefore(cutoff.voidBefore());
-			}
-		}
-		return false;
+		return !this.users.isEmpty() && endedSessionsOf(jwt.getSubject(), jwt.getIssuedAt());
+	}
+
+	/** Whether a token of the user issued at the given time (unknown: {@code null}) belongs to an ended session. */
+	boolean endedSessionsOf(String user, Instant issuedAt) {
+		Cutoff cutoff = (user != null) ? this.users.get(user) : null;
+		return cutoff != null && (issuedAt == null || issuedAt.isBefore(cutoff.voidBefore()));
 	}
 
 	/** Revokes an access token until it expires. */

@@ -44,16 +44,19 @@ class TokenService {
 
 	private final TokenUsers tokenUsers;
 
+	private final RevocationList revocations;
+
 	private final Clock clock;
 
 	TokenService(JwtEncoder encoder, String keyId, SecurityProperties.Token settings, UserDetailsService users,
-			RefreshTokens refreshTokens, TokenUsers tokenUsers, Clock clock) {
+			RefreshTokens refreshTokens, TokenUsers tokenUsers, RevocationList revocations, Clock clock) {
 		this.encoder = encoder;
 		this.keyId = keyId;
 		this.settings = settings;
 		this.users = users;
 		this.refreshTokens = refreshTokens;
 		this.tokenUsers = tokenUsers;
+		this.revocations = revocations;
 		this.clock = clock;
 	}
 
@@ -95,14 +98,16 @@ class TokenService {
 	/**
 	 * Spends a refresh token and issues a new pair; the old refresh token stops working.
 	 * @return the new tokens, or empty if the token is unknown, expired, already used, its user
-	 * no longer exists or their password changed since it was issued
+	 * no longer exists, their password changed or their sessions were ended since it was issued
 	 */
 	@Transactional
 	Optional<IssuedTokens> refresh(String refreshToken) {
 		String hash = hash(refreshToken);
 		Optional<RefreshToken> stored = this.refreshTokens.findUsable(hash, this.clock.instant());
 		if (stored.isEmpty() || this.refreshTokens.consume(hash) == 0
-				|| !this.tokenUsers.load(stored.get().getSubject()).hasFingerprint(stored.get().getCredentialFingerprint())) {
+				|| !this.tokenUsers.load(stored.get().getSubject()).hasFingerprint(stored.get().getCredentialFingerprint())
+				// one rotated while the user's sessions were being ended
+				|| this.revocations.endedSessionsOf(stored.get().getSubject(), stored.get().getIssuedAt())) {
 			return Optional.empty();
 		}
 		try {
