@@ -35,6 +35,14 @@ final class ContractDocumentation {
 		if (token != null && token.getPost() != null) {
 			TokenDocumentation.document(token.getPost());
 		}
+		PathItem revoke = openApi.getPaths().get("/api/token/revoke");
+		if (revoke != null && revoke.getPost() != null) {
+			TokenDocumentation.documentRevoke(revoke.getPost());
+		}
+		PathItem revokeAll = openApi.getPaths().get("/api/token/revoke-all");
+		if (revokeAll != null && revokeAll.getPost() != null) {
+			TokenDocumentation.documentRevokeAll(revokeAll.getPost());
+		}
 		PathItem jwks = openApi.getPaths().get("/.well-known/jwks.json");
 		if (jwks != null && jwks.getGet() != null) {
 			jwks.getGet().tags(List.of("Token")).security(List.of()).summary("The keys that verify issued tokens");

@@ -54,4 +54,61 @@ final class TokenDocumentation {
 					.content(new Content().addMediaType("application/json", new MediaType().schema(error)))));
 	}
 
+	/**
+	 * Token revocation (RFC 7009): a form with the token, answered 200 with no body whatever the
+	 * token was; no credentials but the token itself.
+	 */
+	@SuppressWarnings("rawtypes")
+	static void documentRevoke(Operation post) {
+		Schema form = typed("object")
+			.addProperty("token", typed("string").description("an access token or a refresh token"))
+			.addProperty("token_type_hint", typed("string")._enum(List.of("access_token", "refresh_token"))
+				.description("accepted and not needed"))
+			.required(List.of("token"));
+		post.tags(List.of("Token")).security(List.of()).summary("Revoke a token (RFC 7009)").parameters(null)
+			.requestBody(formBody(form))
+			.responses(new ApiResponses()
+				.addApiResponse("200", new ApiResponse().description("Revoked, or nothing to revoke: the answer is "
+						+ "the same whatever the token was"))
+				.addApiResponse("400", new ApiResponse().description("No token")
+					.content(new Content().addMediaType("application/json", new MediaType().schema(oauthError())))));
+	}
+
+	/** Ending every session of a user: the Administrator's alone. */
+	@SuppressWarnings("rawtypes")
+	static void documentRevokeAll(Operation post) {
+		Schema form = typed("object")
+			.addProperty("user", typed("string").description("the email of the user whose sessions end"))
+			.required(List.of("user"));
+		Schema ended = typed("object")
+			.addProperty("user", typed("string"))
+			.addProperty("revoked_before", typed("string").format("date-time")
+				.description("every access token of the user issued before this time is refused"))
+			.required(List.of("user", "revoked_before"));
+		post.tags(List.of("Token")).summary("End every session of a user (Administrator)").parameters(null)
+			.requestBody(formBody(form));
+		// the 401, 403 and other envelopes every operation lists are kept
+		if (post.getResponses() == null) {
+			post.responses(new ApiResponses());
+		}
+		post.getResponses()
+			.addApiResponse("200", new ApiResponse().description("The user's refresh tokens are deleted and their "
+					+ "earlier access tokens refused")
+				.content(new Content().addMediaType("application/json", new MediaType().schema(ended))))
+			.addApiResponse("400", new ApiResponse().description("No user")
+				.content(new Content().addMediaType("application/json", new MediaType().schema(oauthError()))));
+	}
+
+	private static RequestBody formBody(Schema<?> form) {
+		return new RequestBody().required(true)
+			.content(new Content().addMediaType("application/x-www-form-urlencoded", new MediaType().schema(form)));
+	}
+
+	@SuppressWarnings("rawtypes")
+	private static Schema oauthError() {
+		return typed("object").addProperty("error", typed("string")._enum(List.of("invalid_request")))
+			.addProperty("error_description", typed("string"))
+			.required(List.of("error"));
+	}
+
 }

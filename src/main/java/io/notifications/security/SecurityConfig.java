@@ -7,10 +7,13 @@ import io.notifications.resource.ApiResource;
 import io.notifications.security.Roles.Action;
 import io.notifications.web.EnvelopeWriter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,8 +43,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeWriter writer, UserDetailsService users,
-			SecurityProperties properties, List<ApiResource<?, ?, ?>> resources, SecondFactor secondFactor)
-			throws Exception {
+			SecurityProperties properties, List<ApiResource<?, ?, ?>> resources, SecondFactor secondFactor,
+			ObjectProvider<IssuedTokenCallers> issuedTokenCallers) throws Exception {
 		EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
 		EnvelopeAccessDeniedHandler accessDenied = new EnvelopeAccessDeniedHandler(writer);
 		http.csrf(AbstractHttpConfigurer::disable)
@@ -52,7 +55,7 @@ class SecurityConfig {
 			.userDetailsService(secondFactor.withoutSecondFactor(users))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim())))
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers(properties, issuedTokenCallers)))
 				// RFC 9728 metadata that Spring Security publishes; tokens here are not bound to client certificates
 				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
 						(resource) -> resource.resourceName("Nexudus notifications").tlsClientCertificateBoundAccessTokens(false)))
@@ -62,7 +65,8 @@ class SecurityConfig {
 				.accessDeniedHandler(accessDenied))
 			.authorizeHttpRequests((authorize) -> {
 				authorize.requestMatchers("/error").permitAll();
-				authorize.requestMatchers(HttpMethod.POST, "/api/token").permitAll();
+				// revoking a token needs only the token itself (RFC 7009; docs/security.md)
+				authorize.requestMatchers(HttpMethod.POST, "/api/token", "/api/token/revoke").permitAll();
 				authorize.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll();
 				authorize.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
 				authorize.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
@@ -75,6 +79,16 @@ class SecurityConfig {
 				authorize.anyRequest().denyAll();
 			});
 		return http.build();
+	}
+
+	/**
+	 * The embedded issuer's tokens name their caller as the user store has them now; an external
+	 * provider's tokens carry their own roles, whose lifecycle the provider owns.
+	 */
+	private static Converter<Jwt, AbstractAuthenticationToken> callers(SecurityProperties properties,
+			ObjectProvider<IssuedTokenCallers> issuedTokenCallers) {
+		IssuedTokenCallers issued = issuedTokenCallers.getIfAvailable();
+		return (issued != null) ? issued::caller : new RolesClaimConverter(properties.rolesClaim());
 	}
 
 	private static void authorizeOperations(

@@ -248,6 +248,27 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theRevocationEndpointsFormsAndAnswersMatchTheDocument() {
+		String token = postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD)
+			.json().get("refresh_token").asString();
+		for (Response answer : List.of(postForm("/api/token/revoke", "token=" + token),
+				postForm("/api/token/revoke", "token_type_hint=access_token"))) {
+			assertMatches(this.validator.validateResponse("/api/token/revoke", Request.Method.POST, response(answer)),
+					answer);
+		}
+		Response ended = send("POST", "/api/token/revoke-all", "application/x-www-form-urlencoded",
+				"user=nobody@example.com", admin());
+		assertThat(ended.status()).isEqualTo(200);
+		assertMatches(this.validator.validateResponse("/api/token/revoke-all", Request.Method.POST, response(ended)),
+				ended);
+		for (String path : List.of("/api/token/revoke", "/api/token/revoke-all")) {
+			JsonNode post = json(this.document).get("paths").get(path).get("post");
+			assertThat(post.has("parameters")).as(path).isFalse();
+			assertThat(post.get("requestBody").get("content").has("application/x-www-form-urlencoded")).as(path).isTrue();
+		}
+	}
+
+	@Test
 	void everyOperationListsTheContractsStatusesWithTheEnvelope() {
 		JsonNode root = json(this.document);
 		for (String base : List.of(COWORKER, SYSTEM)) {

@@ -14,6 +14,7 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DELETE and a GET by Id send one SQL statement each, a create one insert, and authentication
  * none. Commits are not statements and are not counted.
  */
+// the revocation list reads the database in the background; not while statements are counted
+@TestPropertySource(properties = "notifications.security.revocation.poll-interval=1h")
 class StatementCountTests extends ApiTestSupport {
 
 	static final String BASE = "/api/spaces/coworkernotifications";

@@ -1,5 +1,6 @@
 package io.notifications.security;
 
+import io.notifications.security.issuer.CredentialFingerprints;
 import io.notifications.security.issuer.SigningKeys;
 import java.time.Instant;
 import java.util.Date;
@@ -16,8 +17,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-/** Mints tokens like the embedded issuer's, signed with its key or another. */
+/**
+ * Mints tokens like the embedded issuer's, signed with its key or another. A token for a subject
+ * carries the fingerprint of the subject's credential as the test profile configures it:
+ * {@code admin@example.com} has {@code admin-secret}, every other minted subject {@code role-secret}.
+ */
 record Minter(SigningKeys keys) {
+
+	static final String ADMIN = "admin@example.com";
 
 	String keyId() {
 		return this.keys.signingKey().getKeyID();
@@ -45,17 +52,29 @@ record Minter(SigningKeys keys) {
 	}
 
 	String sign(JWSAlgorithm algorithm) {
-		return sign(new JWSHeader.Builder(algorithm).keyID(keyId()).build(), claims().build(),
-				rsaSigner(this.keys.signingKey()));
+		return sign(new JWSHeader.Builder(algorithm).keyID(keyId()).build(),
+				fingerprinted(this.keys.signingKey(), claims().build()), rsaSigner(this.keys.signingKey()));
 	}
 
 	/** Signs with RS256 and the given key, naming the key by its own id. */
 	static String signRs256(RSAKey key, JWTClaimsSet claims) {
-		return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims, rsaSigner(key));
+		return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), fingerprinted(key, claims),
+				rsaSigner(key));
 	}
 
 	String sign(RSAKey key, String keyId, JWTClaimsSet claims) {
-		return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims, rsaSigner(key));
+		return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), fingerprinted(key, claims),
+				rsaSigner(key));
+	}
+
+	/** The claims with the fingerprint of the subject's credential that the given key makes, unless they have one. */
+	static JWTClaimsSet fingerprinted(RSAKey key, JWTClaimsSet claims) {
+		if (claims.getSubject() == null || claims.getClaim(CredentialFingerprints.CLAIM) != null) {
+			return claims;
+		}
+		String password = ADMIN.equals(claims.getSubject()) ? "{noop}admin-secret" : "{noop}role-secret";
+		return new JWTClaimsSet.Builder(claims).claim(CredentialFingerprints.CLAIM, CredentialFingerprints.of(key, password))
+			.build();
 	}
 
 	String hmac(byte[] secret) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ class TokenEndpointTests extends ApiTestSupport {
 
 		JWTClaimsSet claims = token.getJWTClaimsSet();
 		assertThat(claims.getClaims().keySet())
-			.containsExactlyInAnyOrder("sub", "email", "roles", "iss", "aud", "iat", "exp", "jti");
+			.containsExactlyInAnyOrder("sub", "email", "roles", "iss", "aud", "iat", "exp", "jti", "cfp");
 		assertThat(claims.getSubject()).isEqualTo("cn-edit@example.com");
 		assertThat(claims.getStringClaim("email")).isEqualTo("cn-edit@example.com");
 		assertThat(claims.getStringListClaim("roles")).containsExactly("CoworkerNotification-Edit");
@@ -73,6 +75,10 @@ class TokenEndpointTests extends ApiTestSupport {
 		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
 			.isEqualTo(Duration.ofSeconds(604799));
 		assertThat(claims.getJWTID()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+		// the credential's fingerprint (issue 14): a keyed 128-bit digest, neither the password nor its hash
+		assertThat(claims.getStringClaim("cfp")).matches("[A-Za-z0-9_-]{22}")
+			.isNotEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(
+					Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest("{noop}role-secret".getBytes(StandardCharsets.UTF_8)), 16)));
 		assertThat(passwordGrant("cn-edit@example.com", "role-secret").json().get("access_token").asString())
 			.isNotEqualTo(token.serialize());
 	}

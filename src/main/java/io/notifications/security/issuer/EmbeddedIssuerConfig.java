@@ -1,5 +1,6 @@
 package io.notifications.security.issuer;
 
+import io.notifications.security.IssuedTokenCallers;
 import io.notifications.security.SecurityProperties;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -75,9 +77,32 @@ class EmbeddedIssuerConfig {
 
 	@Bean
 	TokenService tokenService(JwtEncoder encoder, SigningKeys keys, SecurityProperties properties,
-			UserDetailsService users, RefreshTokens refreshTokens, Clock clock) {
+			UserDetailsService users, RefreshTokens refreshTokens, TokenUsers tokenUsers, RevocationList revocations,
+			Clock clock) {
 		return new TokenService(encoder, () -> keys.signingKey().getKeyID(), properties.token(), users, refreshTokens,
-				clock);
+				tokenUsers, revocations, clock);
+	}
+
+	@Bean
+	TokenUsers tokenUsers(UserDetailsService users, SigningKeys keys) {
+		return new TokenUsers(users, new CredentialFingerprints(keys), VERIFIED_TOKENS);
+	}
+
+	@Bean
+	RevocationList revocationList(JdbcTemplate jdbc, Clock clock, RevocationProperties properties) {
+		return new RevocationList(jdbc, clock, properties.pollInterval());
+	}
+
+	/** The caller of each of this server's tokens, as the user store and the revocations have them now. */
+	@Bean
+	IssuedTokenCallers issuedTokenCallers(TokenUsers users, RevocationList revocations) {
+		return new CurrentCallers(users, revocations);
+	}
+
+	@Bean
+	TokenRevocation tokenRevocation(JwtDecoder decoder, RefreshTokens refreshTokens, RevocationList revocations,
+			SecurityProperties properties, Clock clock) {
+		return new TokenRevocation(decoder, refreshTokens, revocations, properties.token().accessTokenLifetime(), clock);
 	}
 
 }

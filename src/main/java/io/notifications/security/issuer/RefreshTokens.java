@@ -1,5 +1,7 @@
 package io.notifications.security.issuer;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,10 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The refresh tokens issued and not yet used, shared by every instance on the same database. Each
  * is kept only as the SHA-256 hash of its value. Plain SQL rather than a Spring Data repository:
- * four fixed statements did not justify the repository infrastructure's start-up cost (about a
+ * a few fixed statements did not justify the repository infrastructure's start-up cost (about a
  * tenth of the server's start, docs/performance.md).
  */
 class RefreshTokens {
+
+	private static final String SELECT = """
+			SELECT token_hash, subject, issued_at, expires_at, credential_fingerprint, access_token_id
+			FROM refresh_tokens""";
 
 	private final JdbcClient jdbc;
 
@@ -22,23 +28,36 @@ class RefreshTokens {
 	}
 
 	/** Stores a newly issued token. */
-	void save(String tokenHash, String subject, Instant issuedAt, Instant expiresAt) {
-		this.jdbc.sql("INSERT INTO refresh_tokens (token_hash, subject, issued_at, expires_at) VALUES (?, ?, ?, ?)")
-			.params(tokenHash, subject, utc(issuedAt), utc(expiresAt))
+	void save(RefreshToken token) {
+		this.jdbc.sql("""
+				INSERT INTO refresh_tokens
+				  (token_hash, subject, issued_at, expires_at, credential_fingerprint, access_token_id)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(token.tokenHash(), token.subject(), utc(token.issuedAt()), utc(token.expiresAt()),
+					token.credentialFingerprint(), token.accessTokenId())
 			.update();
 	}
 
 	/**
-	 * Finds the subject of an unexpired refresh token by its hash.
+	 * Finds an unexpired refresh token by its hash.
 	 * @param tokenHash the SHA-256 hash of the token's value
 	 * @param now the current time
-	 * @return the token's subject, if the token exists and has not expired
+	 * @return the token, if it exists and has not expired
 	 */
-	Optional<String> findUsable(String tokenHash, Instant now) {
-		return this.jdbc.sql("SELECT subject FROM refresh_tokens WHERE token_hash = ? AND expires_at > ?")
+	Optional<RefreshToken> findUsable(String tokenHash, Instant now) {
+		return this.jdbc.sql(SELECT + " WHERE token_hash = ? AND expires_at > ?")
 			.params(tokenHash, utc(now))
-			.query(String.class)
+			.query(RefreshTokens::token)
 			.optional();
+	}
+
+	/**
+	 * Finds a refresh token by its hash, expired or not.
+	 * @param tokenHash the SHA-256 hash of the token's value
+	 * @return the token, if it is stored
+	 */
+	Optional<RefreshToken> findById(String tokenHash) {
+		return this.jdbc.sql(SELECT + " WHERE token_hash = ?").param(tokenHash).query(RefreshTokens::token).optional();
 	}
 
 	/**
@@ -52,12 +71,28 @@ class RefreshTokens {
 	}
 
 	/**
+	 * Deletes every refresh token of a user.
+	 * @param subject the user's name
+	 * @return how many were deleted
+	 */
+	int deleteBySubject(String subject) {
+		return this.jdbc.sql("DELETE FROM refresh_tokens WHERE subject = ?").param(subject).update();
+	}
+
+	/**
 	 * Deletes the tokens that expired before the given time.
 	 * @param now the current time
 	 * @return how many were deleted
 	 */
 	int deleteExpired(Instant now) {
 		return this.jdbc.sql("DELETE FROM refresh_tokens WHERE expires_at <= ?").param(utc(now)).update();
+	}
+
+	private static RefreshToken token(ResultSet row, int number) throws SQLException {
+		return new RefreshToken(row.getString("token_hash"), row.getString("subject"),
+				row.getObject("issued_at", OffsetDateTime.class).toInstant(),
+				row.getObject("expires_at", OffsetDateTime.class).toInstant(), row.getString("credential_fingerprint"),
+				row.getString("access_token_id"));
 	}
 
 	/** JDBC drivers map {@link OffsetDateTime} to {@code TIMESTAMP WITH TIME ZONE}, not {@link Instant}. */

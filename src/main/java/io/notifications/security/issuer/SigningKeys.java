@@ -86,6 +86,11 @@ public final class SigningKeys {
 		return join(this.keys).get(0);
 	}
 
+	/** Every key, the signing one first. */
+	List<RSAKey> keys() {
+		return join(this.keys);
+	}
+
 	JWKSet jwkSet() {
 		return new JWKSet(List.copyOf(join(this.keys)));
 	}

@@ -90,7 +90,7 @@ class TokenController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").body(body);
 	}
 
-	private static ResponseEntity<Map<String, Object>> error(String error, String description) {
+	static ResponseEntity<Map<String, Object>> error(String error, String description) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error", error);
 		if (description != null) {

@@ -43,15 +43,21 @@ class TokenService {
 
 	private final RefreshTokens refreshTokens;
 
+	private final TokenUsers tokenUsers;
+
+	private final RevocationList revocations;
+
 	private final Clock clock;
 
 	TokenService(JwtEncoder encoder, Supplier<String> keyId, SecurityProperties.Token settings, UserDetailsService users,
-			RefreshTokens refreshTokens, Clock clock) {
+			RefreshTokens refreshTokens, TokenUsers tokenUsers, RevocationList revocations, Clock clock) {
 		this.encoder = encoder;
 		this.keyId = keyId;
 		this.settings = settings;
 		this.users = users;
 		this.refreshTokens = refreshTokens;
+		this.tokenUsers = tokenUsers;
+		this.revocations = revocations;
 		this.clock = clock;
 	}
 
@@ -60,6 +66,9 @@ class TokenService {
 	IssuedTokens issue(UserDetails user) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		List<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+		String tokenId = UUID.randomUUID().toString();
+		// from the store: the signed-in principal's password has been erased
+		String fingerprint = this.tokenUsers.load(user.getUsername()).fingerprint(this.keyId.get());
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(this.settings.issuer())
 			.audience(List.of(this.settings.audience()))
@@ -68,7 +77,12 @@ class TokenService {
 			.claim("roles", roles)
 			.issuedAt(now)
 			.expiresAt(now.plus(this.settings.accessTokenLifetime()))
-			.id(UUID.randomUUID().toString())
+			.id(tokenId)
+			.claims((all) -> {
+				if (fingerprint != null) {
+					all.put(CredentialFingerprints.CLAIM, fingerprint);
+				}
+			})
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keyId.get()).build();
 		String accessToken = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
@@ -77,32 +91,36 @@ class TokenService {
 		RANDOM.nextBytes(secret);
 		String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		this.refreshTokens.deleteExpired(now);
-		this.refreshTokens.save(hash(refreshToken), user.getUsername(), now,
-				now.plus(this.settings.refreshTokenLifetime()));
+		this.refreshTokens.save(new RefreshToken(hash(refreshToken), user.getUsername(), now,
+				now.plus(this.settings.refreshTokenLifetime()), fingerprint, tokenId));
 		return new IssuedTokens(accessToken, this.settings.accessTokenLifetime().toSeconds(), refreshToken);
 	}
 
 	/**
 	 * Spends a refresh token and issues a new pair; the old refresh token stops working.
-	 * @return the new tokens, or empty if the token is unknown, expired, already used, or its user
-	 * no longer exists
+	 * @return the new tokens, or empty if the token is unknown, expired, already used, its user
+	 * no longer exists, their password changed or their sessions were ended since it was issued
 	 */
 	@Transactional
 	Optional<IssuedTokens> refresh(String refreshToken) {
 		String hash = hash(refreshToken);
-		Optional<String> subject = this.refreshTokens.findUsable(hash, this.clock.instant());
-		if (subject.isEmpty() || this.refreshTokens.consume(hash) == 0) {
+		Optional<RefreshToken> stored = this.refreshTokens.findUsable(hash, this.clock.instant());
+		if (stored.isEmpty() || this.refreshTokens.consume(hash) == 0
+				|| !this.tokenUsers.load(stored.get().subject()).hasFingerprint(stored.get().credentialFingerprint())
+				// one rotated while the user's sessions were being ended
+				|| this.revocations.endedSessionsOf(stored.get().subject(), stored.get().issuedAt())) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(issue(this.users.loadUserByUsername(subject.get())));
+			return Optional.of(issue(this.users.loadUserByUsername(stored.get().subject())));
 		}
 		catch (UsernameNotFoundException ex) {
 			return Optional.empty();
 		}
 	}
 
-	private static String hash(String token) {
+	/** The SHA-256 hash of a refresh token, as it is stored. */
+	static String hash(String token) {
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,55 @@
+package io.notifications.security.issuer;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Token revocation (RFC 7009) at {@code POST /api/token/revoke}: whoever presents a token may
+ * revoke it (holding it is the right to use it, so also the right to stop it), and the answer is
+ * 200 whatever the token was. {@code POST /api/token/revoke-all} ends every session of a user; as
+ * every {@code /api} route without a role rule, it is the Administrator's alone.
+ */
+@RestController
+@ConditionalOnEmbeddedIssuer
+class RevocationController {
+
+	private final TokenRevocation revocation;
+
+	RevocationController(TokenRevocation revocation) {
+		this.revocation = revocation;
+	}
+
+	/** Revokes the token; {@code token_type_hint} is accepted and not needed (the token's form tells). */
+	@PostMapping(path = "/api/token/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<Map<String, Object>> revoke(@RequestParam(required = false) String token,
+			@RequestParam(name = "token_type_hint", required = false) String tokenTypeHint) {
+		if (token == null || token.isBlank()) {
+			return TokenController.error("invalid_request", "The token to revoke is missing.");
+		}
+		this.revocation.revoke(token);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").build();
+	}
+
+	/** Ends every session of the named user. */
+	@PostMapping(path = "/api/token/revoke-all", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<Map<String, Object>> revokeAll(@RequestParam(required = false) String user) {
+		if (user == null || user.isBlank()) {
+			return TokenController.error("invalid_request", "The user whose sessions to end is missing.");
+		}
+		Instant cutoff = this.revocation.endSessions(user);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("user", user);
+		body.put("revoked_before", cutoff.toString());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+}
