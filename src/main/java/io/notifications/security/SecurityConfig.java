@@ -49,7 +49,8 @@ class SecurityConfig {
 			// stateless: there is no session to log out of
 			.logout(AbstractHttpConfigurer::disable)
 			.userDetailsService(users)
-			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint)
+				.withObjectPostProcessor(ClientCredentials.ignoredOnTheTokenEndpoint()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim())))
 				// RFC 9728 metadata that Spring Security publishes; tokens here are not bound to client certificates
