@@ -2,6 +2,7 @@ package io.notifications.openapi;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /} sends a browser to Swagger UI, so a newcomer who opens the server finds the API
  * and its Authorize button.
  */
+@Hidden // a page for browsers, not an operation of the API
 @RestController
 @ConditionalOnProperty(name = "springdoc.swagger-ui.enabled", matchIfMissing = true)
 class FrontDoorController {
