@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.notifications.resource.ApiResource;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.tags.Tag;
 
 /**
  * Adds to springdoc's document what the contract says of every operation: each error status with
@@ -28,9 +31,14 @@ final class ContractDocumentation {
 
 	static void complete(OpenAPI openApi, List<ApiResource<?, ?, ?>> resources) {
 		ErrorResponses.addTo(openApi);
+		alwaysPresent(openApi, "Envelope", "ErrorItem");
 		for (ApiResource<?, ?, ?> resource : resources) {
 			new ResourceDocumentation(openApi, resource).complete();
+			openApi.addTagsItem(new Tag().name(resource.name())
+				.description("Nexudus's " + resource.name() + " records, at " + resource.basePath() + "."));
 		}
+		openApi.addTagsItem(new Tag().name(DiscoveryDocumentation.TAG)
+			.description("Tokens for the password flow, and what a client discovers the server by."));
 		PathItem token = openApi.getPaths().get("/api/token");
 		if (token != null && token.getPost() != null) {
 			TokenDocumentation.document(token.getPost());
@@ -43,12 +51,14 @@ final class ContractDocumentation {
 		if (revokeAll != null && revokeAll.getPost() != null) {
 			TokenDocumentation.documentRevokeAll(revokeAll.getPost());
 		}
-		PathItem jwks = openApi.getPaths().get("/.well-known/jwks.json");
-		if (jwks != null && jwks.getGet() != null) {
-			jwks.getGet().tags(List.of("Token")).security(List.of()).summary("The keys that verify issued tokens");
-		}
+		DiscoveryDocumentation.addTo(openApi);
+		// what springdoc reads from the shared controller's generic signatures: no operation refers to them
 		openApi.getComponents().getSchemas().remove("MultiValueMapStringString");
-		alwaysPresent(openApi, "Envelope", "ErrorItem");
+		openApi.getComponents().getSchemas().remove("ListPageRecord");
+		// one order whatever order the routes were registered in, for readers and for the committed copy
+		Paths sorted = new Paths();
+		new TreeMap<>(openApi.getPaths()).forEach(sorted::addPathItem);
+		openApi.setPaths(sorted);
 	}
 
 	/** A schema of one JSON type, written as OpenAPI 3.1 writes types. */

@@ -18,34 +18,55 @@ import static io.notifications.openapi.ContractDocumentation.JSON;
 import static io.notifications.openapi.ContractDocumentation.integer;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
-/** The list and batch-read parameters of one collection path. */
+/** The list of one resource, on its collection path, and its batch read, on the path with a slash. */
 record ListDocumentation(ApiResource<?, ?, ?> resource, List<ListField> fields) {
 
-	void document(Operation operation, String record, String page, String suffix) {
+	/**
+	 * The list on {@code {base}}. The server also answers a batch read there (with {@code id}); the
+	 * document gives that to {@code {base}/} alone, so that each path answers one shape.
+	 */
+	Operation list(Operation operation, String page) {
 		String name = this.resource.name();
-		operation.operationId("list" + name + suffix)
-			.summary("List " + name + " records, or read several by id")
-			.description("With `id` (`[1,2,3]`, brackets raw or percent-encoded) the answer is a bare array of "
-					+ "the records found, in the order asked for, unknown ids left out (needs " + name
-					+ "-Read), and the other parameters are ignored. Without it, one page of the list (needs "
-					+ name + "-List). Parameter names match case-insensitively; an empty value counts as "
-					+ "absent. Text filters match a part of the text, case-insensitively; the others match "
+		operation.operationId("list" + name)
+			.summary("List " + name + " records")
+			.description("One page of the list. Parameter names match case-insensitively; an empty value counts "
+					+ "as absent. Text filters match a part of the text, case-insensitively; the others match "
 					+ "exactly; `from_` and `to_` ranges are inclusive. Dates are ISO-8601, `YYYY-MM-DDTHH:mm` "
 					+ "or longer, with an offset or taken as UTC.");
 		operation.setParameters(parameters());
-		Schema<?> array = typed("array").items(new Schema<>().$ref(record));
-		ApiResponse ok = new ApiResponse().description("One page of the list; with `id`, a bare array of records.")
-			.content(new Content().addMediaType(JSON,
-					new MediaType().schema(new Schema<>().oneOf(List.of(new Schema<>().$ref(page), array)))));
+		// generators that know it (Java's) take these many optional parameters as one request object
+		operation.addExtension("x-group-parameters", true);
+		answers(operation, "One page of the list.", new Schema<>().$ref(TypedSchemas.REFS + page));
+		return operation;
+	}
+
+	/**
+	 * The batch read on {@code {base}/}. The server also lists there without {@code id}; the
+	 * document gives the list to {@code {base}} alone.
+	 */
+	Operation batchRead(Operation operation, String record) {
+		String name = this.resource.name();
+		operation.operationId("batchRead" + name)
+			.summary("Read several " + name + " records by Id")
+			.description("A bare array of the records found, in the order asked for; unknown ids are left out. "
+					+ "`GET " + this.resource.basePath() + "?id=[...]`, without the slash, answers the same.");
+		operation.setParameters(new ArrayList<>(List.of(query("id", typed("string").example("[1,2,3]"),
+				"The ids as `[1,2,3]`, brackets raw or percent-encoded, at most " + Listing.MAX_IDS + ".")
+			.required(true))));
+		answers(operation, "The records found.",
+				typed("array").items(new Schema<>().$ref(TypedSchemas.REFS + record)));
+		return operation;
+	}
+
+	private static void answers(Operation operation, String description, Schema<?> schema) {
 		operation.getResponses().clear();
-		operation.getResponses().addApiResponse("200", ok);
+		operation.getResponses().addApiResponse("200", new ApiResponse().description(description)
+			.content(new Content().addMediaType(JSON, new MediaType().schema(schema))));
 		ErrorResponses.on(operation, 400, 401, 403, 405, 429, 500);
 	}
 
 	private List<io.swagger.v3.oas.models.parameters.Parameter> parameters() {
 		List<io.swagger.v3.oas.models.parameters.Parameter> parameters = new ArrayList<>();
-		parameters.add(query("id", typed("string").example("[1,2,3]"),
-				"Batch read: the ids as `[1,2,3]`, at most " + Listing.MAX_IDS + "."));
 		parameters.add(query("page", integer().minimum(java.math.BigDecimal.ONE)._default(1),
 				"The page, from 1. A page past the end has no records but the right counts."));
 		parameters.add(query("size",

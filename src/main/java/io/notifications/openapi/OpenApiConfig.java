@@ -6,7 +6,9 @@ import io.notifications.resource.ApiResource;
 import io.notifications.resource.ResourceController;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
@@ -46,7 +48,10 @@ class OpenApiConfig {
 				.description("A self-hostable replica of Nexudus's CoworkerNotification and SystemNotification "
 						+ "resources. Every write and every error answers the Nexudus envelope. Get a token from "
 						+ "POST /api/token (or let Authorize do it with the password flow) and send it as a bearer "
-						+ "token, or use Basic with a configured user."))
+						+ "token, or use Basic with a configured user.")
+				.contact(new Contact().name("Notifications API maintainers"))
+				// the project has no LICENSE file yet: name the one it gets here
+				.license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
 			.components(new Components()
 				.addSecuritySchemes(BEARER,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)

@@ -1,15 +1,15 @@
 package io.notifications.openapi;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import io.notifications.listing.ListField;
 import io.notifications.listing.ListPage;
 import io.notifications.listing.Listing;
 import io.notifications.resource.ApiResource;
 import io.notifications.resource.ResourceController;
+import io.notifications.security.Roles;
+import io.notifications.security.Roles.Action;
+import io.notifications.web.RecordIdentity;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
@@ -39,7 +39,8 @@ import static io.notifications.openapi.ContractDocumentation.typed;
  */
 final class ResourceDocumentation {
 
-	private static final String EXAMPLE_ID = "87654321";
+	/** The Id of the examples: the first record created on a new server. */
+	private static final String EXAMPLE_ID = "1";
 
 	private final OpenAPI openApi;
 
@@ -60,37 +61,46 @@ final class ResourceDocumentation {
 		String record = addSchemas(this.resource.recordType());
 		String page = addSchemas(Json.mapper().getTypeFactory().constructParametricType(ListPage.class,
 				this.resource.recordType()));
-		ContractDocumentation.alwaysPresent(this.openApi, record, page);
-		enumsMayBeNamed(request);
+		String identity = addSchemas(RecordIdentity.class);
+		ContractDocumentation.alwaysPresent(this.openApi, record, page, identity);
+		TypedSchemas.shareEnums(this.openApi, this.fields, request, record);
+		String identified = TypedSchemas.envelopeOf(this.openApi, identity);
 		PathItem collection = this.openApi.getPaths().get(base);
 		PathItem collectionSlash = this.openApi.getPaths().get(base + "/");
 		PathItem one = this.openApi.getPaths().get(base + "/{id}");
 
 		Operation update = collection.getPut().operationId("update" + name).summary("Update a " + name).description(
-				"Replaces the whole record: optional fields left out are cleared. The Id in the body locates it.");
+				"Replaces the whole record: optional fields left out are cleared. The Id in the body locates it. "
+						+ "The example updates record " + EXAMPLE_ID + ", the first one created on a new server; "
+						+ "a create answers the Id of its record in Value.Id.");
 		body(update, request, "{\"Id\":" + EXAMPLE_ID + "," + this.resource.exampleFields() + "}");
-		successExample(update, envelopeExample(name + " was successfully updated.", "{\"Id\":" + EXAMPLE_ID + "}"));
+		successExample(update, identified,
+				envelopeExample(name + " was successfully updated.", "{\"Id\":" + EXAMPLE_ID + "}"));
 		ifMatch(update);
 		tagged(update, "The record's new tag.");
 		ErrorResponses.on(update, 400, 401, 403, 404, 405, 409, 412, 413, 415, 429, 500);
+		needs(update, Action.EDIT);
 
 		Operation create = collection.getPost().operationId("create" + name).summary("Create a " + name)
 			.description("Answers the whole new record in the envelope's Value.");
 		body(create, request, "{" + this.resource.exampleFields() + "}");
 		create.getResponses().get("200").setContent(new Content().addMediaType(JSON,
-				new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))));
+				new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + TypedSchemas.envelopeOf(this.openApi,
+						record)))));
 		create.addParametersItem(header(ResourceController.IDEMPOTENCY_KEY, "Makes a retry safe: a repeat of this "
 				+ "request with the same key (per caller, kept 24 h by default) gets the first answer again and "
 				+ "creates nothing; the key with another request gets 422, a repeat while the first is unanswered 409."));
 		tagged(create, "The new record's tag.");
 		ErrorResponses.on(create, 400, 401, 403, 405, 409, 413, 415, 422, 429, 500);
+		needs(create, Action.CREATE);
 
-		new ListDocumentation(this.resource, this.fields).document(collection.getGet(), record, page, "");
-		new ListDocumentation(this.resource, this.fields).document(collectionSlash.getGet(), record, page, "Slash");
+		ListDocumentation lists = new ListDocumentation(this.resource, this.fields);
+		needs(lists.list(collection.getGet(), page), Action.LIST);
+		needs(lists.batchRead(collectionSlash.getGet(), record), Action.READ);
 
-		Operation read = one.getGet().operationId("read" + name).summary("Read one " + name);
+		Operation read = one.getGet().operationId("read" + name).summary("Read one " + name).description("");
 		read.getResponses().get("200").setContent(new Content().addMediaType(JSON,
-				new MediaType().schema(new Schema<>().$ref(record))));
+				new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + record))));
 		read.addParametersItem(header(HttpHeaders.IF_NONE_MATCH,
 				"A tag of this record, as ETag gave it: 304 with no body while the record still has it."));
 		tagged(read, "The record's tag, for If-Match and If-None-Match.");
@@ -98,16 +108,35 @@ final class ResourceDocumentation {
 			.description("The record still has the tag sent in If-None-Match; no body.")
 			.addHeaderObject(HttpHeaders.ETAG, etag("The record's tag.")));
 		ErrorResponses.on(read, 400, 401, 403, 404, 405, 429, 500);
+		needs(read, Action.READ);
 
 		Operation delete = one.getDelete().operationId("delete" + name).summary("Delete a " + name)
 			.description("UpdatedOn and UpdatedBy of the answer are the time of the deletion and the caller.");
-		successExample(delete, envelopeExample(name + " was successfully deleted.", "{\"Id\":" + EXAMPLE_ID + "}"));
+		successExample(delete, identified,
+				envelopeExample(name + " was successfully deleted.", "{\"Id\":" + EXAMPLE_ID + "}"));
 		ifMatch(delete);
 		ErrorResponses.on(delete, 400, 401, 403, 404, 405, 409, 412, 429, 500);
+		needs(delete, Action.DELETE);
 
 		for (PathItem path : List.of(collection, collectionSlash, one)) {
 			path.readOperations().forEach((operation) -> operation.tags(List.of(name)));
 		}
+		one.readOperations().forEach((operation) -> operation.getParameters()
+			.stream()
+			.filter((parameter) -> "id".equals(parameter.getName()))
+			.forEach((parameter) -> parameter.example(Integer.parseInt(EXAMPLE_ID))));
+	}
+
+	/**
+	 * Names the roles that may call the operation, as {@code SecurityConfig} derives them from the
+	 * same {@link ApiResource}: in the description, and as {@code x-required-roles} (any one of them).
+	 */
+	private void needs(Operation operation, Action action) {
+		String role = action.on(this.resource.name());
+		String sentence = "Needs the role `" + role + "` (or `" + Roles.ADMINISTRATOR + "`).";
+		String description = operation.getDescription();
+		operation.description((description == null || description.isEmpty()) ? sentence : description + " " + sentence);
+		operation.addExtension("x-required-roles", List.of(role, Roles.ADMINISTRATOR));
 	}
 
 	/** Adds the schema of a type and of the types it refers to; answers its name. */
@@ -117,29 +146,6 @@ final class ResourceDocumentation {
 		resolved.referencedSchemas.forEach((schemaName, schema) -> this.openApi.getComponents().addSchemas(schemaName,
 				schema));
 		return resolved.schema.get$ref().substring("#/components/schemas/".length());
-	}
-
-	/**
-	 * Requests may name an enum's value instead of giving its integer (the contract's
-	 * {@code "High"}); answers always carry the integer.
-	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private void enumsMayBeNamed(String request) {
-		Map<String, Schema> properties = this.openApi.getComponents().getSchemas().get(request).getProperties();
-		for (ListField field : this.fields) {
-			Schema integers = properties.get(field.wireName());
-			if (field.kind() != ListField.Kind.ENUM || integers == null) {
-				continue;
-			}
-			List<Object> names = new ArrayList<>();
-			for (Object constant : field.type().getEnumConstants()) {
-				String name = ((Enum<?>) constant).name();
-				names.add(name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT));
-			}
-			Schema named = typed("string").description("The name instead of the integer, case-insensitively.");
-			named.setEnum(names);
-			properties.put(field.wireName(), new Schema<>().anyOf(List.of(integers, named)));
-		}
 	}
 
 	private static void ifMatch(Operation operation) {
@@ -168,9 +174,9 @@ final class ResourceDocumentation {
 				.addExamples("seed", new Example().value(json(example))))));
 	}
 
-	private static void successExample(Operation operation, String body) {
+	private static void successExample(Operation operation, String envelope, String body) {
 		operation.getResponses().get("200").setContent(new Content().addMediaType(JSON,
-				new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))
+				new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + envelope))
 					.addExamples("seed", new Example().value(json(body)))));
 	}
 

@@ -31,7 +31,10 @@ final class TokenDocumentation {
 			.addProperty("username", typed("string").description("the user's email, for grant_type=password"))
 			.addProperty("password", typed("string").format("password"))
 			.addProperty("refresh_token", typed("string").description("for grant_type=refresh_token"))
+			.addProperty("totp", typed("string").description(
+					"the current six-digit code, for grant_type=password by a user with two-factor authentication"))
 			.addProperty("client_id", typed("string").description("accepted and not used"))
+			.addProperty("client_secret", typed("string").description("accepted and not used"))
 			.required(List.of("grant_type"));
 		Schema tokens = typed("object")
 			.addProperty("access_token", typed("string"))
@@ -44,6 +47,8 @@ final class TokenDocumentation {
 			.addProperty("error_description", typed("string"))
 			.required(List.of("error"));
 		post.tags(List.of("Token")).security(List.of()).summary("Issue a token").parameters(null)
+			.description("Client credentials, in the form or in a Basic header (as Swagger UI's Authorize sends "
+					+ "them), are accepted and not used: Nexudus registers no clients.")
 			.requestBody(new RequestBody().required(true)
 				.content(new Content().addMediaType("application/x-www-form-urlencoded", new MediaType().schema(form))))
 			.responses(new ApiResponses()

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-
 import io.notifications.web.EnvelopeWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,9 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,9 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * checked: a throttled guesser costs no bcrypt.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
-
-	private static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
-		.matcher(HttpMethod.POST, "/api/token");
 
 	private final LoginThrottle throttle;
 
@@ -52,12 +45,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	/** The user name of a sign-in attempt, if the request is one. */
 	private static Optional<String> signInUsername(HttpServletRequest request) {
+		// on the token endpoint a Basic header holds client credentials (ClientCredentials): the user is in the form
+		if (ClientCredentials.TOKEN_ENDPOINT.matches(request)) {
+			return "password".equals(request.getParameter("grant_type"))
+					? Optional.ofNullable(request.getParameter("username")) : Optional.empty();
+		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			return basicUsername(authorization.substring(6).trim());
-		}
-		if (TOKEN_ENDPOINT.matches(request) && "password".equals(request.getParameter("grant_type"))) {
-			return Optional.ofNullable(request.getParameter("username"));
 		}
 		return Optional.empty();
 	}

@@ -33,7 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The API's one filter chain: bearer tokens and Basic on every endpoint, Nexudus's roles per
- * operation, deny by default, and every 401 and 403 written in the envelope.
+ * operation, deny by default under {@code /api}, and every 401 and 403 written in the envelope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -53,7 +53,8 @@ class SecurityConfig {
 			// stateless: there is no session to log out of
 			.logout(AbstractHttpConfigurer::disable)
 			.userDetailsService(secondFactor.withoutSecondFactor(users))
-			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint)
+				.withObjectPostProcessor(ClientCredentials.ignoredOnTheTokenEndpoint()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers(properties, issuedTokenCallers)))
 				// RFC 9728 metadata that Spring Security publishes; tokens here are not bound to client certificates
@@ -76,7 +77,9 @@ class SecurityConfig {
 				// fail closed: an /api route without a role rule above is the Administrator's alone
 				// (who gets its 404 or 405); anyone else gets 403, and no credentials 401
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
-				authorize.anyRequest().denyAll();
+				// outside /api and /actuator only public pages are served (FrontDoorTests lists them):
+				// anything else is an unknown path, a 404 envelope for everyone
+				authorize.anyRequest().permitAll();
 			});
 		return http.build();
 	}

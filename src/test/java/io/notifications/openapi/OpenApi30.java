@@ -12,8 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Schema engine (draft 4) silently skips 3.1's {@code "type": [...]} arrays and so would check no
  * types at all. Only the 3.1 forms this document uses are rewritten, one for one: a type array with
  * {@code "null"} becomes the type with {@code nullable: true}, and numeric
- * {@code exclusiveMinimum}/{@code exclusiveMaximum} become their 3.0 boolean form. Any other type
- * array fails the conversion rather than be dropped.
+ * {@code exclusiveMinimum}/{@code exclusiveMaximum} become their 3.0 boolean form, and the
+ * licence's SPDX {@code identifier} is left out. Any other type array fails the conversion rather
+ * than be dropped.
  */
 final class OpenApi30 {
 
@@ -23,6 +24,10 @@ final class OpenApi30 {
 	static String convert(String document) {
 		ObjectNode root = (ObjectNode) ApiJson.read(document);
 		root.put("openapi", "3.0.3");
+		// 3.0 has no SPDX identifier for the licence; it describes nothing that is validated
+		if (root.path("info").path("license") instanceof ObjectNode license) {
+			license.remove("identifier");
+		}
 		rewrite(root);
 		return root.toString();
 	}

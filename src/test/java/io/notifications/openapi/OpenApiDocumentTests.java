@@ -36,7 +36,7 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	static final Map<String, String> VALID = Map.of(COWORKER, """
 			{"CoworkerId":5,"Message":"Your invoice is ready","NotificationType":"coworkerinvoice","EntityId":42}""",
 			SYSTEM, """
-					{"Title":"Maintenance","Severity":"High","StartTime":"2025-01-15T10:30:00Z","ShortDescription":"Short",
+					{"Title":"Maintenance","Severity":3,"StartTime":"2025-01-15T10:30:00Z","ShortDescription":"Short",
 					 "Description":"Long","MessageType":2,"PublishOn":"2025-01-15T10:30:00+02:00"}""");
 
 	static final Map<String, String> RESOURCE = Map.of(COWORKER, "CoworkerNotification", SYSTEM,
@@ -74,12 +74,15 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		list.put("from_" + resource + "_CreatedOn", "2000-01-01T00:00");
 		list.put("to_" + resource + "_Id", "2147483647");
 		assertThat(exchange("GET", base, list, null, admin()).json().get("TotalItems").asInt()).isEqualTo(1);
-		assertThat(exchange("GET", base + "/", Map.of("page", "9"), null, admin()).json().get("Records").isEmpty())
+		assertThat(exchange("GET", base, Map.of("page", "9"), null, admin()).json().get("Records").isEmpty())
 			.isTrue();
 
+		// the list is documented on {base}, the batch read on {base}/; the server answers both on both
 		String ids = "[" + id + ",987654]";
-		assertThat(exchange("GET", base, Map.of("id", ids), null, admin()).json().size()).isEqualTo(1);
 		assertThat(exchange("GET", base + "/", Map.of("id", ids), null, admin()).json().size()).isEqualTo(1);
+		assertThat(get(base + queryString(Map.of("id", ids)), admin()).body())
+			.isEqualTo(get(base + "/" + queryString(Map.of("id", ids)), admin()).body());
+		assertThat(get(base + "/?page=9", admin()).body()).isEqualTo(get(base + "?page=9", admin()).body());
 		Response raw = RawHttp.get(this.port, base + "/?id=" + ids, admin());
 		assertThat(raw.status()).isEqualTo(200);
 		assertMatches(this.validator.validate(request("GET", base + "/", Map.of("id", ids), null, admin()),
@@ -95,7 +98,7 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertError(400, "PUT", base, base, "{\"Id\":1}", "application/json", admin());
 		assertError(400, "PUT", base, base, "not json", "application/json", admin());
 		assertError(400, "GET", base, base + "?size=0", null, null, admin());
-		assertError(400, "GET", base, base + "?id=%5Bx%5D", null, null, admin());
+		assertError(400, "GET", base + "/", base + "/?id=%5Bx%5D", null, null, admin());
 		assertError(400, "GET", base + "/abc", base + "/abc", null, null, admin());
 		assertError(401, "GET", base, base, null, null, null);
 		assertError(401, "DELETE", base + "/1", base + "/1", null, null, "Bearer not-a-token");
@@ -197,17 +200,22 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	}
 
 	@Test
-	void enumsAreDocumentedAsTheirIntegersAndRequestsMayNameThem() {
+	void eachEnumIsOneSchemaOfItsIntegersSharedByRequestsAndRecords() {
 		JsonNode schemas = json(this.document).get("components").get("schemas");
-		JsonNode record = schemas.get("SystemNotification").get("properties");
-		JsonNode request = schemas.get("SystemNotificationRequest").get("properties");
 
-		assertThat(record.get("Severity").get("type").toString()).isEqualTo("[\"integer\",\"null\"]");
-		assertThat(record.get("Severity").get("enum").toString()).isEqualTo("[1,2,3,null]");
-		assertThat(record.get("MessageType").get("enum").toString()).isEqualTo("[1,2,null]");
-		assertThat(request.get("Severity").get("anyOf").get(0).get("enum").toString()).isEqualTo("[1,2,3,null]");
-		assertThat(request.get("Severity").get("anyOf").get(1).get("enum").toString())
-			.isEqualTo("[\"Low\",\"Medium\",\"High\"]");
+		assertThat(schemas.get("Severity").toString()).isEqualTo("""
+				{"type":"integer","format":"int32","description":"1 Low, 2 Medium, 3 High. Answers carry the integer; \
+				requests may also send the name, case-insensitively (\\"High\\").","enum":[1,2,3],\
+				"x-enum-varnames":["LOW","MEDIUM","HIGH"]}""");
+		assertThat(schemas.get("MessageType").get("enum").toString()).isEqualTo("[1,2]");
+		assertThat(schemas.get("MessageType").get("x-enum-varnames").toString())
+			.isEqualTo("[\"ISSUE\",\"ANNOUNCEMENT\"]");
+		for (String schema : List.of("SystemNotification", "SystemNotificationRequest")) {
+			JsonNode properties = schemas.get(schema).get("properties");
+			assertThat(properties.get("Severity").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/Severity\"}");
+			assertThat(properties.get("MessageType").toString())
+				.isEqualTo("{\"$ref\":\"#/components/schemas/MessageType\"}");
+		}
 	}
 
 	@Test
@@ -304,7 +312,7 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertThat(put.get("responses").get("200").get("content").get("application/json").get("examples").get("seed")
 			.get("value")
 			.toString()).isEqualTo("{\"Status\":200,\"Message\":\"CoworkerNotification was successfully updated.\","
-					+ "\"Value\":{\"Id\":87654321},\"OpenInDialog\":false,\"OpenInWindow\":false,\"RedirectURL\":null,"
+					+ "\"Value\":{\"Id\":1},\"OpenInDialog\":false,\"OpenInWindow\":false,\"RedirectURL\":null,"
 					+ "\"JavaScript\":null,\"UpdatedOn\":\"2025-01-15T10:30:00Z\",\"UpdatedBy\":\"admin@example.com\","
 					+ "\"Errors\":null,\"WasSuccessful\":true}");
 		assertThat(json(this.document).get("components").get("responses").get("400").get("content")

@@ -1,0 +1,171 @@
+package io.notifications.openapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The served {@code /v3/api-docs} as client generators need it: each path answers one shape, enums
+ * are named schemas, every operation names the role the server really requires, and the document
+ * has its tags, licence, contact and discovery endpoints. (The test context also serves the test
+ * sources' Memo resource; these tests look at the two Nexudus resources.)
+ */
+class ServedDocumentTests extends ApiTestSupport {
+
+	static final Map<String, String> RESOURCES = Map.of("CoworkerNotification", "/api/spaces/coworkernotifications",
+			"SystemNotification", "/api/sys/systemnotifications");
+
+	private JsonNode document;
+
+	@BeforeEach
+	void loadTheServedDocument() {
+		Response response = get("/v3/api-docs", null);
+		assertThat(response.status()).isEqualTo(200);
+		ObjectNode served = (ObjectNode) json(response.body());
+		// the server's URL as this request reached it (springdoc's), not a property of the API
+		served.remove("servers");
+		this.document = served;
+	}
+
+	@Test
+	void noSchemaIsAChoiceOfShapes() {
+		String text = this.document.toString();
+
+		assertThat(text).doesNotContain("\"oneOf\"").doesNotContain("\"anyOf\"");
+	}
+
+	@Test
+	void theListAndTheBatchReadAreOnePathEach() {
+		RESOURCES.forEach((name, base) -> {
+			JsonNode list = this.document.get("paths").get(base).get("get");
+			JsonNode batch = this.document.get("paths").get(base + "/").get("get");
+
+			assertThat(list.get("operationId").asString()).isEqualTo("list" + name);
+			assertThat(list.get("parameters").findValuesAsString("name")).doesNotContain("id").contains("page", "size");
+			assertThat(ok(list).get("$ref").asString()).isEqualTo("#/components/schemas/ListPage" + name);
+			assertThat(batch.get("operationId").asString()).isEqualTo("batchRead" + name);
+			assertThat(batch.get("parameters").toString()).contains("\"name\":\"id\"").contains("\"required\":true");
+			assertThat(batch.get("parameters").size()).isEqualTo(1);
+			assertThat(ok(batch).toString())
+				.isEqualTo("{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/" + name + "\"}}");
+		});
+	}
+
+	@Test
+	void eachAnswerHasItsValueTyped() {
+		RESOURCES.forEach((name, base) -> {
+			JsonNode collection = this.document.get("paths").get(base);
+			JsonNode one = this.document.get("paths").get(base + "/{id}");
+
+			assertThat(ok(collection.get("put")).get("$ref").asString())
+				.isEqualTo("#/components/schemas/EnvelopeRecordIdentity");
+			assertThat(ok(one.get("delete")).get("$ref").asString())
+				.isEqualTo("#/components/schemas/EnvelopeRecordIdentity");
+			assertThat(ok(collection.get("post")).get("$ref").asString())
+				.isEqualTo("#/components/schemas/Envelope" + name);
+			assertThat(this.document.get("components").get("schemas").get("Envelope" + name).get("properties")
+				.get("Value").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/" + name + "\"}");
+		});
+		assertThat(this.document.get("components").get("schemas").get("EnvelopeRecordIdentity").get("properties")
+			.get("Value").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/RecordIdentity\"}");
+	}
+
+	@Test
+	void everyOperationNamesTheRoleTheServerRequires() {
+		int checked = 0;
+		for (Map.Entry<String, JsonNode> path : this.document.get("paths").properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				JsonNode roles = operation.getValue().get("x-required-roles");
+				if (!path.getKey().startsWith("/api/") || path.getKey().equals("/api/token")) {
+					assertThat(roles).as(path.getKey()).isNull();
+					continue;
+				}
+				assertThat(roles).as(path.getKey()).isNotNull();
+				if (RESOURCES.values().stream().noneMatch(path.getKey()::startsWith)) {
+					continue;
+				}
+				String role = roles.get(0).asString();
+				assertThat(roles.toString()).isEqualTo("[\"" + role + "\",\"Administrator\"]");
+				assertThat(operation.getValue().get("description").asString())
+					.endsWith("Needs the role `" + role + "` (or `Administrator`).");
+
+				String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+				String target = path.getKey().replace("{id}", "1") + (path.getKey().endsWith("/") ? "?id=[1]" : "");
+				String[] resourceAndAction = role.split("-");
+				for (String action : List.of("Edit", "Create", "Read", "List", "Delete")) {
+					int status = send(method, target, "application/json", "{}",
+							basic(userWith(resourceAndAction[0], action), "role-secret")).status();
+					if (action.equals(resourceAndAction[1])) {
+						assertThat(status).as(method + " " + target + " with " + role).isNotIn(401, 403);
+					}
+					else {
+						assertThat(status).as(method + " " + target + " with " + action).isEqualTo(403);
+					}
+				}
+				checked++;
+			}
+		}
+		assertThat(checked).isEqualTo(RESOURCES.size() * 6);
+	}
+
+	@Test
+	void theDocumentHasTagsLicenceAndContact() {
+		JsonNode info = this.document.get("info");
+
+		assertThat(info.get("license").get("name").asString()).isNotBlank();
+		assertThat(info.get("contact").get("name").asString()).isNotBlank();
+		assertThat(this.document.get("tags").findValuesAsString("name")).contains("CoworkerNotification",
+				"SystemNotification", "Token");
+		for (JsonNode path : this.document.get("paths")) {
+			for (JsonNode operation : path) {
+				assertThat(operation.get("tags").size()).isEqualTo(1);
+			}
+		}
+		assertThat(this.document.get("paths").has("/")).isFalse();
+	}
+
+	@Test
+	void theProtectedResourceMetadataMatchesTheDocument() {
+		Response metadata = get(DiscoveryDocumentation.PROTECTED_RESOURCE, null);
+		OpenApiInteractionValidator validator = OpenApiInteractionValidator
+			.createForInlineApiSpecification(OpenApi30.convert(this.document.toString()))
+			.build();
+
+		assertThat(metadata.status()).isEqualTo(200);
+		assertThat(metadata.json().get("resource").asString()).isEqualTo("http://localhost:" + this.port);
+		ValidationReport report = validator.validateResponse(DiscoveryDocumentation.PROTECTED_RESOURCE,
+				Request.Method.GET, SimpleResponse.Builder.status(200)
+					.withContentType("application/json")
+					.withBody(metadata.body())
+					.build());
+		List<String> errors = new ArrayList<>();
+		report.getMessages().forEach((message) -> errors.add(message.getMessage()));
+		assertThat(errors).isEmpty();
+		assertThat(this.document.get("paths").get(DiscoveryDocumentation.PROTECTED_RESOURCE).get("get")
+			.get("security").toString()).isEqualTo("[]");
+	}
+
+	private static JsonNode ok(JsonNode operation) {
+		return operation.get("responses").get("200").get("content").get("application/json").get("schema");
+	}
+
+	/** The test user with one role (application-test.properties): cn-edit@example.com, ... */
+	private static String userWith(String resource, String action) {
+		String prefix = resource.equals("CoworkerNotification") ? "cn" : "sn";
+		return prefix + "-" + action.toLowerCase(java.util.Locale.ROOT) + "@example.com";
+	}
+
+}
