@@ -43,7 +43,7 @@ class GeneratedClientTests extends ApiTestSupport {
 	void signIn() throws ApiException {
 		this.client = new ApiClient();
 		this.client.updateBaseUri("http://localhost:" + this.port);
-		String token = new TokenApi(this.client).token("password", ADMIN, ADMIN_PASSWORD, null, null, null)
+		String token = new TokenApi(this.client).token("password", ADMIN, ADMIN_PASSWORD, null, null, null, null)
 			.getAccessToken();
 		this.client.setRequestInterceptor((request) -> request.header("Authorization", "Bearer " + token));
 	}
