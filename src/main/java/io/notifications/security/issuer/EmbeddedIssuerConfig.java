@@ -10,6 +10,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -33,9 +34,11 @@ class EmbeddedIssuerConfig {
 	/** At most this many verified tokens are remembered (a few MB). */
 	static final int VERIFIED_TOKENS = 10_000;
 
+	/** The configured key; in ephemeral mode (docs/embedded-testing.md), which writes no file, one in memory. */
 	@Bean
-	SigningKeys signingKeys(SecurityProperties properties) {
-		return SigningKeys.load(properties.token().keyLocation());
+	SigningKeys signingKeys(SecurityProperties properties, Environment environment) {
+		return environment.matchesProfiles("ephemeral") ? SigningKeys.inMemory()
+				: SigningKeys.load(properties.token().keyLocation());
 	}
 
 	@Bean

@@ -65,6 +65,16 @@ public final class SigningKeys {
 		}
 	}
 
+	/** A new key kept in memory only: tokens die with the process (ephemeral mode writes no file). */
+	public static SigningKeys inMemory() {
+		try {
+			return new SigningKeys(List.of(newKey()));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot generate a token signing key", ex);
+		}
+	}
+
 	public RSAKey signingKey() {
 		return this.keys.get(0);
 	}
@@ -83,10 +93,7 @@ public final class SigningKeys {
 					+ "; a key is generated only for a file location");
 		}
 		Path file = location.getFile().toPath().toAbsolutePath();
-		RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
-			.algorithm(JWSAlgorithm.RS256)
-			.keyID(UUID.randomUUID().toString())
-			.generate();
+		RSAKey key = newKey();
 		Files.createDirectories(file.getParent());
 		Path temporary = Files.createTempFile(file.getParent(), "signing-key", ".tmp");
 		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -101,6 +108,13 @@ public final class SigningKeys {
 		}
 		logger.info("Generated a new token signing key at " + file);
 		return new SigningKeys(List.of(key));
+	}
+
+	private static RSAKey newKey() throws JOSEException {
+		return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
+			.algorithm(JWSAlgorithm.RS256)
+			.keyID(UUID.randomUUID().toString())
+			.generate();
 	}
 
 	private static RSAKey fromPem(String pem) throws GeneralSecurityException, JOSEException {
