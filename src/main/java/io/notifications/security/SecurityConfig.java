@@ -72,7 +72,7 @@ class SecurityConfig {
 				// (who gets its 404 or 405); anyone else gets 403, and no credentials 401
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
 				// ephemeral mode's reset (docs/embedded-testing.md), outside /api: the Administrator's alone
-				authorize.requestMatchers(HttpMethod.POST, "/ephemeral/reset").hasAuthority(Roles.ADMINISTRATOR);
+				authorize.requestMatchers("/ephemeral/reset").hasAuthority(Roles.ADMINISTRATOR);
 				authorize.anyRequest().denyAll();
 			});
 		return http.build();
