@@ -15,7 +15,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Ephemeral mode's beans, present only with the {@code ephemeral} profile: the fixtures, loaded
- * before the server accepts its first request, their reset endpoint, and the ready line.
+ * before the server accepts its first request, and the ready line ({@link ResetController}, a
+ * scanned controller, carries the same profile).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(EphemeralUsers.PROFILE)
@@ -31,11 +32,6 @@ class EphemeralConfig {
 	@Bean
 	SmartInitializingSingleton fixturesLoader(Fixtures fixtures) {
 		return fixtures::restore;
-	}
-
-	@Bean
-	ResetController resetController(Fixtures fixtures, Clock clock) {
-		return new ResetController(fixtures, clock);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import io.notifications.persistence.AuditedEntity;
 import io.notifications.web.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as it is no Nexudus endpoint.
  */
 @RestController
+@Profile(EphemeralUsers.PROFILE)
 class ResetController {
 
 	static final String PATH = "/ephemeral/reset";
