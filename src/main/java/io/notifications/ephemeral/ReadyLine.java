@@ -53,7 +53,11 @@ class ReadyLine implements ApplicationListener<ApplicationEvent> {
 	}
 
 	private void ready() {
-		int port = this.environment.getRequiredProperty("local.server.port", Integer.class);
+		Integer port = this.environment.getProperty("local.server.port", Integer.class);
+		if (port == null) {
+			// no server listens (a test context with a mock web environment): nothing to announce
+			return;
+		}
 		if (this.portFile != null) {
 			writePort(port);
 		}
