@@ -66,7 +66,7 @@ public final class SigningKeys {
 	}
 
 	/** A new key kept in memory only: tokens die with the process (ephemeral mode writes no file). */
-	public static SigningKeys inMemory() {
+	static SigningKeys inMemory() {
 		try {
 			return new SigningKeys(List.of(newKey()));
 		}
