@@ -138,6 +138,14 @@ public class IdempotencyKeys {
 		return pruned;
 	}
 
+	/**
+	 * Deletes every key, answered or not (ephemeral mode's reset).
+	 * @return how many
+	 */
+	public int forgetAll() {
+		return this.jdbc.update("DELETE FROM idempotency_keys");
+	}
+
 	private boolean takeOver(String caller, String key, String previousOwner, String owner, Instant now) {
 		return this.jdbc.update("UPDATE idempotency_keys SET claimed_by = ?, created_on = ? WHERE caller = ? "
 				+ "AND idempotency_key = ? AND claimed_by = ? AND response_status IS NULL", owner, utc(now), caller, key,

@@ -48,7 +48,10 @@ class OpenApiConfig {
 				.description("A self-hostable replica of Nexudus's CoworkerNotification and SystemNotification "
 						+ "resources. Every write and every error answers the Nexudus envelope. Get a token from "
 						+ "POST /api/token (or let Authorize do it with the password flow) and send it as a bearer "
-						+ "token, or use Basic with a configured user.")
+						+ "token, or use Basic with a configured user. Ephemeral mode (profile ephemeral) makes the "
+						+ "server a throw-away Nexudus for other applications' integration tests: in-memory data, "
+						+ "fixtures, POST /ephemeral/reset; it must never face a network "
+						+ "(docs/embedded-testing.md).")
 				.contact(new Contact().name("Notifications API maintainers"))
 				// the project has no LICENSE file yet: name the one it gets here
 				.license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))

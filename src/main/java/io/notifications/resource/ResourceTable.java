@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -56,6 +57,15 @@ final class ResourceTable<E extends AuditedEntity> {
 	/** Reads a whole record. */
 	final String find;
 
+	/** Writes a whole record, its Id and server-managed fields as given (fixtures, not the API). */
+	final String insert;
+
+	/** Empties the table. */
+	final String deleteAll;
+
+	/** Where the next generated Id starts; followed by the number. */
+	final String restartIds;
+
 	ResourceTable(EntityManager entityManager, Class<E> type, List<String> writableFields) {
 		EntityPersister persister = entityManager.getEntityManagerFactory()
 			.unwrap(SessionFactoryImplementor.class)
@@ -79,14 +89,20 @@ final class ResourceTable<E extends AuditedEntity> {
 		this.conditionalDelete = this.delete + " AND " + this.versionColumn + " = ?";
 		this.version = "SELECT " + this.versionColumn + " FROM " + table + " WHERE " + id + " = ?";
 		StringBuilder selected = new StringBuilder();
+		StringBuilder placeholders = new StringBuilder();
 		for (SingularAttribute<? super E, ?> attribute : entityManager.getMetamodel().entity(type).getSingularAttributes()) {
 			BasicValuedModelPart column = column(persister, attribute.getName());
 			Field field = (Field) attribute.getJavaMember();
 			ReflectionUtils.makeAccessible(field);
 			this.readColumns.add(new ReadColumn(field, column.getJdbcMapping()));
+			placeholders.append(selected.isEmpty() ? "?" : ", ?");
 			selected.append(selected.isEmpty() ? "" : ", ").append(column.getSelectionExpression());
 		}
 		this.find = "SELECT " + selected + " FROM " + table + " WHERE " + id + " = ?";
+		this.insert = "INSERT INTO " + table + " (" + selected + ") VALUES (" + placeholders + ")";
+		this.deleteAll = "DELETE FROM " + table;
+		// H2 and PostgreSQL both restart an identity column so
+		this.restartIds = "ALTER TABLE " + table + " ALTER COLUMN " + id + " RESTART WITH ";
 	}
 
 	private static BasicValuedModelPart column(EntityPersister persister, String attribute) {
@@ -112,6 +128,16 @@ final class ResourceTable<E extends AuditedEntity> {
 			parameters.add(expectedVersion);
 		}
 		return parameters.toArray();
+	}
+
+	/**
+	 * The parameters of {@link #insert}.
+	 * @param values every field's value, by the entity's field name
+	 */
+	Object[] insertParameters(Map<String, Object> values) {
+		return this.readColumns.stream()
+			.map((column) -> jdbcValue(column.mapping(), values.get(column.field().getName())))
+			.toArray();
 	}
 
 	/** A row that {@link #find} selected, as a detached entity. */

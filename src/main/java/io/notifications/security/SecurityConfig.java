@@ -77,6 +77,8 @@ class SecurityConfig {
 				// fail closed: an /api route without a role rule above is the Administrator's alone
 				// (who gets its 404 or 405); anyone else gets 403, and no credentials 401
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
+				// ephemeral mode's reset (docs/embedded-testing.md), outside /api: the Administrator's alone
+				authorize.requestMatchers("/ephemeral/reset").hasAuthority(Roles.ADMINISTRATOR);
 				// outside /api and /actuator only public pages are served (FrontDoorTests lists them):
 				// anything else is an unknown path, a 404 envelope for everyone
 				authorize.anyRequest().permitAll();

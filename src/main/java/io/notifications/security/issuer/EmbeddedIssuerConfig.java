@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,9 +36,11 @@ class EmbeddedIssuerConfig {
 	/** At most this many verified tokens are remembered (a few MB). */
 	static final int VERIFIED_TOKENS = 10_000;
 
+	/** The configured key; in ephemeral mode (docs/embedded-testing.md), which writes no file, one in memory. */
 	@Bean
-	SigningKeys signingKeys(SecurityProperties properties) {
-		return SigningKeys.load(properties.token().keyLocation());
+	SigningKeys signingKeys(SecurityProperties properties, Environment environment) {
+		return environment.matchesProfiles("ephemeral") ? SigningKeys.inMemory()
+				: SigningKeys.load(properties.token().keyLocation());
 	}
 
 	/** A key still being generated must not be missing once the server takes requests. */

@@ -82,6 +82,11 @@ public final class SigningKeys {
 		}
 	}
 
+	/** A new key kept in memory only: tokens die with the process (ephemeral mode writes no file). */
+	static SigningKeys inMemory() {
+		return inBackground("in memory", SigningKeys::newKey);
+	}
+
 	public RSAKey signingKey() {
 		return join(this.keys).get(0);
 	}
@@ -122,14 +127,19 @@ public final class SigningKeys {
 					+ "; a key is generated only for a file location");
 		}
 		Path file = location.getFile().toPath().toAbsolutePath();
+		return inBackground("at " + file, () -> generate(file));
+	}
+
+	/** Generates a key on a thread of its own; a failure is thrown by whoever waits for the key. */
+	private static SigningKeys inBackground(String where, KeySource source) {
 		CompletableFuture<List<RSAKey>> generated = new CompletableFuture<>();
 		Thread generator = new Thread(() -> {
 			try {
-				generated.complete(List.of(generate(file)));
+				generated.complete(List.of(source.get()));
 			}
 			catch (IOException | JOSEException | RuntimeException ex) {
 				generated.completeExceptionally(
-						new IllegalStateException("Cannot generate the token signing key at " + file, ex));
+						new IllegalStateException("Cannot generate the token signing key " + where, ex));
 			}
 		}, "signing-key-generator");
 		generator.setDaemon(true);
@@ -138,10 +148,7 @@ public final class SigningKeys {
 	}
 
 	private static RSAKey generate(Path file) throws IOException, JOSEException {
-		RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
-			.algorithm(JWSAlgorithm.RS256)
-			.keyID(UUID.randomUUID().toString())
-			.generate();
+		RSAKey key = newKey();
 		Files.createDirectories(file.getParent());
 		Path temporary = Files.createTempFile(file.getParent(), "signing-key", ".tmp");
 		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -156,6 +163,21 @@ public final class SigningKeys {
 		}
 		logger.info("Generated a new token signing key at " + file);
 		return key;
+	}
+
+	private static RSAKey newKey() throws JOSEException {
+		return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
+			.algorithm(JWSAlgorithm.RS256)
+			.keyID(UUID.randomUUID().toString())
+			.generate();
+	}
+
+	/** Makes or reads a key. */
+	@FunctionalInterface
+	private interface KeySource {
+
+		RSAKey get() throws IOException, JOSEException;
+
 	}
 
 	private static RSAKey fromPem(String pem) throws GeneralSecurityException, JOSEException {

@@ -1,0 +1,48 @@
+package io.notifications.ephemeral;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import io.notifications.persistence.AuditedEntity;
+import io.notifications.web.Envelope;
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /ephemeral/reset}: restores the fixtures and empties everything else, in one call,
+ * between the tests of a suite. The Administrator's alone (SecurityConfig); outside {@code /api},
+ * as it is no Nexudus endpoint.
+ */
+@RestController
+@Profile(EphemeralUsers.PROFILE)
+class ResetController {
+
+	static final String PATH = "/ephemeral/reset";
+
+	private final Fixtures fixtures;
+
+	private final Clock clock;
+
+	ResetController(Fixtures fixtures, Clock clock) {
+		this.fixtures = fixtures;
+		this.clock = clock;
+	}
+
+	@Operation(summary = "Restore the fixtures (ephemeral mode only)",
+			description = "Ephemeral mode, for integration tests only and never on a network: empties every "
+					+ "resource and the Idempotency-Keys, writes the fixtures back with their Ids, and makes new "
+					+ "records' Ids start above them again. Administrator only. Value: the records restored per "
+					+ "resource.")
+	@PostMapping(PATH)
+	Envelope reset(Principal caller) {
+		Map<String, Integer> restored = this.fixtures.restore();
+		Instant now = AuditedEntity.storedTime(this.clock.instant());
+		return Envelope.success(200, "The fixtures were restored.", restored, now, caller.getName());
+	}
+
+}

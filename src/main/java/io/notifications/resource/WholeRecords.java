@@ -1,0 +1,180 @@
+package io.notifications.resource;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.notifications.persistence.AuditedEntity;
+import io.notifications.value.DateTimes;
+import io.notifications.web.ErrorItem;
+import io.notifications.web.InvalidRequestException;
+import io.notifications.web.OnUpdate;
+import io.notifications.web.RequestBinder;
+import jakarta.persistence.EntityManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records written whole, as GET shows them: the writable fields read and validated as a PUT's body,
+ * the Id and the server-managed fields (UniqueId, CreatedOn, UpdatedOn, UpdatedBy, IsNew) kept as
+ * given. For a server that starts from known data (ephemeral mode's fixtures); the API itself never
+ * writes an Id or a server-managed field.
+ */
+@Component
+public class WholeRecords {
+
+	private static final int MAX_UPDATED_BY_LENGTH = 255;
+
+	private final EntityManager entityManager;
+
+	private final JdbcTemplate jdbc;
+
+	private final RequestBinder binder;
+
+	private final TransactionTemplate transaction;
+
+	private final Map<ApiResource<?, ?, ?>, Writer> writers = new ConcurrentHashMap<>();
+
+	WholeRecords(EntityManager entityManager, JdbcTemplate jdbc, RequestBinder binder,
+			PlatformTransactionManager transactions) {
+		this.entityManager = entityManager;
+		this.jdbc = jdbc;
+		this.binder = binder;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Reads one record in GET's shape. A server-managed field left out takes what a create would
+	 * give it: a new UniqueId, {@code now}, no UpdatedBy, IsNew true.
+	 * @throws InvalidRequestException naming every failing property, the Id included
+	 */
+	public Row read(ApiResource<?, ?, ?> resource, ObjectNode record, Instant now) {
+		List<ErrorItem> errors = new ArrayList<>();
+		ResourceRequest request = null;
+		try {
+			request = (ResourceRequest) this.binder.bind(record, resource.requestType(), Set.of(), OnUpdate.class);
+		}
+		catch (InvalidRequestException ex) {
+			errors.addAll(ex.getErrors());
+		}
+		Map<String, Object> values = new HashMap<>();
+		values.put("uniqueId", managed(record, "UniqueId", errors, (node) -> UUID.fromString(node.asString()),
+				UUID.randomUUID()));
+		Instant second = AuditedEntity.storedTime(now);
+		values.put("createdOn", managed(record, "CreatedOn", errors, (node) -> storedTime(node), second));
+		values.put("updatedOn", managed(record, "UpdatedOn", errors, (node) -> storedTime(node), second));
+		values.put("updatedBy", managed(record, "UpdatedBy", errors, WholeRecords::updatedBy, null));
+		values.put("isNew", managed(record, "IsNew", errors, WholeRecords::bool, true));
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		Writer writer = writer(resource);
+		List<String> names = writer.fields().names();
+		List<Object> writable = writer.fields().values((Record) request);
+		for (int i = 0; i < names.size(); i++) {
+			values.put(names.get(i), writable.get(i));
+		}
+		values.put("id", request.id());
+		values.put("version", 0L);
+		return new Row(resource, request.id(), writer.table().insertParameters(values));
+	}
+
+	/**
+	 * Replaces every record of each given resource by its rows: the tables emptied and filled in one
+	 * transaction, and each table's next generated Id set just above its highest row (1 without
+	 * rows), so that creates never collide with them and get the same Ids after every replacement.
+	 */
+	public void replaceAll(Map<ApiResource<?, ?, ?>, List<Row>> rows) {
+		// H2 commits before a schema change, so the restarts come first and the rows in one transaction after
+		rows.forEach((resource, resourceRows) -> {
+			int highest = resourceRows.stream().mapToInt(Row::id).max().orElse(0);
+			this.jdbc.execute(writer(resource).table().restartIds + (highest + 1));
+		});
+		this.transaction.executeWithoutResult((status) -> rows.forEach((resource, resourceRows) -> {
+			ResourceTable<?> table = writer(resource).table();
+			this.jdbc.update(table.deleteAll);
+			this.jdbc.batchUpdate(table.insert, resourceRows.stream().map(Row::parameters).toList());
+		}));
+	}
+
+	private Writer writer(ApiResource<?, ?, ?> resource) {
+		return this.writers.computeIfAbsent(resource, (declared) -> {
+			WritableFields fields = new WritableFields(declared.requestType(), declared.entityType());
+			return new Writer(fields, new ResourceTable<>(this.entityManager, declared.entityType(), fields.names()));
+		});
+	}
+
+	/** A server-managed property's value, or the fallback when absent or null; a failure is added to errors. */
+	private static Object managed(ObjectNode record, String name, List<ErrorItem> errors, Reading reading,
+			Object fallback) {
+		for (Map.Entry<String, JsonNode> property : record.properties()) {
+			if (property.getKey().equalsIgnoreCase(name) && !property.getValue().isNull()) {
+				JsonNode node = property.getValue();
+				try {
+					return reading.read(node);
+				}
+				catch (IllegalArgumentException | DateTimeException ex) {
+					errors.add(new ErrorItem(node.isString() ? node.asString() : node.toString(), ErrorItem.NOT_VALID,
+							name));
+					return fallback;
+				}
+			}
+		}
+		return fallback;
+	}
+
+	private static Instant storedTime(JsonNode node) {
+		if (!node.isString()) {
+			throw new IllegalArgumentException("a date-time is a string");
+		}
+		return AuditedEntity.storedTime(DateTimes.parse(node.asString()));
+	}
+
+	private static String updatedBy(JsonNode node) {
+		if (!node.isString() || node.asString().length() > MAX_UPDATED_BY_LENGTH) {
+			throw new IllegalArgumentException("UpdatedBy is a string of at most 255 characters");
+		}
+		return node.asString();
+	}
+
+	private static boolean bool(JsonNode node) {
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		if (node.isString() && (node.asString().equals("true") || node.asString().equals("false"))) {
+			return Boolean.parseBoolean(node.asString());
+		}
+		throw new IllegalArgumentException("not a bool");
+	}
+
+	/**
+	 * One record ready to be written.
+	 * @param resource its resource
+	 * @param id its Id
+	 * @param parameters the values of its columns
+	 */
+	public record Row(ApiResource<?, ?, ?> resource, int id, Object[] parameters) {
+	}
+
+	/** How a server-managed property is read from JSON. */
+	private interface Reading {
+
+		Object read(JsonNode node);
+
+	}
+
+	private record Writer(WritableFields fields, ResourceTable<?> table) {
+	}
+
+}

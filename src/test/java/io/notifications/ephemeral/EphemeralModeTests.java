@@ -1,0 +1,187 @@
+package io.notifications.ephemeral;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static io.notifications.support.Envelopes.failure;
+import static io.notifications.support.Envelopes.success;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ephemeral mode in the test JVM, over real HTTP with real tokens: 50 fixture records (25 of
+ * each resource, Ids 101 to 125) loaded at start, users from {@code notifications.ephemeral.users}
+ * beside the test profile's {@code notifications.security.users}, and the reset of every declared
+ * resource (the test sources' {@code memos} among them). The jar itself,
+ * with nothing but the ephemeral profile, is {@code EphemeralJarIT}'s.
+ */
+@ActiveProfiles("ephemeral")
+// a password with a colon, and two roles
+@TestPropertySource(properties = "notifications.ephemeral.users=" + EphemeralModeTests.TESTER
+		+ ":pass:word:CoworkerNotification-Read+CoworkerNotification-List")
+class EphemeralModeTests extends ApiTestSupport {
+
+	static final int PER_RESOURCE = 25;
+
+	static final String TESTER = "tester@example.com";
+
+	static final String COWORKER_FIXTURE = """
+			{"Id":101,"CoworkerId":5,"Message":"Fixture 101","NotificationType":"coworkerinvoice","EntityId":42,\
+			"IsDismissed":true,"SystemId":"ext-101","UniqueId":"3f8a4c1e-2b7d-4e9a-9c1f-5d6e7a8b9c0d",\
+			"CreatedOn":"2025-01-15T10:30:00Z","UpdatedOn":"2025-01-16T08:00:00Z","UpdatedBy":"seed@example.com",\
+			"IsNew":false}""";
+
+	/** The fixtures; users must be known before the environment is complete, so they are no dynamic property. */
+	@DynamicPropertySource
+	static void fixtures(DynamicPropertyRegistry registry) {
+		registry.add("notifications.ephemeral.fixtures", () -> fixtureFile().toString());
+	}
+
+	/** 25 records of each resource: the first written whole, the others with their writable fields only. */
+	static Path fixtureFile() {
+		List<String> coworker = new ArrayList<>(List.of(COWORKER_FIXTURE));
+		List<String> system = new ArrayList<>();
+		for (int i = 0; i < PER_RESOURCE; i++) {
+			if (i > 0) {
+				coworker.add("""
+						{"Id":%d,"CoworkerId":%d,"Message":"Fixture %d","NotificationType":"blog","EntityId":0}"""
+					.formatted(101 + i, i, 101 + i));
+			}
+			system.add("""
+					{"Id":%d,"Title":"Fixture %d","Severity":"High","StartTime":"2025-02-01T22:00:00Z",\
+					"ShortDescription":"Short","Description":"Long","MessageType":1}""".formatted(101 + i, 101 + i));
+		}
+		try {
+			Path file = Files.createTempFile("fixtures", ".json");
+			file.toFile().deleteOnExit();
+			Files.writeString(file, "{\"coworkernotifications\":[" + String.join(",", coworker)
+					+ "],\"SystemNotifications\":[" + String.join(",", system) + "]}");
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void aFixtureWrittenWholeIsServedExactlyAsGiven() {
+		reset();
+		assertThat(get("/api/spaces/coworkernotifications/101", admin()).body()).isEqualTo(COWORKER_FIXTURE);
+		Response system = get("/api/sys/systemnotifications/125", admin());
+		assertThat(system.json().get("Severity").asInt()).isEqualTo(3);
+		assertThat(system.json().get("IsNew").asBoolean()).isTrue();
+	}
+
+	@Test
+	void createsGetIdsAboveTheFixturesAndTheSameOnesAfterEveryReset() {
+		for (int round = 0; round < 2; round++) {
+			reset();
+			assertThat(createCoworkerNotification().json().get("Value").get("Id").asInt()).isEqualTo(126);
+			assertThat(createCoworkerNotification().json().get("Value").get("Id").asInt()).isEqualTo(127);
+		}
+	}
+
+	@Test
+	void aResetRestoresTheFixturesExactlyAndEmptiesEverythingElse() {
+		reset();
+		String coworkers = everything("/api/spaces/coworkernotifications");
+		String systems = everything("/api/sys/systemnotifications");
+		assertThat(putJson("/api/spaces/coworkernotifications", """
+				{"Id":101,"CoworkerId":6,"Message":"Changed","NotificationType":"blog","EntityId":1}""", admin())
+			.status()).isEqualTo(200);
+		assertThat(delete("/api/sys/systemnotifications/110", admin()).status()).isEqualTo(200);
+		String keyed = """
+				{"CoworkerId":5,"Message":"Once","NotificationType":"blog","EntityId":1}""";
+		Map<String, String> key = Map.of("Idempotency-Key", "once");
+		assertThat(send("POST", "/api/spaces/coworkernotifications", "application/json", keyed, admin(), key).status())
+			.isEqualTo(200);
+
+		Response reset = reset();
+
+		assertThat(reset.body()).isEqualTo(success("The fixtures were restored.",
+				"{\"memos\":0,\"coworkernotifications\":25,\"systemnotifications\":25}", reset.json().get("UpdatedOn").asString(),
+				ADMIN));
+		assertThat(everything("/api/spaces/coworkernotifications")).isEqualTo(coworkers);
+		assertThat(everything("/api/sys/systemnotifications")).isEqualTo(systems);
+		// the key was forgotten: another body with it is a new create, not a 422
+		Response again = send("POST", "/api/spaces/coworkernotifications", "application/json",
+				keyed.replace("Once", "Twice"), admin(), key);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("Value").get("Id").asInt()).isEqualTo(126);
+	}
+
+	@Test
+	void theResetIsTheAdministratorsAlone() {
+		Response anonymous = send("POST", ResetController.PATH, null, (String) null, null);
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
+		for (String user : List.of("cn-edit@example.com", "sn-delete@example.com")) {
+			Response refused = send("POST", ResetController.PATH, null, (String) null, bearer(user, "role-secret"));
+			assertThat(refused.status()).as(user).isEqualTo(403);
+			assertThat(refused.body()).isEqualTo(failure(403, "You do not have permission to perform this action."));
+		}
+		assertThat(send("GET", ResetController.PATH, null, (String) null, admin()).status()).isEqualTo(405);
+	}
+
+	@Test
+	void usersFromTheEphemeralPropertyJoinTheConfiguredOnes() {
+		reset();
+		String tester = bearer(TESTER, "pass:word");
+		assertThat(get("/api/spaces/coworkernotifications/101", tester).status()).isEqualTo(200);
+		assertThat(get("/api/spaces/coworkernotifications?size=1", basic(TESTER, "pass:word")).status()).isEqualTo(200);
+		assertThat(get("/api/sys/systemnotifications/101", tester).status()).isEqualTo(403);
+		// notifications.security.users of the test profile still sign in
+		assertThat(get("/api/sys/systemnotifications/101", admin()).status()).isEqualTo(200);
+	}
+
+	/**
+	 * What a test suite pays for a reset before each test: 100 resets of these 50 records over
+	 * HTTP, timed. The figure is in docs/embedded-testing.md.
+	 */
+	@Test
+	void aHundredResetsOfFiftyRecords() {
+		String authorization = admin();
+		reset();
+		long start = System.nanoTime();
+		for (int i = 0; i < 100; i++) {
+			assertThat(send("POST", ResetController.PATH, null, (String) null, authorization).status()).isEqualTo(200);
+		}
+		double millisEach = (System.nanoTime() - start) / 1e6 / 100;
+		System.out.printf("ephemeral reset: 100 resets of %d fixture records, %.1f ms each%n", 2 * PER_RESOURCE,
+				millisEach);
+		// generous for a loaded 2-core CI machine; measured figures are a few ms
+		assertThat(millisEach).isLessThan(250);
+		assertThat(everything("/api/sys/systemnotifications")).contains("\"TotalItems\":25");
+	}
+
+	private Response reset() {
+		Response response = send("POST", ResetController.PATH, null, (String) null, admin());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response;
+	}
+
+	private Response createCoworkerNotification() {
+		return postJson("/api/spaces/coworkernotifications", """
+				{"CoworkerId":5,"Message":"New","NotificationType":"blog","EntityId":1}""", admin());
+	}
+
+	private String everything(String base) {
+		Response list = get(base + "?size=1000", admin());
+		assertThat(list.status()).isEqualTo(200);
+		return list.body();
+	}
+
+}
