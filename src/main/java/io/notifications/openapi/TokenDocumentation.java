@@ -91,7 +91,9 @@ final class TokenDocumentation {
 				.description("every access token of the user issued before this time is refused"))
 			.required(List.of("user", "revoked_before"));
 		post.tags(List.of("Token")).summary("End every session of a user (Administrator)").parameters(null)
-			.requestBody(formBody(form));
+			.description("Needs the role `Administrator`.")
+			.requestBody(formBody(form))
+			.addExtension("x-required-roles", List.of("Administrator"));
 		// the 401, 403 and other envelopes every operation lists are kept
 		if (post.getResponses() == null) {
 			post.responses(new ApiResponses());
