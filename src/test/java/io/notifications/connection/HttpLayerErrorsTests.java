@@ -86,10 +86,7 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 		byte[] body = concat(("{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"a").getBytes(StandardCharsets.US_ASCII),
 				new byte[] { (byte) 0xC0, (byte) 0xAF },
 				"b\",\"NotificationType\":\"blog\",\"EntityId\":0}".getBytes(StandardCharsets.US_ASCII));
-		Response response = RawHttp.exchange("127.0.0.1", this.port, concat(("PUT " + BASE
-				+ " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(ADMIN, ADMIN_PASSWORD)
-				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-			.getBytes(StandardCharsets.US_ASCII), body));
+		Response response = sendJsonBytes("PUT", body);
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo(Envelopes.failure(400, "The request body is not valid JSON."));
@@ -101,10 +98,7 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 		byte[] body = concat("{\"CoworkerId\":7,\"Message\":\"".getBytes(StandardCharsets.US_ASCII),
 				new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
 				"\",\"NotificationType\":\"blog\",\"EntityId\":0}".getBytes(StandardCharsets.US_ASCII));
-		Response response = RawHttp.exchange("127.0.0.1", this.port, concat(("POST " + BASE
-				+ " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(ADMIN, ADMIN_PASSWORD)
-				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-			.getBytes(StandardCharsets.US_ASCII), body));
+		Response response = sendJsonBytes("POST", body);
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo(Envelopes.failure(400, "The request body is not valid JSON."));
@@ -126,6 +120,14 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 
 	private Response send(String request) {
 		return RawHttp.exchange("127.0.0.1", this.port, request);
+	}
+
+	/** A JSON request whose body is sent byte for byte, as the Administrator. */
+	private Response sendJsonBytes(String method, byte[] body) {
+		String head = method + " " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+				+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+				+ "\r\nConnection: close\r\n\r\n";
+		return RawHttp.exchange("127.0.0.1", this.port, concat(head.getBytes(StandardCharsets.US_ASCII), body));
 	}
 
 	private static String record(String message) {
