@@ -17,6 +17,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -57,6 +58,7 @@ class SecurityConfig {
 				.withObjectPostProcessor(ClientCredentials.ignoredOnTheTokenEndpoint()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers(properties, issuedTokenCallers)))
+				.bearerTokenResolver(new BearerTokens())
 				// RFC 9728 metadata that Spring Security publishes; tokens here are not bound to client certificates
 				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
 						(resource) -> resource.resourceName("Nexudus notifications").tlsClientCertificateBoundAccessTokens(false)))
@@ -116,6 +118,12 @@ class SecurityConfig {
 	private static AuthorizationManager<RequestAuthorizationContext> role(ApiResource<?, ?, ?> resource,
 			Action action) {
 		return AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, action.on(resource.name()));
+	}
+
+	/** Spring Security's strict firewall, its character rules without regular expressions. */
+	@Bean
+	WebSecurityCustomizer firewall() {
+		return (web) -> web.httpFirewall(HeaderCharacters.firewall());
 	}
 
 	/**
