@@ -27,6 +27,8 @@ import org.springframework.http.HttpHeaders;
  * handed on at once. Bodies over the limit are not received: the application refuses them.
  * Request threads are the scarce resource on Java 17 (no virtual threads), so this is what keeps
  * 250 slow senders from starving every other request.
+ * <p>
+ * Every response is handed on as a {@link OneWriteResponse}, sent whole when the request ends.
  */
 class BodyReadingFilter implements Filter {
 
@@ -55,7 +57,7 @@ class BodyReadingFilter implements Filter {
 	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
 			throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) servletRequest;
-		HttpServletResponse response = (HttpServletResponse) servletResponse;
+		HttpServletResponse response = new OneWriteResponse((HttpServletResponse) servletResponse);
 		if (!hasBodyToReceive(request) || !request.isAsyncSupported()) {
 			chain.doFilter(request, response);
 			return;
