@@ -134,8 +134,12 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 		this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
 	}
 
+	/** Waits for the element to be rendered too: Swagger UI draws an operation's body after the click that opens it. */
 	private void click(WebElement within, By locator) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(within.findElement(locator))).click();
+		this.wait.until((browser) -> {
+			WebElement element = within.findElement(locator);
+			return (element.isDisplayed() && element.isEnabled()) ? element : null;
+		}).click();
 	}
 
 	/** The API requests the page sent, in order, each with its Authorization scheme (Basic's value whole). */
