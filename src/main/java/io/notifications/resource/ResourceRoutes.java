@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Gives every declared {@link ApiResource} its endpoints: a {@link ResourceController} whose
- * methods are mapped under the resource's base path, with the store, listing and transactions
- * behind it.
+ * methods are mapped under the resource's base path (in the {@link ResourceRouteMapping}), with
+ * the store, listing and transactions behind it.
  * <p>
  * The routes of every resource, relative to its base path:
  * <pre>
@@ -48,7 +47,7 @@ class ResourceRoutes implements SmartInitializingSingleton {
 
 	private final List<ApiResource<?, ?, ?>> resources;
 
-	private final RequestMappingHandlerMapping mapping;
+	private final ResourceRouteMapping mapping;
 
 	private final EntityManager entityManager;
 
@@ -64,8 +63,7 @@ class ResourceRoutes implements SmartInitializingSingleton {
 
 	private final JsonMapper jsonMapper;
 
-	ResourceRoutes(List<ApiResource<?, ?, ?>> resources,
-			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, EntityManager entityManager,
+	ResourceRoutes(List<ApiResource<?, ?, ?>> resources, ResourceRouteMapping mapping, EntityManager entityManager,
 			JdbcTemplate jdbc, PlatformTransactionManager transactions, RequestBodies bodies, Clock clock,
 			IdempotencyKeys keys, JsonMapper jsonMapper) {
 		this.resources = resources;
