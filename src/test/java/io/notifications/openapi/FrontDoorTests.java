@@ -9,7 +9,6 @@ import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -29,9 +28,9 @@ class FrontDoorTests extends ApiTestSupport {
 
 	static final String NOT_FOUND = failure(404, "The requested resource was not found.");
 
+	/** Spring MVC's mapping and the resources' own (ResourceRouteMapping): every route is in one of them. */
 	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
+	List<RequestMappingHandlerMapping> mappings;
 
 	@Test
 	void theRootRedirectsEveryoneToSwaggerUi() {
@@ -79,7 +78,7 @@ class FrontDoorTests extends ApiTestSupport {
 	@Test
 	void everyRouteOutsideTheApiIsAPublicOneOnPurpose() {
 		Set<String> outside = new TreeSet<>();
-		for (RequestMappingInfo route : this.mapping.getHandlerMethods().keySet()) {
+		for (RequestMappingInfo route : this.mappings.stream().flatMap((mapping) -> mapping.getHandlerMethods().keySet().stream()).toList()) {
 			route.getPatternValues()
 				.stream()
 				.filter((pattern) -> !pattern.startsWith("/api/") && !pattern.startsWith("/actuator"))

@@ -18,6 +18,7 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static io.notifications.support.Envelopes.failure;
@@ -38,9 +39,14 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 	@Autowired
 	SigningKeys keys;
 
+	/** Spring MVC's mapping and the resources' own (ResourceRouteMapping): every route is in one of them. */
+	@Autowired
+	List<RequestMappingHandlerMapping> mappings;
+
+	/** Spring MVC's mapping of the controllers, where a route of a new controller would land. */
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
+	RequestMappingHandlerMapping controllers;
 
 	@Test
 	void everyDeclaredOperationNeedsItsOwnRole() {
@@ -66,7 +72,7 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 	@Test
 	void everyApiRouteIsCoveredByARoleRule() {
 		int checked = 0;
-		for (Map.Entry<RequestMappingInfo, ?> route : this.mapping.getHandlerMethods().entrySet()) {
+		for (Map.Entry<RequestMappingInfo, ?> route : routes()) {
 			for (String pattern : route.getKey().getPatternValues()) {
 				// the token endpoints are OAuth2's, not resources: /api/token and /api/token/revoke need no
 				// role, /api/token/revoke-all is the Administrator's alone (RevocationTests)
@@ -87,14 +93,18 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 		assertThat(checked).isGreaterThanOrEqualTo(3 * 6);
 	}
 
+	private List<Map.Entry<RequestMappingInfo, HandlerMethod>> routes() {
+		return this.mappings.stream().flatMap((mapping) -> mapping.getHandlerMethods().entrySet().stream()).toList();
+	}
+
 	@Test
 	void anApiRouteWithoutARoleRuleIsTheAdministratorsAlone() {
 		Method handler = ReflectionUtils.findMethod(Unruled.class, "hello");
 		RequestMappingInfo unruled = RequestMappingInfo.paths("/api/spaces/unruled")
 			.methods(RequestMethod.GET)
-			.options(this.mapping.getBuilderConfiguration())
+			.options(this.controllers.getBuilderConfiguration())
 			.build();
-		this.mapping.registerMapping(unruled, new Unruled(), handler);
+		this.controllers.registerMapping(unruled, new Unruled(), handler);
 		try {
 			assertThat(get("/api/spaces/unruled", admin()).status()).isEqualTo(200);
 			for (String role : allRoles()) {
@@ -105,7 +115,7 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 		}
 		finally {
 			// the application context is shared with the other tests, whose routes must stay covered
-			this.mapping.unregisterMapping(unruled);
+			this.controllers.unregisterMapping(unruled);
 		}
 	}
 
