@@ -14,7 +14,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  */
 final class HeaderCharacters {
 
-	/** The firewall's {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}: header names, parameters. */
+	/** The firewall's {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}: header and parameter names. */
 	static final Predicate<String> ASSIGNED_AND_NOT_CONTROL = (text) -> allowed(text, false);
 
 	/** The firewall's {@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}: header values. */
@@ -23,13 +23,15 @@ final class HeaderCharacters {
 	private HeaderCharacters() {
 	}
 
-	/** Spring Security's strict firewall, with these rules in place of its expressions. */
+	/**
+	 * Spring Security's strict firewall, with these rules in place of its expressions. Parameter
+	 * values keep the firewall's default, which allows any text.
+	 */
 	static StrictHttpFirewall firewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHeaderNames(ASSIGNED_AND_NOT_CONTROL);
 		firewall.setAllowedHeaderValues(HEADER_VALUE);
 		firewall.setAllowedParameterNames(ASSIGNED_AND_NOT_CONTROL);
-		firewall.setAllowedParameterValues(ASSIGNED_AND_NOT_CONTROL);
 		return firewall;
 	}
 

@@ -55,6 +55,19 @@ class HeaderCharactersTests {
 			.isThrownBy(() -> firewall.getFirewalledRequest(request).getHeader("X-Bell"));
 	}
 
+	@Test
+	void theFirewallDecidesParametersAsSpringsDefaultFirewallDoes() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/spaces/coworkernotifications");
+		request.addParameter("Message", "two\nlines\u0007");
+		request.addParameter("Bad\u0007Name", "x");
+
+		for (StrictHttpFirewall firewall : new StrictHttpFirewall[] { new StrictHttpFirewall(), HeaderCharacters.firewall() }) {
+			assertThat(firewall.getFirewalledRequest(request).getParameter("Message")).isEqualTo("two\nlines\u0007");
+			assertThatExceptionOfType(RequestRejectedException.class)
+				.isThrownBy(() -> firewall.getFirewalledRequest(request).getParameter("Bad\u0007Name"));
+		}
+	}
+
 	private static int agree(Predicate<String> loop, Pattern expression, String... texts) {
 		int refused = 0;
 		for (String text : texts) {
