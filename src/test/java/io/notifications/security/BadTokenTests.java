@@ -98,6 +98,19 @@ class BadTokenTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theBearerSchemeIsReadInAnyLetterCaseAndAMalformedTokenIsRefused() {
+		String token = new Minter(this.keys).sign(new Minter(this.keys).claims().build());
+
+		for (String scheme : List.of("Bearer ", "bearer ", "BEARER ")) {
+			assertThat(get(CN + "/1", scheme + token).status()).as(scheme).isEqualTo(404);
+		}
+		Response malformed = get(CN + "/1", "Bearer " + token + "=x");
+		assertThat(malformed.status()).isEqualTo(401);
+		assertThat(malformed.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
+		assertThat(malformed.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+	}
+
+	@Test
 	void anEmptyBearerTokenIsRefused() {
 		for (String authorization : List.of("Bearer ", "Bearer", "Bearer a b")) {
 			Response response = postJson(CN, BODY, authorization);
