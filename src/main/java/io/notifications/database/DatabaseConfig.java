@@ -1,5 +1,6 @@
 package io.notifications.database;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Replaces Boot's {@code db} health indicator (the name makes Boot back off) by one that answers
@@ -39,6 +41,13 @@ class DatabaseConfig {
 			}
 
 		};
+	}
+
+	/** Writes that arrive together share a commit where the database serves one session at a time. */
+	@Bean
+	GroupCommit groupCommit(JdbcTemplate jdbc) throws SQLException {
+		DataSource dataSource = jdbc.getDataSource();
+		return new GroupCommit(jdbc, dataSource != null && dataSource.isWrapperFor(OneSessionAtATime.class));
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 
+import io.notifications.database.GroupCommit;
 import io.notifications.idempotency.IdempotencyKeys;
 import io.notifications.listing.Listing;
 import io.notifications.persistence.AuditedEntity;
@@ -53,6 +54,8 @@ class ResourceRoutes implements SmartInitializingSingleton {
 
 	private final JdbcTemplate jdbc;
 
+	private final GroupCommit commits;
+
 	private final PlatformTransactionManager transactions;
 
 	private final RequestBodies bodies;
@@ -64,12 +67,13 @@ class ResourceRoutes implements SmartInitializingSingleton {
 	private final JsonMapper jsonMapper;
 
 	ResourceRoutes(List<ApiResource<?, ?, ?>> resources, ResourceRouteMapping mapping, EntityManager entityManager,
-			JdbcTemplate jdbc, PlatformTransactionManager transactions, RequestBodies bodies, Clock clock,
-			IdempotencyKeys keys, JsonMapper jsonMapper) {
+			JdbcTemplate jdbc, GroupCommit commits, PlatformTransactionManager transactions, RequestBodies bodies,
+			Clock clock, IdempotencyKeys keys, JsonMapper jsonMapper) {
 		this.resources = resources;
 		this.mapping = mapping;
 		this.entityManager = entityManager;
 		this.jdbc = jdbc;
+		this.commits = commits;
 		this.transactions = transactions;
 		this.bodies = bodies;
 		this.clock = clock;
@@ -88,16 +92,17 @@ class ResourceRoutes implements SmartInitializingSingleton {
 		TransactionTemplate reads = new TransactionTemplate(this.transactions);
 		reads.setReadOnly(true);
 		for (ApiResource<?, ?, ?> resource : this.resources) {
-			register(this.mapping, controller(resource, this.entityManager, this.jdbc, writes, reads, this.bodies,
+			register(this.mapping, controller(resource, this.entityManager, this.jdbc, this.commits, writes, reads, this.bodies,
 					this.clock, this.keys, this.jsonMapper), resource.basePath());
 		}
 	}
 
 	private static <E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
-			ApiResource<E, Q, R> resource, EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate writes,
+			ApiResource<E, Q, R> resource, EntityManager entityManager, JdbcTemplate jdbc, GroupCommit commits,
+			TransactionTemplate writes,
 			TransactionTemplate reads, RequestBodies bodies, Clock clock, IdempotencyKeys keys,
 			JsonMapper jsonMapper) {
-		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, resource.entityType(), resource.newEntity(),
+		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, commits, resource.entityType(), resource.newEntity(),
 				resource.requestType());
 		Listing<E, R> listing = new Listing<>(resource.name(), resource.recordType(), resource.toRecord(),
 				resource.filterAliases());

@@ -1,24 +1,26 @@
 package io.notifications.resource;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
+import io.notifications.database.GroupCommit;
 import io.notifications.persistence.AuditedEntity;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The stored records of one resource. A read, a replacement and a deletion are one SQL statement
- * each ({@link ResourceTable}), sent in auto-commit mode with no ORM session or explicit
- * transaction: the database's row lock serialises concurrent writes of one record, and the row
- * count tells whether the record exists, so no read comes first. A create, lists and batch reads
+ * each ({@link ResourceTable}), with no ORM session: the database's row lock serialises concurrent
+ * writes of one record, and the row count tells whether the record exists, so no read comes first.
+ * A read commits on its own; a replacement and a deletion return once committed, alone or with the
+ * writes that arrived with them ({@link GroupCommit}). A create, lists and batch reads
  * go through JPA.
  *
  * @param <E> the entity type
@@ -29,6 +31,8 @@ final class ResourceStore<E extends AuditedEntity> {
 
 	private final JdbcTemplate jdbc;
 
+	private final GroupCommit commits;
+
 	private final WritableFields writable;
 
 	private final ResourceTable<E> table;
@@ -37,10 +41,11 @@ final class ResourceStore<E extends AuditedEntity> {
 
 	private final Supplier<E> newEntity;
 
-	ResourceStore(EntityManager entityManager, JdbcTemplate jdbc, Class<E> type, Supplier<E> newEntity,
-			Class<? extends Record> requestType) {
+	ResourceStore(EntityManager entityManager, JdbcTemplate jdbc, GroupCommit commits, Class<E> type,
+			Supplier<E> newEntity, Class<? extends Record> requestType) {
 		this.entityManager = entityManager;
 		this.jdbc = jdbc;
+		this.commits = commits;
 		this.newEntity = newEntity;
 		this.writable = new WritableFields(requestType, type);
 		this.table = new ResourceTable<>(entityManager, type, this.writable.names());
@@ -80,16 +85,19 @@ final class ResourceStore<E extends AuditedEntity> {
 		Object[] parameters = this.table.replaceParameters(this.writable.values(request), updatedOn, caller, id,
 				expectedVersion);
 		String sql = (expectedVersion != null) ? this.table.conditionalReplace : this.table.replace;
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		int rows = this.jdbc.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(sql, new String[] { this.table.versionColumn });
-			new ArgumentPreparedStatementSetter(parameters).setValues(statement);
-			return statement;
-		}, keys);
-		if (rows != 1) {
-			return OptionalLong.empty();
-		}
-		return OptionalLong.of(((Number) keys.getKeyList().get(0).values().iterator().next()).longValue());
+		return this.commits.write((connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(sql,
+					new String[] { this.table.versionColumn })) {
+				new ArgumentPreparedStatementSetter(parameters).setValues(statement);
+				if (statement.executeUpdate() != 1) {
+					return OptionalLong.empty();
+				}
+				try (ResultSet keys = statement.getGeneratedKeys()) {
+					keys.next();
+					return OptionalLong.of(keys.getLong(1));
+				}
+			}
+		});
 	}
 
 	/** An unconditional replacement; answers whether the record exists. */
@@ -108,8 +116,14 @@ final class ResourceStore<E extends AuditedEntity> {
 	 * @return whether a record was deleted
 	 */
 	boolean delete(int id, Long expectedVersion) {
-		return (expectedVersion != null) ? this.jdbc.update(this.table.conditionalDelete, id, expectedVersion) == 1
-				: this.jdbc.update(this.table.delete, id) == 1;
+		String sql = (expectedVersion != null) ? this.table.conditionalDelete : this.table.delete;
+		Object[] parameters = (expectedVersion != null) ? new Object[] { id, expectedVersion } : new Object[] { id };
+		return this.commits.write((connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				new ArgumentPreparedStatementSetter(parameters).setValues(statement);
+				return statement.executeUpdate() == 1;
+			}
+		});
 	}
 
 	/** The record's current version, empty if there is no such record. */

@@ -1,7 +1,9 @@
 package io.notifications.coworkernotification;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Concurrent full replacements of one record: each is answered 200, and the stored record is
- * exactly one request's body, never a mix of two.
+ * Concurrent full replacements of one record: each is answered 200 with a version of its own, and
+ * the stored record is exactly one request's body, never a mix of two.
  */
 class ConcurrentUpdateTests extends ApiTestSupport {
 
@@ -39,9 +41,13 @@ class ConcurrentUpdateTests extends ApiTestSupport {
 		pool.shutdown();
 		assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
+		Set<String> tags = new HashSet<>();
 		for (Future<Response> response : responses) {
 			assertThat(response.get().status()).as(response.get().body()).isEqualTo(200);
+			tags.add(response.get().header("ETag"));
 		}
+		// each replacement got a version of its own
+		assertThat(tags).hasSize(80);
 		JsonNode stored = get(BASE + "/" + id, admin()).json();
 		int n = stored.get("EntityId").asInt();
 		assertThat(stored.get("CoworkerId").asInt()).isEqualTo(n + 1);

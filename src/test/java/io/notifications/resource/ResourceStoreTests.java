@@ -2,6 +2,7 @@ package io.notifications.resource;
 
 import java.time.Instant;
 
+import io.notifications.database.GroupCommit;
 import io.notifications.memo.Memo;
 import io.notifications.memo.MemoRequest;
 import javax.sql.DataSource;
@@ -41,7 +42,8 @@ class ResourceStoreTests {
 
 	@BeforeEach
 	void store() {
-		this.store = new ResourceStore<>(this.entityManager, new JdbcTemplate(this.dataSource), Memo.class, Memo::new,
+		this.store = new ResourceStore<>(this.entityManager, new JdbcTemplate(this.dataSource),
+				new GroupCommit(new JdbcTemplate(this.dataSource), false), Memo.class, Memo::new,
 				MemoRequest.class);
 	}
 

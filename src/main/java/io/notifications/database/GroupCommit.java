@@ -1,0 +1,210 @@
+package io.notifications.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Runs single-statement writes, each acknowledged only once it is committed, and commits the writes
+ * that arrive together in one transaction.
+ *
+ * <p>
+ * On the embedded H2 file one thread at a time works with the database ({@link OneSessionAtATime}),
+ * and each commit writes a new chunk of the file: the changed pages, the index's pages, the maps'
+ * roots and H2's chunk metadata. Under load the writers queue for their turn anyway; here the first
+ * in line runs every write that is waiting, in arrival order, and commits once, so the chunk is
+ * shared. A write waits no longer than it would for its own turn, and a caller returns only after
+ * the commit that holds its write, so nothing acknowledged is lost by a crash.
+ *
+ * <p>
+ * A write runs alone, in auto-commit mode, when no other is waiting, and always where the database
+ * serves many sessions at once (PostgreSQL): there a shared transaction would make writers to
+ * different rows wait for each other's locks. If a write in a group fails, the group is rolled back
+ * and each of its writes runs again on its own, so that one bad write never fails another.
+ */
+public final class GroupCommit {
+
+	private final JdbcTemplate jdbc;
+
+	private final boolean grouped;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Signalled when a group has been committed or has failed. */
+	private final Condition settled = this.lock.newCondition();
+
+	/** Writes waiting for the next group, in arrival order; guarded by {@link #lock}. */
+	private final List<Write<?>> waiting = new ArrayList<>();
+
+	/** Whether a thread is running a group; guarded by {@link #lock}. */
+	private boolean running;
+
+	/**
+	 * @param jdbc the template whose data source and exception translation the writes use
+	 * @param grouped whether concurrent writes share a commit (a database that serves one session
+	 * at a time)
+	 */
+	public GroupCommit(JdbcTemplate jdbc, boolean grouped) {
+		this.jdbc = jdbc;
+		this.grouped = grouped;
+	}
+
+	/** Whether writes that arrive together share a commit. */
+	public boolean grouped() {
+		return this.grouped;
+	}
+
+	/**
+	 * Runs the write and returns once it is committed.
+	 * @param write one statement; it must not commit, roll back or change the connection's
+	 * auto-commit mode, and it may run on another thread, in a transaction with other writes
+	 * @return what the write returned
+	 * @throws DataAccessException if the write or its commit failed
+	 */
+	public <T> T write(ConnectionCallback<T> write) {
+		if (!this.grouped) {
+			return this.jdbc.execute(write);
+		}
+		Write<T> mine = new Write<>(write);
+		List<Write<?>> group;
+		this.lock.lock();
+		try {
+			this.waiting.add(mine);
+			while (this.running && !mine.settled) {
+				this.settled.awaitUninterruptibly();
+			}
+			if (mine.settled) {
+				return mine.outcome();
+			}
+			this.running = true;
+			group = new ArrayList<>(this.waiting);
+			this.waiting.clear();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		try {
+			run(group);
+		}
+		finally {
+			this.lock.lock();
+			try {
+				this.running = false;
+				for (Write<?> each : group) {
+					if (!each.stored && each.failure == null) {
+						// an Error ended the group: whether it was committed is unknown
+						each.failure = new IllegalStateException("The write's group did not finish");
+					}
+					each.settled = true;
+				}
+				this.settled.signalAll();
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+		return mine.outcome();
+	}
+
+	private void run(List<Write<?>> group) {
+		if (group.size() == 1) {
+			runAlone(group.get(0));
+			return;
+		}
+		try {
+			boolean committed = this.jdbc.execute((Connection connection) -> runTogether(connection, group));
+			if (!committed) {
+				group.forEach(this::runAlone);
+			}
+		}
+		catch (RuntimeException ex) {
+			// the connection, the transaction or its commit failed: none of the writes is stored
+			for (Write<?> each : group) {
+				if (!each.stored) {
+					each.failure = ex;
+				}
+			}
+		}
+	}
+
+	/** @return false if a write failed and the group was rolled back */
+	private static boolean runTogether(Connection connection, List<Write<?>> group) throws SQLException {
+		connection.setAutoCommit(false);
+		try {
+			for (Write<?> each : group) {
+				try {
+					each.runOn(connection);
+				}
+				catch (SQLException | RuntimeException ex) {
+					connection.rollback();
+					return false;
+				}
+			}
+			connection.commit();
+			for (Write<?> each : group) {
+				each.stored = true;
+			}
+			return true;
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	private void runAlone(Write<?> write) {
+		try {
+			this.jdbc.execute((Connection connection) -> {
+				write.runOn(connection);
+				write.stored = true;
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			write.stored = false;
+			write.failure = ex;
+		}
+	}
+
+	private static final class Write<T> {
+
+		private final ConnectionCallback<T> statement;
+
+		private T result;
+
+		private RuntimeException failure;
+
+		/** Whether the write's commit succeeded: only then is {@link #result} its outcome. */
+		private boolean stored;
+
+		/** Set under the lock once the write's commit (or failure) is final. */
+		private boolean settled;
+
+		Write(ConnectionCallback<T> statement) {
+			this.statement = statement;
+		}
+
+		void runOn(Connection connection) throws SQLException {
+			this.result = this.statement.doInConnection(connection);
+		}
+
+		T outcome() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return this.result;
+		}
+
+	}
+
+}
