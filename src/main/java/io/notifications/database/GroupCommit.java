@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.dao.DataAccessException;
@@ -37,13 +37,10 @@ public final class GroupCommit {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** Signalled when a group has been committed or has failed. */
-	private final Condition settled = this.lock.newCondition();
-
 	/** Writes waiting for the next group, in arrival order; guarded by {@link #lock}. */
 	private final List<Write<?>> waiting = new ArrayList<>();
 
-	/** Whether a thread is running a group; guarded by {@link #lock}. */
+	/** Whether a thread runs a group or has been told to run the next; guarded by {@link #lock}. */
 	private boolean running;
 
 	/**
@@ -72,18 +69,26 @@ public final class GroupCommit {
 		if (!this.grouped) {
 			return this.jdbc.execute(write);
 		}
-		Write<T> mine = new Write<>(write);
-		List<Write<?>> group;
+		Write<T> mine = new Write<>(write, Thread.currentThread());
+		boolean leads;
 		this.lock.lock();
 		try {
 			this.waiting.add(mine);
-			while (this.running && !mine.settled) {
-				this.settled.awaitUninterruptibly();
-			}
+			leads = !this.running;
+			this.running = true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (!leads) {
+			mine.awaitTurnOrOutcome();
 			if (mine.settled) {
 				return mine.outcome();
 			}
-			this.running = true;
+		}
+		List<Write<?>> group;
+		this.lock.lock();
+		try {
 			group = new ArrayList<>(this.waiting);
 			this.waiting.clear();
 		}
@@ -94,23 +99,35 @@ public final class GroupCommit {
 			run(group);
 		}
 		finally {
-			this.lock.lock();
-			try {
-				this.running = false;
-				for (Write<?> each : group) {
-					if (!each.stored && each.failure == null) {
-						// an Error ended the group: whether it was committed is unknown
-						each.failure = new IllegalStateException("The write's group did not finish");
-					}
-					each.settled = true;
-				}
-				this.settled.signalAll();
-			}
-			finally {
-				this.lock.unlock();
-			}
+			handOn(group);
 		}
 		return mine.outcome();
+	}
+
+	/**
+	 * Settles the group's writes and wakes their threads, and makes the first write that arrived
+	 * meanwhile run the next group; only threads that can go on are woken.
+	 */
+	private void handOn(List<Write<?>> group) {
+		Write<?> next;
+		this.lock.lock();
+		try {
+			next = this.waiting.isEmpty() ? null : this.waiting.get(0);
+			this.running = (next != null);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		for (Write<?> each : group) {
+			if (!each.stored && each.failure == null) {
+				// an Error ended the group: whether it was committed is unknown
+				each.failure = new IllegalStateException("The write's group did not finish");
+			}
+			each.settle();
+		}
+		if (next != null) {
+			next.lead();
+		}
 	}
 
 	private void run(List<Write<?>> group) {
@@ -180,6 +197,8 @@ public final class GroupCommit {
 
 		private final ConnectionCallback<T> statement;
 
+		private final Thread thread;
+
 		private T result;
 
 		private RuntimeException failure;
@@ -187,15 +206,43 @@ public final class GroupCommit {
 		/** Whether the write's commit succeeded: only then is {@link #result} its outcome. */
 		private boolean stored;
 
-		/** Set under the lock once the write's commit (or failure) is final. */
-		private boolean settled;
+		/** Set once the outcome is final; the write publishes the fields above. */
+		private volatile boolean settled;
 
-		Write(ConnectionCallback<T> statement) {
+		/** Set when this write's thread is to run the next group. */
+		private volatile boolean leads;
+
+		Write(ConnectionCallback<T> statement, Thread thread) {
 			this.statement = statement;
+			this.thread = thread;
 		}
 
 		void runOn(Connection connection) throws SQLException {
 			this.result = this.statement.doInConnection(connection);
+		}
+
+		/** Parks the write's thread until it is settled or is to lead, keeping an interrupt for later. */
+		void awaitTurnOrOutcome() {
+			boolean interrupted = false;
+			while (!this.settled && !this.leads) {
+				LockSupport.park(this);
+				interrupted |= Thread.interrupted();
+			}
+			if (interrupted) {
+				this.thread.interrupt();
+			}
+		}
+
+		void settle() {
+			this.settled = true;
+			if (this.thread != Thread.currentThread()) {
+				LockSupport.unpark(this.thread);
+			}
+		}
+
+		void lead() {
+			this.leads = true;
+			LockSupport.unpark(this.thread);
 		}
 
 		T outcome() {
