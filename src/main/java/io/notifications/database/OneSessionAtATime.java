@@ -20,10 +20,17 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * (h2database#4383). Each statement here takes well under a millisecond, and H2 writes one commit at
  * a time anyway, so the requests queue for a moment instead. A thread that already holds a
  * connection may take more (Flyway opens two; a nested transaction its own).
+ *
+ * <p>
+ * The turn is not handed over in arrival order: a thread that is running when the turn is free
+ * takes it, instead of waiting until the longest waiter has been woken and scheduled. In order, each
+ * read of a GET waited for a context switch, and GETs at 16 connections took 124 µs of CPU each
+ * instead of 85. A waiter still gets its turn within the wait, or fails as a connection failure
+ * would.
  */
 final class OneSessionAtATime extends DelegatingDataSource {
 
-	private final Semaphore turn = new Semaphore(1, true);
+	private final Semaphore turn = new Semaphore(1);
 
 	/** How many connections the current thread holds. */
 	private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
