@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.sql.DataSource;
+
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Runs single-statement writes, each acknowledged only once it is committed, and commits the writes
@@ -67,7 +71,7 @@ public final class GroupCommit {
 	 */
 	public <T> T write(ConnectionCallback<T> write) {
 		if (!this.grouped) {
-			return this.jdbc.execute(write);
+			return onConnection(write);
 		}
 		Write<T> mine = new Write<>(write, Thread.currentThread());
 		boolean leads;
@@ -136,7 +140,7 @@ public final class GroupCommit {
 			return;
 		}
 		try {
-			boolean committed = this.jdbc.execute((Connection connection) -> runTogether(connection, group));
+			boolean committed = onConnection((connection) -> runTogether(connection, group));
 			if (!committed) {
 				group.forEach(this::runAlone);
 			}
@@ -181,7 +185,7 @@ public final class GroupCommit {
 
 	private void runAlone(Write<?> write) {
 		try {
-			this.jdbc.execute((Connection connection) -> {
+			onConnection((connection) -> {
 				write.runOn(connection);
 				write.stored = true;
 				return null;
@@ -190,6 +194,25 @@ public final class GroupCommit {
 		catch (RuntimeException ex) {
 			write.stored = false;
 			write.failure = ex;
+		}
+	}
+
+	/**
+	 * As {@link JdbcTemplate#execute(ConnectionCallback)} without its proxy of the connection, which
+	 * passes every call through reflection: the writes here never close the connection.
+	 */
+	private <T> T onConnection(ConnectionCallback<T> work) {
+		DataSource dataSource = this.jdbc.getDataSource();
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return work.doInConnection(connection);
+		}
+		catch (SQLException ex) {
+			DataAccessException translated = this.jdbc.getExceptionTranslator().translate("write", null, ex);
+			throw (translated != null) ? translated : new UncategorizedSQLException("write", null, ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
 	}
 

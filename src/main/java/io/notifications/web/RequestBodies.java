@@ -59,13 +59,15 @@ public class RequestBodies {
 	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
 	 */
 	public byte[] body(HttpServletRequest request) {
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+		long length = request.getContentLengthLong();
+		if (length > MAX_BODY_BYTES) {
 			throw new PayloadTooLargeException(MAX_BODY_BYTES);
 		}
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
-			// a chunked body has no length: read one byte past the limit to tell
-			body = in.readNBytes(MAX_BODY_BYTES + 1);
+			// a known length is read into an array of that size; a chunked body has none: read one
+			// byte past the limit to tell
+			body = in.readNBytes((length >= 0) ? (int) length : MAX_BODY_BYTES + 1);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
