@@ -14,6 +14,7 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs single-statement writes, each acknowledged only once it is committed, and commits the writes
@@ -30,8 +31,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * <p>
  * A write runs alone, in auto-commit mode, when no other is waiting, and always where the database
  * serves many sessions at once (PostgreSQL): there a shared transaction would make writers to
- * different rows wait for each other's locks. If a write in a group fails, the group is rolled back
- * and each of its writes runs again on its own, so that one bad write never fails another.
+ * different rows wait for each other's locks. A write whose caller has a transaction runs in it. If
+ * a write in a group fails, the group is rolled back and each of its writes runs again on its own,
+ * so that one bad write never fails another.
  */
 public final class GroupCommit {
 
@@ -70,7 +72,8 @@ public final class GroupCommit {
 	 * @throws DataAccessException if the write or its commit failed
 	 */
 	public <T> T write(ConnectionCallback<T> write) {
-		if (!this.grouped) {
+		if (!this.grouped || TransactionSynchronizationManager.isActualTransactionActive()) {
+			// a caller's own transaction commits (or rolls back) the write with the rest of its work
 			return onConnection(write);
 		}
 		Write<T> mine = new Write<>(write, Thread.currentThread());

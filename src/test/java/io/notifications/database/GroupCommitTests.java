@@ -23,7 +23,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -109,6 +111,26 @@ class GroupCommitTests {
 
 		assertThat(this.commits).hasValue(0);
 		assertThat(this.jdbc.queryForObject("SELECT text FROM note WHERE id = 1", String.class)).isEqualTo("alone");
+	}
+
+	@Test
+	void aWriteInTheCallersTransactionRunsInItAndIsRolledBackWithIt() throws Exception {
+		TransactionTemplate transaction = new TransactionTemplate(
+				new DataSourceTransactionManager(this.jdbc.getDataSource()));
+		CompletableFuture<Object> first = holdTheTurn();
+		queue(insert(1, "other"));
+
+		// not queued behind the others, where another thread would commit it
+		CompletableFuture.runAsync(() -> transaction.executeWithoutResult((status) -> {
+			this.grouped.write(insert(2, "rolled back"));
+			status.setRollbackOnly();
+		})).get(5, TimeUnit.SECONDS);
+		this.releaseFirst.countDown();
+
+		first.get(5, TimeUnit.SECONDS);
+		assertThat(this.queued.get(0).get(5, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(this.jdbc.queryForList("SELECT text FROM note ORDER BY id", String.class))
+			.containsExactly("first", "other");
 	}
 
 	@Test
