@@ -195,7 +195,6 @@ public final class GroupCommit {
 			});
 		}
 		catch (RuntimeException ex) {
-			write.stored = false;
 			write.failure = ex;
 		}
 	}

@@ -92,18 +92,17 @@ class ResourceRoutes implements SmartInitializingSingleton {
 		TransactionTemplate reads = new TransactionTemplate(this.transactions);
 		reads.setReadOnly(true);
 		for (ApiResource<?, ?, ?> resource : this.resources) {
-			register(this.mapping, controller(resource, this.entityManager, this.jdbc, this.commits, writes, reads, this.bodies,
-					this.clock, this.keys, this.jsonMapper), resource.basePath());
+			register(this.mapping, controller(resource, this.entityManager, this.jdbc, this.commits, writes, reads,
+					this.bodies, this.clock, this.keys, this.jsonMapper), resource.basePath());
 		}
 	}
 
 	private static <E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> ResourceController<Q, R> controller(
 			ApiResource<E, Q, R> resource, EntityManager entityManager, JdbcTemplate jdbc, GroupCommit commits,
-			TransactionTemplate writes,
-			TransactionTemplate reads, RequestBodies bodies, Clock clock, IdempotencyKeys keys,
-			JsonMapper jsonMapper) {
-		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, commits, resource.entityType(), resource.newEntity(),
-				resource.requestType());
+			TransactionTemplate writes, TransactionTemplate reads, RequestBodies bodies, Clock clock,
+			IdempotencyKeys keys, JsonMapper jsonMapper) {
+		ResourceStore<E> store = new ResourceStore<>(entityManager, jdbc, commits, resource.entityType(),
+				resource.newEntity(), resource.requestType());
 		Listing<E, R> listing = new Listing<>(resource.name(), resource.recordType(), resource.toRecord(),
 				resource.filterAliases());
 		ResourceService<E, Q, R> service = new ResourceService<>(resource, store, listing, writes, reads, clock);

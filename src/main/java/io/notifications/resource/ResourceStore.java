@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * each ({@link ResourceTable}), with no ORM session: the database's row lock serialises concurrent
  * writes of one record, and the row count tells whether the record exists, so no read comes first.
  * A read commits on its own; a replacement and a deletion return once committed, alone or with the
- * writes that arrived with them ({@link GroupCommit}). A create, lists and batch reads
- * go through JPA.
+ * writes that arrived with them ({@link GroupCommit}). A create, lists and batch reads go through
+ * JPA.
  *
  * @param <E> the entity type
  */
