@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,16 +17,20 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.notifications.resource.ResourceController;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The training run of the container's ahead-of-time cache (docs/performance.md): starts the
- * server as the image will, sends it the requests a client sends first (a token, then create,
- * update, read, list, batch read and delete of both resources, with JSON, forms, Bearer and Basic,
- * and the common refusals), stops it and exits. The JVM that runs this with
+ * server as the image will, sends it the requests a client sends first (a token, then every
+ * operation of every declared resource, with JSON, forms, Bearer and Basic, and the common
+ * refusals), stops it and exits. The JVM that runs this with
  * {@code -XX:AOTCacheOutput} keeps every class these requests loaded, linked, and the profiles
  * of the methods they ran, so a container's first requests find them ready.
  * <p>
@@ -42,12 +47,7 @@ public final class StartupTraining {
 
 	private static final String USER = "training@localhost";
 
-	private static final String COWORKER = "/api/spaces/coworkernotifications";
-
-	private static final String SYSTEM = "/api/sys/systemnotifications";
-
-	private static final String SYSTEM_FIELDS = "\"Title\":\"Maintenance\",\"Severity\":2,"
-			+ "\"StartTime\":\"2025-01-15T10:30:00Z\",\"ShortDescription\":\"Short\",\"Description\":\"Long\",\"MessageType\":2";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern ID = Pattern.compile("\"Id\":(\\d+)");
 
@@ -88,7 +88,7 @@ public final class StartupTraining {
 					arguments.toArray(String[]::new));
 			try {
 				int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-				new StartupTraining(port, password).run(password);
+				new StartupTraining(port, password).run(password, resources(context));
 			}
 			finally {
 				SpringApplication.exit(context);
@@ -111,31 +111,84 @@ public final class StartupTraining {
 		}
 	}
 
-	private void run(String password) throws IOException, InterruptedException {
+	/**
+	 * For each declared resource, each of its operations as Spring MVC mapped them (a create first,
+	 * for the record the others act on), with JSON and a form, Bearer and Basic; then the refusals
+	 * clients meet first: no credentials, a bad body, a record that is gone.
+	 */
+	private void run(String password, List<Resource> resources) throws IOException, InterruptedException {
 		String tokenAnswer = expect(200, post("/api/token", null, "application/x-www-form-urlencoded",
 				"grant_type=password&username=" + USER + "&password=" + password));
 		String bearer = "Bearer " + group(ACCESS_TOKEN, tokenAnswer);
 		for (int round = 0; round < ROUNDS; round++) {
-			String coworker = group(ID, expect(200, post(COWORKER, bearer, "application/json",
-					"{\"CoworkerId\":5,\"Message\":\"Your invoice is ready\",\"NotificationType\":\"coworkerinvoice\",\"EntityId\":42}")));
-			expect(200, send("PUT", COWORKER, bearer, "application/json", "{\"Id\":" + coworker
-					+ ",\"CoworkerId\":5,\"Message\":\"Round " + round + "\",\"NotificationType\":\"coworkerinvoice\",\"EntityId\":42}"));
-			expect(200, send("PUT", COWORKER, bearer, "application/x-www-form-urlencoded", "Id=" + coworker
-					+ "&CoworkerId=5&Message=Paid&NotificationType=coworkerinvoice&EntityId=42&IsDismissed=true"));
-			expect(200, send("GET", COWORKER + "/" + coworker, bearer, null, null));
-			expect(200, send("GET", COWORKER + "/" + coworker, this.basic, null, null));
-			expect(200, send("GET", COWORKER + "?page=1&size=2&orderBy=Id&dir=-1", bearer, null, null));
-			expect(200, send("GET", COWORKER + "?id=[" + coworker + "]", bearer, null, null));
-			String system = group(ID, expect(200, post(SYSTEM, bearer, "application/json", "{" + SYSTEM_FIELDS + "}")));
-			expect(200, send("PUT", SYSTEM, bearer, "application/json", "{\"Id\":" + system + "," + SYSTEM_FIELDS + "}"));
-			expect(200, send("GET", SYSTEM + "/" + system, bearer, null, null));
-			expect(200, send("DELETE", SYSTEM + "/" + system, bearer, null, null));
-			expect(200, send("DELETE", COWORKER + "/" + coworker, bearer, null, null));
-			// the refusals clients meet first: no credentials, a bad body, a record that is gone
-			expect(401, send("GET", COWORKER + "/" + coworker, null, null, null));
-			expect(400, send("PUT", COWORKER, bearer, "application/json", "{\"Id\":" + coworker + "}"));
-			expect(404, send("GET", COWORKER + "/" + coworker, bearer, null, null));
+			for (Resource resource : resources) {
+				String id = group(ID, expect(200, post(resource.base(), bearer, "application/json", resource.body(null))));
+				for (Route route : resource.routes()) {
+					String path = route.path().replace("{id}", id) + (route.batch() ? "?id=[" + id + "]" : "");
+					switch (route.method()) {
+						case "PUT" -> {
+							expect(200, send("PUT", path, bearer, "application/json", resource.body(id)));
+							expect(200, send("PUT", path, this.basic, "application/x-www-form-urlencoded", resource.form(id)));
+						}
+						case "GET" -> {
+							expect(200, send("GET", path, bearer, null, null));
+							expect(200, send("GET", path, this.basic, null, null));
+						}
+						case "POST", "DELETE" -> {
+							// the create came first; the delete comes last, once the refusals are sent
+						}
+						default -> throw new AssertionError("No training for " + route.method());
+					}
+				}
+				expect(401, send("GET", resource.base() + "/" + id, null, null, null));
+				expect(400, send("PUT", resource.base(), bearer, "application/json", "{\"Id\":" + id + "}"));
+				expect(200, send("DELETE", resource.base() + "/" + id, bearer, null, null));
+				expect(404, send("GET", resource.base() + "/" + id, bearer, null, null));
+			}
 		}
+	}
+
+	/** The declared resources and their routes, as the running server mapped them. */
+	private static List<Resource> resources(ConfigurableApplicationContext context) {
+		RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping",
+				RequestMappingHandlerMapping.class);
+		List<Resource> resources = new ArrayList<>();
+		for (ResourceController<?, ?, ?> controller : context.getBeansOfType(ResourceController.class).values()) {
+			List<Route> routes = new ArrayList<>();
+			mapping.getHandlerMethods().forEach((info, handler) -> {
+				if (handler.getBeanType() == controller.getClass()) {
+					boolean batch = !info.getParamsCondition().getExpressions().isEmpty();
+					info.getPatternValues().forEach((pattern) -> info.getMethodsCondition()
+						.getMethods()
+						.forEach((method) -> routes.add(new Route(method.name(), pattern, batch))));
+				}
+			});
+			resources.add(new Resource(controller.declared().basePath(), controller.declared().example(), routes));
+		}
+		return resources;
+	}
+
+	/** A declared resource: its base path, its example fields as JSON members, its routes. */
+	private record Resource(String base, String example, List<Route> routes) {
+
+		String body(String id) {
+			return "{" + ((id != null) ? "\"Id\":" + id + "," : "") + this.example + "}";
+		}
+
+		/** The example as a form: each member's value as text. */
+		String form(String id) {
+			StringBuilder form = new StringBuilder("Id=" + id);
+			JSON.readTree(body(null)).properties().forEach((field) -> form.append('&')
+				.append(field.getKey())
+				.append('=')
+				.append(URLEncoder.encode(field.getValue().asString(), StandardCharsets.UTF_8)));
+			return form.toString();
+		}
+
+	}
+
+	/** A route of a resource: its method, path pattern, and whether it is the batch read. */
+	private record Route(String method, String path, boolean batch) {
 	}
 
 	private HttpResponse<String> post(String path, String authorization, String contentType, String body)

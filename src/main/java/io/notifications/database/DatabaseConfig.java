@@ -14,7 +14,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replaces Boot's {@code db} health indicator (the name makes Boot back off) by one that answers
@@ -45,9 +46,8 @@ class DatabaseConfig {
 
 	/** Writes that arrive together share a commit where the database serves one session at a time. */
 	@Bean
-	GroupCommit groupCommit(JdbcTemplate jdbc) throws SQLException {
-		DataSource dataSource = jdbc.getDataSource();
-		return new GroupCommit(jdbc, dataSource != null && dataSource.isWrapperFor(OneSessionAtATime.class));
+	GroupCommit groupCommit(DataSource dataSource, PlatformTransactionManager transactions) throws SQLException {
+		return new GroupCommit(new TransactionTemplate(transactions), dataSource.isWrapperFor(OneSessionAtATime.class));
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

@@ -1,19 +1,12 @@
 package io.notifications.database;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -29,15 +22,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the commit that holds its write, so nothing acknowledged is lost by a crash.
  *
  * <p>
- * A write runs alone, in auto-commit mode, when no other is waiting, and always where the database
- * serves many sessions at once (PostgreSQL): there a shared transaction would make writers to
- * different rows wait for each other's locks. A write whose caller has a transaction runs in it. If
- * a write in a group fails, the group is rolled back and each of its writes runs again on its own,
- * so that one bad write never fails another.
+ * A write runs alone, as its statement does outside a transaction, when no other is waiting, and
+ * always where the database serves many sessions at once (PostgreSQL): there a shared transaction
+ * would make writers to different rows wait for each other's locks. A write whose caller has a
+ * transaction runs in it. If a write in a group fails, the group is rolled back and each of its
+ * writes runs again on its own, so that one bad write never fails another.
  */
 public final class GroupCommit {
 
-	private final JdbcTemplate jdbc;
+	private final TransactionOperations transaction;
 
 	private final boolean grouped;
 
@@ -50,12 +43,12 @@ public final class GroupCommit {
 	private boolean running;
 
 	/**
-	 * @param jdbc the template whose data source and exception translation the writes use
+	 * @param transaction the transaction a group's writes share
 	 * @param grouped whether concurrent writes share a commit (a database that serves one session
 	 * at a time)
 	 */
-	public GroupCommit(JdbcTemplate jdbc, boolean grouped) {
-		this.jdbc = jdbc;
+	public GroupCommit(TransactionOperations transaction, boolean grouped) {
+		this.transaction = transaction;
 		this.grouped = grouped;
 	}
 
@@ -66,15 +59,15 @@ public final class GroupCommit {
 
 	/**
 	 * Runs the write and returns once it is committed.
-	 * @param write one statement; it must not commit, roll back or change the connection's
-	 * auto-commit mode, and it may run on another thread, in a transaction with other writes
+	 * @param write one statement, through JPA; it may run on another thread, in a transaction with
+	 * other writes
 	 * @return what the write returned
-	 * @throws DataAccessException if the write or its commit failed
+	 * @throws RuntimeException what the write or its commit threw
 	 */
-	public <T> T write(ConnectionCallback<T> write) {
+	public <T> T write(Supplier<T> write) {
 		if (!this.grouped || TransactionSynchronizationManager.isActualTransactionActive()) {
 			// a caller's own transaction commits (or rolls back) the write with the rest of its work
-			return onConnection(write);
+			return write.get();
 		}
 		Write<T> mine = new Write<>(write, Thread.currentThread());
 		boolean leads;
@@ -143,9 +136,23 @@ public final class GroupCommit {
 			return;
 		}
 		try {
-			boolean committed = onConnection((connection) -> runTogether(connection, group));
-			if (!committed) {
-				group.forEach(this::runAlone);
+			boolean committed = Boolean.TRUE.equals(this.transaction.execute((status) -> {
+				for (Write<?> each : group) {
+					try {
+						each.run();
+					}
+					catch (RuntimeException ex) {
+						status.setRollbackOnly();
+						return false;
+					}
+				}
+				return true;
+			}));
+			if (committed) {
+				group.forEach((each) -> each.stored = true);
+			}
+			else {
+				group.forEach(GroupCommit::runAlone);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -158,69 +165,19 @@ public final class GroupCommit {
 		}
 	}
 
-	/** @return false if a write failed and the group was rolled back */
-	private static boolean runTogether(Connection connection, List<Write<?>> group) throws SQLException {
-		connection.setAutoCommit(false);
+	private static void runAlone(Write<?> write) {
 		try {
-			for (Write<?> each : group) {
-				try {
-					each.runOn(connection);
-				}
-				catch (SQLException | RuntimeException ex) {
-					connection.rollback();
-					return false;
-				}
-			}
-			connection.commit();
-			for (Write<?> each : group) {
-				each.stored = true;
-			}
-			return true;
-		}
-		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
-			throw ex;
-		}
-		finally {
-			connection.setAutoCommit(true);
-		}
-	}
-
-	private void runAlone(Write<?> write) {
-		try {
-			onConnection((connection) -> {
-				write.runOn(connection);
-				write.stored = true;
-				return null;
-			});
+			write.run();
+			write.stored = true;
 		}
 		catch (RuntimeException ex) {
 			write.failure = ex;
 		}
 	}
 
-	/**
-	 * As {@link JdbcTemplate#execute(ConnectionCallback)} without its proxy of the connection, which
-	 * passes every call through reflection: the writes here never close the connection.
-	 */
-	private <T> T onConnection(ConnectionCallback<T> work) {
-		DataSource dataSource = this.jdbc.getDataSource();
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			return work.doInConnection(connection);
-		}
-		catch (SQLException ex) {
-			DataAccessException translated = this.jdbc.getExceptionTranslator().translate("write", null, ex);
-			throw (translated != null) ? translated : new UncategorizedSQLException("write", null, ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
 	private static final class Write<T> {
 
-		private final ConnectionCallback<T> statement;
+		private final Supplier<T> statement;
 
 		private final Thread thread;
 
@@ -237,13 +194,13 @@ public final class GroupCommit {
 		/** Set when this write's thread is to run the next group. */
 		private volatile boolean leads;
 
-		Write(ConnectionCallback<T> statement, Thread thread) {
+		Write(Supplier<T> statement, Thread thread) {
 			this.statement = statement;
 			this.thread = thread;
 		}
 
-		void runOn(Connection connection) throws SQLException {
-			this.result = this.statement.doInConnection(connection);
+		void run() {
+			this.result = this.statement.get();
 		}
 
 		/** Parks the write's thread until it is settled or is to lead, keeping an interrupt for later. */

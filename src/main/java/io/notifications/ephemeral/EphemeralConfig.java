@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.notifications.idempotency.IdempotencyKeys;
-import io.notifications.resource.ApiResource;
+import io.notifications.resource.ResourceController;
 import io.notifications.resource.WholeRecords;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -23,7 +23,7 @@ import org.springframework.core.env.Environment;
 class EphemeralConfig {
 
 	@Bean
-	Fixtures fixtures(List<ApiResource<?, ?, ?>> resources, WholeRecords records, IdempotencyKeys keys,
+	Fixtures fixtures(List<ResourceController<?, ?, ?>> resources, WholeRecords records, IdempotencyKeys keys,
 			EphemeralProperties properties, Clock clock) {
 		return new Fixtures(resources, records, keys, properties.fixturesResource(), clock);
 	}

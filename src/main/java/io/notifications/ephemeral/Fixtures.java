@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.notifications.idempotency.IdempotencyKeys;
-import io.notifications.resource.ApiResource;
+import io.notifications.resource.ResourceController;
 import io.notifications.resource.WholeRecords;
 import io.notifications.web.ErrorItem;
 import io.notifications.web.InvalidRequestException;
@@ -49,13 +49,13 @@ class Fixtures {
 	private final IdempotencyKeys keys;
 
 	/** Every resource's rows, in the order of the declarations, empty lists included. */
-	private final Map<ApiResource<?, ?, ?>, List<WholeRecords.Row>> rows = new LinkedHashMap<>();
+	private final Map<ResourceController<?, ?, ?>, List<WholeRecords.Row>> rows = new LinkedHashMap<>();
 
-	Fixtures(List<ApiResource<?, ?, ?>> resources, WholeRecords records, IdempotencyKeys keys, Resource file,
+	Fixtures(List<ResourceController<?, ?, ?>> resources, WholeRecords records, IdempotencyKeys keys, Resource file,
 			Clock clock) {
 		this.records = records;
 		this.keys = keys;
-		Map<String, ApiResource<?, ?, ?>> byKey = new LinkedHashMap<>();
+		Map<String, ResourceController<?, ?, ?>> byKey = new LinkedHashMap<>();
 		resources.forEach((resource) -> {
 			byKey.put(key(resource), resource);
 			this.rows.put(resource, new ArrayList<>());
@@ -79,11 +79,11 @@ class Fixtures {
 	}
 
 	/** The key of a resource's fixtures: the last segment of its path, such as {@code coworkernotifications}. */
-	static String key(ApiResource<?, ?, ?> resource) {
-		return resource.basePath().substring(resource.basePath().lastIndexOf('/') + 1);
+	static String key(ResourceController<?, ?, ?> resource) {
+		return resource.declared().key();
 	}
 
-	private void read(Resource file, Map<String, ApiResource<?, ?, ?>> byKey, WholeRecords records, Clock clock) {
+	private void read(Resource file, Map<String, ResourceController<?, ?, ?>> byKey, WholeRecords records, Clock clock) {
 		String where = PROPERTY + " (" + file.getDescription() + ")";
 		JsonNode tree;
 		try (InputStream in = file.getInputStream()) {
@@ -101,7 +101,7 @@ class Fixtures {
 					+ String.join(", ", byKey.keySet()));
 		}
 		for (Map.Entry<String, JsonNode> entry : resources.properties()) {
-			ApiResource<?, ?, ?> resource = byKey.entrySet().stream()
+			ResourceController<?, ?, ?> resource = byKey.entrySet().stream()
 				.filter((known) -> known.getKey().equalsIgnoreCase(entry.getKey()))
 				.map(Map.Entry::getValue)
 				.findFirst()

@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,13 +12,13 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code Idempotency-Key}s of creates, per caller, in the table {@code idempotency_keys}. A
- * request claims its key by inserting it: the primary key lets one request win, on however many
+ * The {@code Idempotency-Key}s of creates, per caller ({@link IdempotencyKey}). A request claims
+ * its key by inserting it: the primary key lets one request win, on however many
  * instances. The winner creates the record and stores its answer in the same transaction; every
  * other request with the key gets that answer, or 409 while there is none yet, or 422 if it is
  * not the same request.
@@ -33,14 +31,14 @@ public class IdempotencyKeys {
 
 	private static final Log logger = LogFactory.getLog(IdempotencyKeys.class);
 
-	private final JdbcTemplate jdbc;
+	private final IdempotencyKeyRepository repository;
 
 	private final Clock clock;
 
 	private final IdempotencyProperties properties;
 
-	IdempotencyKeys(JdbcTemplate jdbc, Clock clock, IdempotencyProperties properties) {
-		this.jdbc = jdbc;
+	IdempotencyKeys(IdempotencyKeyRepository repository, Clock clock, IdempotencyProperties properties) {
+		this.repository = repository;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -73,29 +71,27 @@ public class IdempotencyKeys {
 			Instant now = this.clock.instant();
 			String owner = UUID.randomUUID().toString();
 			try {
-				this.jdbc.update("INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, claimed_by, "
-						+ "created_on) VALUES (?, ?, ?, ?, ?)", caller, key, fingerprint, owner, utc(now));
+				this.repository.saveAndFlush(new IdempotencyKey(caller, key, fingerprint, owner, now));
 				return new Claimed(caller, key, owner);
 			}
-			catch (DuplicateKeyException ex) {
+			catch (DataIntegrityViolationException ex) {
 				// another request holds the key: see what it left
 			}
-			Optional<Row> found = find(caller, key);
+			Optional<IdempotencyKey> found = this.repository.findById(new IdempotencyKey.Id(caller, key));
 			if (found.isEmpty()) {
 				continue;
 			}
-			Row row = found.get();
+			IdempotencyKey row = found.get();
 			if (row.createdOn().isBefore(now.minus(this.properties.retention()))) {
 				// expired but not yet pruned: the key is free again
-				this.jdbc.update("DELETE FROM idempotency_keys WHERE caller = ? AND idempotency_key = ? AND created_on < ?",
-						caller, key, utc(now.minus(this.properties.retention())));
+				this.repository.deleteExpired(caller, key, now.minus(this.properties.retention()));
 				continue;
 			}
 			if (!row.requestHash().equals(fingerprint)) {
 				return Refused.DIFFERENT_REQUEST;
 			}
-			if (row.status() != null) {
-				return new Stored(row.status(), row.body(), row.etag());
+			if (row.responseStatus() != null) {
+				return new Stored(row.responseStatus(), row.responseBody(), row.responseEtag());
 			}
 			if (row.createdOn().isBefore(now.minus(this.properties.inFlightTimeout()))
 					&& takeOver(caller, key, row.claimedBy(), owner, now)) {
@@ -111,27 +107,24 @@ public class IdempotencyKeys {
 	 * claim was taken over meanwhile, it fails, and so does the work.
 	 */
 	public void complete(Claimed claim, int status, String body, String etag) {
-		int rows = this.jdbc.update("UPDATE idempotency_keys SET response_status = ?, response_body = ?, "
-				+ "response_etag = ? WHERE caller = ? AND idempotency_key = ? AND claimed_by = ? "
-				+ "AND response_status IS NULL", status, body, etag, claim.caller(), claim.key(), claim.owner());
-		if (rows != 1) {
+		if (this.repository.complete(claim.caller(), claim.key(), claim.owner(), status, body, etag) != 1) {
 			throw new IllegalStateException("The Idempotency-Key was taken over by a retry; the request is undone");
 		}
 	}
 
 	/** Frees a claimed key whose request failed, so a retry can run it again. */
 	public void release(Claimed claim) {
-		this.jdbc.update("DELETE FROM idempotency_keys WHERE caller = ? AND idempotency_key = ? AND claimed_by = ? "
-				+ "AND response_status IS NULL", claim.caller(), claim.key(), claim.owner());
+		this.repository.release(claim.caller(), claim.key(), claim.owner());
 	}
 
 	/**
-	 * Deletes the keys older than the retention.
+	 * Deletes the keys older than the retention, every {@code notifications.idempotency.prune-interval}.
 	 * @return how many
 	 */
+	@Scheduled(fixedDelayString = "${notifications.idempotency.prune-interval:1h}",
+			initialDelayString = "${notifications.idempotency.prune-interval:1h}")
 	public int prune() {
-		int pruned = this.jdbc.update("DELETE FROM idempotency_keys WHERE created_on < ?",
-				utc(this.clock.instant().minus(this.properties.retention())));
+		int pruned = this.repository.deleteCreatedBefore(this.clock.instant().minus(this.properties.retention()));
 		if (pruned > 0) {
 			logger.debug("Pruned " + pruned + " expired Idempotency-Keys");
 		}
@@ -143,28 +136,11 @@ public class IdempotencyKeys {
 	 * @return how many
 	 */
 	public int forgetAll() {
-		return this.jdbc.update("DELETE FROM idempotency_keys");
+		return this.repository.deleteEveryKey();
 	}
 
 	private boolean takeOver(String caller, String key, String previousOwner, String owner, Instant now) {
-		return this.jdbc.update("UPDATE idempotency_keys SET claimed_by = ?, created_on = ? WHERE caller = ? "
-				+ "AND idempotency_key = ? AND claimed_by = ? AND response_status IS NULL", owner, utc(now), caller, key,
-				previousOwner) == 1;
-	}
-
-	private Optional<Row> find(String caller, String key) {
-		return this.jdbc.query("SELECT request_hash, claimed_by, created_on, response_status, response_body, "
-				+ "response_etag FROM idempotency_keys WHERE caller = ? AND idempotency_key = ?",
-				(rows) -> rows.next()
-						? Optional.of(new Row(rows.getString(1), rows.getString(2),
-								rows.getObject(3, OffsetDateTime.class).toInstant(),
-								(Integer) rows.getObject(4, Integer.class), rows.getString(5), rows.getString(6)))
-						: Optional.empty(),
-				caller, key);
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		return this.repository.takeOver(caller, key, previousOwner, owner, now) == 1;
 	}
 
 	/** What a request with a key is to do. */
@@ -190,11 +166,6 @@ public class IdempotencyKeys {
 
 		/** The key's first request has not been answered yet: 409. */
 		IN_FLIGHT
-
-	}
-
-	private record Row(String requestHash, String claimedBy, Instant createdOn, Integer status, String body,
-			String etag) {
 
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.notifications.resource.ApiResource;
+import io.notifications.resource.DeclaredResource;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -16,7 +16,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 
 /**
  * Adds to springdoc's document what the contract says of every operation: each error status with
- * the envelope, each resource's entry from its {@link ApiResource} (schemas, list parameters from
+ * the envelope, each resource's entry from its {@link DeclaredResource} (schemas, list parameters from
  * the code that parses them, examples), the token endpoint, and which properties are always
  * present.
  */
@@ -29,10 +29,10 @@ final class ContractDocumentation {
 	private ContractDocumentation() {
 	}
 
-	static void complete(OpenAPI openApi, List<ApiResource<?, ?, ?>> resources) {
+	static void complete(OpenAPI openApi, List<DeclaredResource> resources) {
 		ErrorResponses.addTo(openApi);
 		alwaysPresent(openApi, "Envelope", "ErrorItem");
-		for (ApiResource<?, ?, ?> resource : resources) {
+		for (DeclaredResource resource : resources) {
 			new ResourceDocumentation(openApi, resource).complete();
 			openApi.addTagsItem(new Tag().name(resource.name())
 				.description("Nexudus's " + resource.name() + " records, at " + resource.basePath() + "."));

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 import io.notifications.listing.ListField;
 import io.notifications.listing.Listing;
-import io.notifications.resource.ApiResource;
+import io.notifications.resource.DeclaredResource;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -19,7 +19,7 @@ import static io.notifications.openapi.ContractDocumentation.integer;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
 /** The list of one resource, on its collection path, and its batch read, on the path with a slash. */
-record ListDocumentation(ApiResource<?, ?, ?> resource, List<ListField> fields) {
+record ListDocumentation(DeclaredResource resource, List<ListField> fields) {
 
 	/**
 	 * The list on {@code {base}}. The server also answers a batch read there (with {@code id}); the

@@ -2,8 +2,8 @@ package io.notifications.openapi;
 
 import java.util.List;
 
-import io.notifications.resource.ApiResource;
 import io.notifications.resource.ResourceController;
+import io.notifications.web.WireBody;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
@@ -18,8 +18,10 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The OpenAPI document. Schemas come from the records' {@code @JsonProperty} names, which
@@ -30,8 +32,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
 	static {
-		// one ResourceController serves every resource; its routes are registered, not scanned
-		SpringDocUtils.getConfig().addRestControllers(ResourceController.class);
+		// a request record read from the body, which ResourceDocumentation describes
+		SpringDocUtils.getConfig().addAnnotationsToIgnore(WireBody.class);
 	}
 
 	static final String BEARER = "bearer";
@@ -77,8 +79,12 @@ class OpenApiConfig {
 
 	/** Completes springdoc's document with what the contract says of every operation. */
 	@Bean
-	OpenApiCustomizer contractDocumentation(List<ApiResource<?, ?, ?>> resources) {
-		return (openApi) -> ContractDocumentation.complete(openApi, resources);
+	OpenApiCustomizer contractDocumentation(List<ResourceController<?, ?, ?>> resources,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+		return (openApi) -> {
+			ContractDocumentation.complete(openApi, resources.stream().map(ResourceController::declared).toList());
+			RoleDocumentation.addTo(openApi, controllers);
+		};
 	}
 
 	/**

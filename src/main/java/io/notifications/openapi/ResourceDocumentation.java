@@ -5,10 +5,8 @@ import java.util.List;
 import io.notifications.listing.ListField;
 import io.notifications.listing.ListPage;
 import io.notifications.listing.Listing;
-import io.notifications.resource.ApiResource;
+import io.notifications.resource.DeclaredResource;
 import io.notifications.resource.ResourceController;
-import io.notifications.security.Roles;
-import io.notifications.security.Roles.Action;
 import io.notifications.web.RecordIdentity;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -33,7 +31,7 @@ import static io.notifications.openapi.ContractDocumentation.json;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
 /**
- * One resource's entry, from its {@link ApiResource}: the schemas of its request and record (the
+ * One resource's entry, from its {@link DeclaredResource}: the schemas of its request and record (the
  * shared controller's generic signatures tell springdoc nothing of them), each operation's
  * summary, body, answers and examples, and the list parameters its {@link Listing} reads.
  */
@@ -44,11 +42,11 @@ final class ResourceDocumentation {
 
 	private final OpenAPI openApi;
 
-	private final ApiResource<?, ?, ?> resource;
+	private final DeclaredResource resource;
 
 	private final List<ListField> fields;
 
-	ResourceDocumentation(OpenAPI openApi, ApiResource<?, ?, ?> resource) {
+	ResourceDocumentation(OpenAPI openApi, DeclaredResource resource) {
 		this.openApi = openApi;
 		this.resource = resource;
 		this.fields = Listing.fieldsOf(resource.recordType());
@@ -73,17 +71,16 @@ final class ResourceDocumentation {
 				"Replaces the whole record: optional fields left out are cleared. The Id in the body locates it. "
 						+ "The example updates record " + EXAMPLE_ID + ", the first one created on a new server; "
 						+ "a create answers the Id of its record in Value.Id.");
-		body(update, request, "{\"Id\":" + EXAMPLE_ID + "," + this.resource.exampleFields() + "}");
+		body(update, request, "{\"Id\":" + EXAMPLE_ID + "," + this.resource.example() + "}");
 		successExample(update, identified,
 				envelopeExample(name + " was successfully updated.", "{\"Id\":" + EXAMPLE_ID + "}"));
 		ifMatch(update);
 		tagged(update, "The record's new tag.");
 		ErrorResponses.on(update, 400, 401, 403, 404, 405, 409, 412, 413, 415, 429, 500);
-		needs(update, Action.EDIT);
 
 		Operation create = collection.getPost().operationId("create" + name).summary("Create a " + name)
 			.description("Answers the whole new record in the envelope's Value.");
-		body(create, request, "{" + this.resource.exampleFields() + "}");
+		body(create, request, "{" + this.resource.example() + "}");
 		create.getResponses().get("200").setContent(new Content().addMediaType(JSON,
 				new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + TypedSchemas.envelopeOf(this.openApi,
 						record)))));
@@ -92,11 +89,10 @@ final class ResourceDocumentation {
 				+ "creates nothing; the key with another request gets 422, a repeat while the first is unanswered 409."));
 		tagged(create, "The new record's tag.");
 		ErrorResponses.on(create, 400, 401, 403, 405, 409, 413, 415, 422, 429, 500);
-		needs(create, Action.CREATE);
 
 		ListDocumentation lists = new ListDocumentation(this.resource, this.fields);
-		needs(lists.list(collection.getGet(), page), Action.LIST);
-		needs(lists.batchRead(collectionSlash.getGet(), record), Action.READ);
+		lists.list(collection.getGet(), page);
+		lists.batchRead(collectionSlash.getGet(), record);
 
 		Operation read = one.getGet().operationId("read" + name).summary("Read one " + name).description("");
 		read.getResponses().get("200").setContent(new Content().addMediaType(JSON,
@@ -108,7 +104,6 @@ final class ResourceDocumentation {
 			.description("The record still has the tag sent in If-None-Match; no body.")
 			.addHeaderObject(HttpHeaders.ETAG, etag("The record's tag.")));
 		ErrorResponses.on(read, 400, 401, 403, 404, 405, 429, 500);
-		needs(read, Action.READ);
 
 		Operation delete = one.getDelete().operationId("delete" + name).summary("Delete a " + name)
 			.description("UpdatedOn and UpdatedBy of the answer are the time of the deletion and the caller.");
@@ -116,7 +111,6 @@ final class ResourceDocumentation {
 				envelopeExample(name + " was successfully deleted.", "{\"Id\":" + EXAMPLE_ID + "}"));
 		ifMatch(delete);
 		ErrorResponses.on(delete, 400, 401, 403, 404, 405, 409, 412, 429, 500);
-		needs(delete, Action.DELETE);
 
 		for (PathItem path : List.of(collection, collectionSlash, one)) {
 			path.readOperations().forEach((operation) -> operation.tags(List.of(name)));
@@ -125,18 +119,6 @@ final class ResourceDocumentation {
 			.stream()
 			.filter((parameter) -> "id".equals(parameter.getName()))
 			.forEach((parameter) -> parameter.example(Integer.parseInt(EXAMPLE_ID))));
-	}
-
-	/**
-	 * Names the roles that may call the operation, as {@code SecurityConfig} derives them from the
-	 * same {@link ApiResource}: in the description, and as {@code x-required-roles} (any one of them).
-	 */
-	private void needs(Operation operation, Action action) {
-		String role = action.on(this.resource.name());
-		String sentence = "Needs the role `" + role + "` (or `" + Roles.ADMINISTRATOR + "`).";
-		String description = operation.getDescription();
-		operation.description((description == null || description.isEmpty()) ? sentence : description + " " + sentence);
-		operation.addExtension("x-required-roles", List.of(role, Roles.ADMINISTRATOR));
 	}
 
 	/** Adds the schema of a type and of the types it refers to; answers its name. */

@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request without credentials (and every request to {@code /api/token}, whose callers are not yet
  * authenticated) by client address.
  */
-class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends OncePerRequestFilter {
 
 	private static final Set<String> WRITES = Set.of("PUT", "POST", "DELETE");
 
@@ -44,7 +44,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final EnvelopeWriter writer;
 
-	RateLimitFilter(RateLimiter limiter, EnvelopeWriter writer) {
+	public RateLimitFilter(RateLimiter limiter, EnvelopeWriter writer) {
 		this.limiter = limiter;
 		this.writer = writer;
 	}

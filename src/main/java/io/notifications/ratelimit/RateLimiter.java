@@ -21,7 +21,7 @@ import org.apache.commons.logging.LogFactory;
  * buckets (or their handles on the shared ones) are kept in memory; a caller forgotten is one idle
  * long enough for their buckets to have refilled in most cases, so forgetting them costs little.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
 	/** At most this many callers' buckets are kept (two small buckets each). */
 	static final int MAX_CALLERS = 10_000;

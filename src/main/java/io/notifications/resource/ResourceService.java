@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.notifications.database.GroupCommit;
 import io.notifications.listing.ListPage;
 import io.notifications.listing.Listing;
 import io.notifications.persistence.AuditedEntity;
@@ -15,8 +18,10 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Creates, replaces, reads, lists and deletes the records of one resource: each operation is one
- * transaction, a replacement and a deletion one statement that commits on its own.
+ * Creates, replaces, reads, lists and deletes the records of one resource. A create is one
+ * transaction; a replacement and a deletion are one statement each, acknowledged once committed
+ * ({@link GroupCommit}); a read is one statement; a list reads its page and its count in one
+ * read-only transaction.
  *
  * @param <E> the entity type
  * @param <Q> the request type
@@ -24,11 +29,21 @@ import org.springframework.util.MultiValueMap;
  */
 final class ResourceService<E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> {
 
-	private final ApiResource<E, Q, R> resource;
+	private final ResourceRepository<E> repository;
 
-	private final ResourceStore<E> store;
+	private final RecordWrites records;
+
+	private final Class<?> entityType;
+
+	private final Supplier<E> newEntity;
+
+	private final Function<E, R> toRecord;
+
+	private final WritableFields writable;
 
 	private final Listing<E, R> listing;
+
+	private final GroupCommit commits;
 
 	private final TransactionOperations writes;
 
@@ -36,14 +51,19 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 
 	private final Clock clock;
 
-	ResourceService(ApiResource<E, Q, R> resource, ResourceStore<E> store, Listing<E, R> listing,
-			TransactionOperations writes, TransactionOperations reads, Clock clock) {
-		this.resource = resource;
-		this.store = store;
+	ResourceService(ResourceRepository<E> repository, Supplier<E> newEntity, Function<E, R> toRecord,
+			WritableFields writable, Listing<E, R> listing, ResourceServices shared) {
+		this.repository = repository;
+		this.records = shared.records();
+		this.entityType = newEntity.get().getClass();
+		this.newEntity = newEntity;
+		this.toRecord = toRecord;
+		this.writable = writable;
 		this.listing = listing;
-		this.writes = writes;
-		this.reads = reads;
-		this.clock = clock;
+		this.commits = shared.commits();
+		this.writes = shared.writes();
+		this.reads = shared.reads();
+		this.clock = shared.clock();
 	}
 
 	/**
@@ -52,22 +72,22 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	 * fails, nothing is created
 	 */
 	Created<R> create(Q request, String caller, Consumer<Created<R>> inTransaction) {
-		E entity = this.resource.newEntity().get();
-		Instant now = this.clock.instant();
+		E entity = this.newEntity.get();
+		this.writable.write(request, entity);
+		entity.markCreated(caller, this.clock.instant());
 		return this.writes.execute((status) -> {
-			this.store.insert(entity, request, caller, now);
-			Created<R> created = new Created<>(this.resource.toRecord().apply(entity), entity.getCreatedOn(),
-					EntityTags.of(entity.getId(), entity.getVersion()));
+			E stored = this.repository.save(entity);
+			Created<R> created = new Created<>(this.toRecord.apply(stored), stored.getCreatedOn(),
+					EntityTags.of(stored.getId(), stored.getVersion()));
 			inTransaction.accept(created);
 			return created;
 		});
 	}
 
 	/**
-	 * Replaces the record that the request's Id names, in one statement that commits on its own;
-	 * with an {@code If-Match} naming versions, only while the record still has one of them.
+	 * Replaces the record that the request's Id names; with an {@code If-Match} naming versions,
+	 * only while the record still has one of them.
 	 * @param ifMatch the precondition, or null
-	 * @return the time of the update, as stored, and the record's new tag
 	 * @throws RecordNotFoundException if no record has the Id
 	 * @throws PreconditionFailedException if the record has none of the versions
 	 */
@@ -75,12 +95,12 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		Instant updatedOn = AuditedEntity.storedTime(this.clock.instant());
 		int id = request.id();
 		if (ifMatch == null || ifMatch.any()) {
-			long version = this.store.replace(id, request, caller, updatedOn, null)
+			long version = replace(id, request, caller, updatedOn, null)
 				.orElseThrow(() -> new RecordNotFoundException(id));
 			return new Replaced(updatedOn, EntityTags.of(id, version));
 		}
 		for (Long expected : ifMatch.versionsOf(id)) {
-			OptionalLong version = this.store.replace(id, request, caller, updatedOn, expected);
+			OptionalLong version = replace(id, request, caller, updatedOn, expected);
 			if (version.isPresent()) {
 				return new Replaced(updatedOn, EntityTags.of(id, version.getAsLong()));
 			}
@@ -88,18 +108,24 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		throw notFoundOrStale(id, ifMatch);
 	}
 
-	/** A record and its tag. */
-	Read<R> get(int id) {
-		E entity = this.store.find(id).orElseThrow(() -> new RecordNotFoundException(id));
-		return new Read<>(this.resource.toRecord().apply(entity), EntityTags.of(id, entity.getVersion()));
+	private OptionalLong replace(int id, Q request, String caller, Instant updatedOn, Long expected) {
+		return this.commits
+			.write(() -> this.records.replace(this.entityType.asSubclass(AuditedEntity.class), id, request, updatedOn,
+					caller, expected));
 	}
 
-	List<R> getMany(String ids) {
-		return this.reads.execute((status) -> this.listing.read(this.store.repository(), ids));
+	/** A record and its tag. */
+	Read<R> read(int id) {
+		E entity = this.repository.findById(id).orElseThrow(() -> new RecordNotFoundException(id));
+		return new Read<>(this.toRecord.apply(entity), EntityTags.of(id, entity.getVersion()));
+	}
+
+	List<R> batchRead(String ids) {
+		return this.reads.execute((status) -> this.listing.read(this.repository, ids));
 	}
 
 	ListPage<R> list(MultiValueMap<String, String> parameters) {
-		return this.reads.execute((status) -> this.listing.list(this.store.repository(), parameters));
+		return this.reads.execute((status) -> this.listing.list(this.repository, parameters));
 	}
 
 	/**
@@ -109,15 +135,14 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	 * @return the time of the deletion
 	 */
 	Instant delete(int id, EntityTags.IfMatch ifMatch) {
-		// one statement, committed on its own
 		if (ifMatch == null || ifMatch.any()) {
-			if (!this.store.delete(id, null)) {
+			if (this.commits.write(() -> this.repository.deleteRecord(id)) == 0) {
 				throw new RecordNotFoundException(id);
 			}
 			return AuditedEntity.storedTime(this.clock.instant());
 		}
 		for (Long expected : ifMatch.versionsOf(id)) {
-			if (this.store.delete(id, expected)) {
+			if (this.commits.write(() -> this.repository.deleteRecord(id, expected)) == 1) {
 				return AuditedEntity.storedTime(this.clock.instant());
 			}
 		}
@@ -130,7 +155,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	 * has moved on (412). Only this case costs a second statement.
 	 */
 	private RuntimeException notFoundOrStale(int id, EntityTags.IfMatch ifMatch) {
-		if (this.store.version(id).isEmpty()) {
+		if (this.repository.findVersionById(id).isEmpty()) {
 			return new RecordNotFoundException(id);
 		}
 		return new PreconditionFailedException(ifMatch.sent());

@@ -16,14 +16,10 @@ import io.notifications.web.ErrorItem;
 import io.notifications.web.InvalidRequestException;
 import io.notifications.web.OnUpdate;
 import io.notifications.web.RequestBinder;
-import jakarta.persistence.EntityManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records written whole, as GET shows them: the writable fields read and validated as a PUT's body,
@@ -36,22 +32,15 @@ public class WholeRecords {
 
 	private static final int MAX_UPDATED_BY_LENGTH = 255;
 
-	private final EntityManager entityManager;
-
-	private final JdbcTemplate jdbc;
-
 	private final RequestBinder binder;
 
-	private final TransactionTemplate transaction;
+	private final RecordWrites records;
 
-	private final Map<ApiResource<?, ?, ?>, Writer> writers = new ConcurrentHashMap<>();
+	private final Map<ResourceController<?, ?, ?>, WritableFields> writable = new ConcurrentHashMap<>();
 
-	WholeRecords(EntityManager entityManager, JdbcTemplate jdbc, RequestBinder binder,
-			PlatformTransactionManager transactions) {
-		this.entityManager = entityManager;
-		this.jdbc = jdbc;
+	WholeRecords(RequestBinder binder, RecordWrites records) {
 		this.binder = binder;
-		this.transaction = new TransactionTemplate(transactions);
+		this.records = records;
 	}
 
 	/**
@@ -59,11 +48,12 @@ public class WholeRecords {
 	 * give it: a new UniqueId, {@code now}, no UpdatedBy, IsNew true.
 	 * @throws InvalidRequestException naming every failing property, the Id included
 	 */
-	public Row read(ApiResource<?, ?, ?> resource, ObjectNode record, Instant now) {
+	public Row read(ResourceController<?, ?, ?> resource, ObjectNode record, Instant now) {
 		List<ErrorItem> errors = new ArrayList<>();
 		ResourceRequest request = null;
 		try {
-			request = (ResourceRequest) this.binder.bind(record, resource.requestType(), Set.of(), OnUpdate.class);
+			request = (ResourceRequest) this.binder.bind(record, resource.declared().requestType(), Set.of(),
+					OnUpdate.class);
 		}
 		catch (InvalidRequestException ex) {
 			errors.addAll(ex.getErrors());
@@ -79,40 +69,26 @@ public class WholeRecords {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		Writer writer = writer(resource);
-		List<String> names = writer.fields().names();
-		List<Object> writable = writer.fields().values((Record) request);
-		for (int i = 0; i < names.size(); i++) {
-			values.put(names.get(i), writable.get(i));
+		WritableFields fields = this.writable.computeIfAbsent(resource,
+				(key) -> new WritableFields(key.declared().requestType(), key.declared().entityType()));
+		List<Object> writable = fields.values((Record) request);
+		for (int i = 0; i < writable.size(); i++) {
+			values.put(fields.fields().get(i).getName(), writable.get(i));
 		}
 		values.put("id", request.id());
 		values.put("version", 0L);
-		return new Row(resource, request.id(), writer.table().insertParameters(values));
+		return new Row(request.id(), values);
 	}
 
 	/**
-	 * Replaces every record of each given resource by its rows: the tables emptied and filled in one
-	 * transaction, and each table's next generated Id set just above its highest row (1 without
-	 * rows), so that creates never collide with them and get the same Ids after every replacement.
+	 * Replaces every record of each given resource by its rows, and makes each resource's next
+	 * generated Id the one above its highest row (1 without rows), so that creates never collide
+	 * with them and get the same Ids after every replacement.
 	 */
-	public void replaceAll(Map<ApiResource<?, ?, ?>, List<Row>> rows) {
-		// H2 commits before a schema change, so the restarts come first and the rows in one transaction after
-		rows.forEach((resource, resourceRows) -> {
-			int highest = resourceRows.stream().mapToInt(Row::id).max().orElse(0);
-			this.jdbc.execute(writer(resource).table().restartIds + (highest + 1));
-		});
-		this.transaction.executeWithoutResult((status) -> rows.forEach((resource, resourceRows) -> {
-			ResourceTable<?> table = writer(resource).table();
-			this.jdbc.update(table.deleteAll);
-			this.jdbc.batchUpdate(table.insert, resourceRows.stream().map(Row::parameters).toList());
-		}));
-	}
-
-	private Writer writer(ApiResource<?, ?, ?> resource) {
-		return this.writers.computeIfAbsent(resource, (declared) -> {
-			WritableFields fields = new WritableFields(declared.requestType(), declared.entityType());
-			return new Writer(fields, new ResourceTable<>(this.entityManager, declared.entityType(), fields.names()));
-		});
+	public void replaceAll(Map<ResourceController<?, ?, ?>, List<Row>> rows) {
+		rows.forEach((resource, resourceRows) -> this.records.replaceAll(
+				resource.declared().entityType().asSubclass(AuditedEntity.class),
+				resourceRows.stream().map(Row::values).toList()));
 	}
 
 	/** A server-managed property's value, or the fallback when absent or null; a failure is added to errors. */
@@ -160,11 +136,10 @@ public class WholeRecords {
 
 	/**
 	 * One record ready to be written.
-	 * @param resource its resource
 	 * @param id its Id
-	 * @param parameters the values of its columns
+	 * @param values every field's value, by the entity's field name
 	 */
-	public record Row(ApiResource<?, ?, ?> resource, int id, Object[] parameters) {
+	public record Row(int id, Map<String, Object> values) {
 	}
 
 	/** How a server-managed property is read from JSON. */
@@ -172,9 +147,6 @@ public class WholeRecords {
 
 		Object read(JsonNode node);
 
-	}
-
-	private record Writer(WritableFields fields, ResourceTable<?> table) {
 	}
 
 }

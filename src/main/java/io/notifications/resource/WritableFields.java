@@ -38,9 +38,9 @@ final class WritableFields {
 		}
 	}
 
-	/** The entity fields' names, in the request's order. */
-	List<String> names() {
-		return this.fields.stream().map((writable) -> writable.field().getName()).toList();
+	/** The entity fields, in the request's order. */
+	List<Field> fields() {
+		return this.fields.stream().map(Writable::field).toList();
 	}
 
 	/** The value each field takes from the request, in the order of {@link #names()}. */

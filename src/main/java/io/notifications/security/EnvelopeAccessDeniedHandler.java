@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers an authenticated caller who lacks the role with 403 in the envelope.
+ * Answers an authenticated caller who lacks the role with 403 in the envelope; a request outside
+ * the perimeter with 404.
  */
 class EnvelopeAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -28,6 +29,9 @@ class EnvelopeAccessDeniedHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		if (EnvelopeAuthenticationEntryPoint.answeredNotFound(request, response, this.writer)) {
+			return;
+		}
 		this.challenge.handle(request, response, accessDeniedException);
 		this.writer.write(response, Envelope.failure(403, FailureMessages.FORBIDDEN));
 	}

@@ -1,7 +1,5 @@
 package io.notifications.security;
 
-import io.notifications.web.EnvelopeWriter;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,17 +7,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Throttles failed sign-ins, unless {@code notifications.security.login-throttle.enabled} is
  * false. Failures and successes are counted from Spring Security's authentication events (Basic
  * publishes them through the filter chain's authentication manager, the password grant through
- * {@link TokenController}'s); the check runs ahead of Basic authentication in the filter chain.
+ * the token endpoint's); the check runs ahead of Basic authentication in the filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "notifications.security.login-throttle.enabled", matchIfMissing = true)
@@ -31,10 +26,10 @@ class LoginThrottleConfig {
 		this.throttle = new LoginThrottle(properties, System::nanoTime);
 	}
 
+	/** Checked ahead of Basic authentication, in the filter chain ({@link SecurityConfig}). */
 	@Bean
-	Customizer<HttpSecurity> loginThrottle(EnvelopeWriter writer) {
-		LoginThrottleFilter filter = new LoginThrottleFilter(this.throttle, writer);
-		return (http) -> http.addFilterBefore(filter, BasicAuthenticationFilter.class);
+	LoginThrottle loginThrottle() {
+		return this.throttle;
 	}
 
 	@EventListener

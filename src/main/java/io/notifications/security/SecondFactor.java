@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,13 +39,13 @@ public class SecondFactor {
 
 	private final Clock clock;
 
-	SecondFactor(SecurityProperties properties, JdbcTemplate jdbc, Clock clock) {
+	SecondFactor(SecurityProperties properties, UsedSteps usedSteps, Clock clock) {
 		for (SecurityProperties.User user : properties.users()) {
 			if (user.totpSecret() != null && !user.totpSecret().isBlank()) {
 				this.keys.put(user.email(), key(user.email(), user.totpSecret()));
 			}
 		}
-		this.usedSteps = new UsedSteps(jdbc);
+		this.usedSteps = usedSteps;
 		this.clock = clock;
 	}
 
@@ -87,8 +87,26 @@ public class SecondFactor {
 		if (step.isEmpty()) {
 			throw new SecondFactorException(SecondFactorException.WRONG);
 		}
-		if (!this.usedSteps.use(username, step.getAsLong())) {
+		if (!use(username, step.getAsLong())) {
 			throw new SecondFactorException(SecondFactorException.REPLAYED);
+		}
+	}
+
+	/**
+	 * Records a step as the user's last, if it is later than the last one recorded.
+	 * @return whether it was later, so that the code may be accepted
+	 */
+	private boolean use(String username, long step) {
+		if (this.usedSteps.advance(username, step) == 1) {
+			return true;
+		}
+		try {
+			this.usedSteps.saveAndFlush(new UsedStep(username, step));
+			return true;
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the row is there with this step or a later one: the code was used
+			return false;
 		}
 	}
 

@@ -1,25 +1,27 @@
 package io.notifications.security;
 
 import java.time.Duration;
-import java.util.List;
 
-import io.notifications.resource.ApiResource;
-import io.notifications.security.Roles.Action;
+import io.notifications.ratelimit.RateLimitFilter;
+import io.notifications.ratelimit.RateLimiter;
 import io.notifications.web.EnvelopeWriter;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,13 +30,17 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The API's one filter chain: bearer tokens and Basic on every endpoint, Nexudus's roles per
- * operation, deny by default under {@code /api}, and every 401 and 403 written in the envelope.
+ * The server's one filter chain, whole: bearer tokens and Basic on every endpoint, the sign-in
+ * throttle and the rate limits, Nexudus's roles per operation (read from the resources'
+ * handlers, {@link OperationRule}), and a closed perimeter. The public routes are listed here and
+ * nowhere else; any route not listed is the Administrator's under {@code /api} (Nexudus's "full
+ * unrestricted administrator") and denied everywhere else, where the denial answers 404 as an
+ * unknown path does. Every 401, 403 and 404 of the chain is written in the envelope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -43,9 +49,11 @@ class SecurityConfig {
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, EnvelopeWriter writer, UserDetailsService users,
-			SecurityProperties properties, List<ApiResource<?, ?, ?>> resources, SecondFactor secondFactor,
-			ObjectProvider<IssuedTokenCallers> issuedTokenCallers) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, EnvelopeWriter writer, UserDetailsService users,
+			SecurityProperties properties, SecondFactor secondFactor,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+			ObjectProvider<IssuedTokenCallers> issuedTokenCallers, ObjectProvider<LoginThrottle> loginThrottle,
+			ObjectProvider<RateLimiter> rateLimiter) throws Exception {
 		EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
 		EnvelopeAccessDeniedHandler accessDenied = new EnvelopeAccessDeniedHandler(writer);
 		http.csrf(AbstractHttpConfigurer::disable)
@@ -67,24 +75,31 @@ class SecurityConfig {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
 			.authorizeHttpRequests((authorize) -> {
-				authorize.requestMatchers("/error").permitAll();
-				// revoking a token needs only the token itself (RFC 7009; docs/security.md)
+				// the envelope of a request already decided, rendered by the error controller
+				authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+				// public on purpose: tokens (revoking one needs only the token, RFC 7009), the issuer's
+				// keys, the API's document and Swagger UI, and health for probes and load balancers
 				authorize.requestMatchers(HttpMethod.POST, "/api/token", "/api/token/revoke").permitAll();
-				authorize.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll();
-				authorize.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
-				authorize.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-						"/swagger-ui/**").permitAll();
-				resources.forEach((resource) -> authorizeOperations(authorize, resource));
-				authorize.requestMatchers("/actuator/**").hasAuthority(Roles.ADMINISTRATOR);
-				// fail closed: an /api route without a role rule above is the Administrator's alone
-				// (who gets its 404 or 405); anyone else gets 403, and no credentials 401
+				authorize.requestMatchers(HttpMethod.GET, "/", "/.well-known/jwks.json", "/v3/api-docs",
+						"/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+				authorize.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
+				authorize.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Roles.ADMINISTRATOR);
+				OperationRule.of(controllers).forEach((rule) -> authorize.requestMatchers(rule.matcher())
+					.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
+				// ephemeral mode's steering, outside /api (docs/embedded-testing.md)
+				authorize.requestMatchers("/ephemeral/**").hasAuthority(Roles.ADMINISTRATOR);
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
-				// ephemeral mode's reset (docs/embedded-testing.md), outside /api: the Administrator's alone
-				authorize.requestMatchers("/ephemeral/reset").hasAuthority(Roles.ADMINISTRATOR);
-				// outside /api and /actuator only public pages are served (FrontDoorTests lists them):
-				// anything else is an unknown path, a 404 envelope for everyone
-				authorize.anyRequest().permitAll();
+				authorize.anyRequest().access((authentication, context) -> {
+					EnvelopeAuthenticationEntryPoint.answerNotFound(context.getRequest());
+					return new AuthorizationDecision(false);
+				});
 			});
+		loginThrottle.ifAvailable((throttle) -> http
+			.addFilterBefore(new LoginThrottleFilter(throttle, writer), BasicAuthenticationFilter.class));
+		// after the anonymous filter every request has an authentication to key it by; before
+		// authorization, so that refused requests count too
+		rateLimiter.ifAvailable((limiter) -> http
+			.addFilterAfter(new RateLimitFilter(limiter, writer), AnonymousAuthenticationFilter.class));
 		return http.build();
 	}
 
@@ -96,28 +111,6 @@ class SecurityConfig {
 			ObjectProvider<IssuedTokenCallers> issuedTokenCallers) {
 		IssuedTokenCallers issued = issuedTokenCallers.getIfAvailable();
 		return (issued != null) ? issued::caller : new RolesClaimConverter(properties.rolesClaim());
-	}
-
-	private static void authorizeOperations(
-			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize,
-			ApiResource<?, ?, ?> resource) {
-		String base = resource.basePath();
-		RequestMatcher collection = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, base);
-		RequestMatcher collectionSlash = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, base + "/");
-		RequestMatcher anyCollection = (request) -> collection.matches(request) || collectionSlash.matches(request);
-		RequestMatcher batchRead = (request) -> anyCollection.matches(request) && request.getParameter("id") != null;
-
-		authorize.requestMatchers(HttpMethod.PUT, base).access(role(resource, Action.EDIT));
-		authorize.requestMatchers(HttpMethod.POST, base).access(role(resource, Action.CREATE));
-		authorize.requestMatchers(batchRead).access(role(resource, Action.READ));
-		authorize.requestMatchers(anyCollection).access(role(resource, Action.LIST));
-		authorize.requestMatchers(HttpMethod.GET, base + "/*").access(role(resource, Action.READ));
-		authorize.requestMatchers(HttpMethod.DELETE, base + "/*").access(role(resource, Action.DELETE));
-	}
-
-	private static AuthorizationManager<RequestAuthorizationContext> role(ApiResource<?, ?, ?> resource,
-			Action action) {
-		return AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, action.on(resource.name()));
 	}
 
 	/** Spring Security's strict firewall, its character rules without regular expressions. */
@@ -143,11 +136,6 @@ class SecurityConfig {
 	 */
 	@Bean
 	OAuth2TokenValidator<Jwt> expiryRequired() {
-		return requireExpiry();
-	}
-
-	/** The expiry check of every decoder, Boot's and the embedded issuer's. */
-	static JwtTimestampValidator requireExpiry() {
 		JwtTimestampValidator validator = new JwtTimestampValidator(CLOCK_SKEW);
 		validator.setAllowEmptyExpiryClaim(false);
 		return validator;

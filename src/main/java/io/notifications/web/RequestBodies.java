@@ -20,6 +20,9 @@ public class RequestBodies {
 	/** 1 MiB, the contract's limit on request bodies. */
 	public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+	/** The request attribute that keeps a body once read. */
+	private static final String BODY = RequestBodies.class.getName() + ".body";
+
 	private final RequestBinder binder;
 
 	RequestBodies(RequestBinder binder) {
@@ -55,10 +58,13 @@ public class RequestBodies {
 	}
 
 	/**
-	 * Reads the body's bytes.
+	 * Reads the body's bytes, once: a second call answers the same bytes.
 	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
 	 */
 	public byte[] body(HttpServletRequest request) {
+		if (request.getAttribute(BODY) instanceof byte[] read) {
+			return read;
+		}
 		long length = request.getContentLengthLong();
 		if (length > MAX_BODY_BYTES) {
 			throw new PayloadTooLargeException(MAX_BODY_BYTES);
@@ -75,6 +81,7 @@ public class RequestBodies {
 		if (body.length > MAX_BODY_BYTES) {
 			throw new PayloadTooLargeException(MAX_BODY_BYTES);
 		}
+		request.setAttribute(BODY, body);
 		return body;
 	}
 

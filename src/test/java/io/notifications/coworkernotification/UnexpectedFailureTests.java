@@ -1,6 +1,5 @@
 package io.notifications.coworkernotification;
 
-import io.notifications.resource.ApiResource;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.BDDMockito.given;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.willThrow;
 
 /**
  * Failures nobody planned for are answered with the 500 envelope, never with a stack trace, SQL
@@ -19,16 +19,14 @@ import static org.mockito.BDDMockito.given;
  */
 class UnexpectedFailureTests extends ApiTestSupport {
 
-	/** The resource's declaration, whose mapping functions the tests make fail. */
-	@MockitoSpyBean(name = "coworkerNotifications")
-	ApiResource<CoworkerNotification, CoworkerNotificationRequest, CoworkerNotificationRecord> resource;
+	/** The resource's repository, which the tests make fail. */
+	@MockitoSpyBean
+	CoworkerNotificationRepository repository;
 
 	@Test
 	void unexpectedExceptionIsAnErrorEnvelopeWithoutDetails() {
 		int id = createdId(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID);
-		given(this.resource.toRecord()).willReturn((notification) -> {
-			throw new IllegalStateException("boom in SELECT * FROM secrets");
-		});
+		willThrow(new IllegalStateException("boom in SELECT * FROM secrets")).given(this.repository).findById(id);
 
 		Response response = get(CoworkerNotificationApiTests.BASE + "/" + id, admin());
 
@@ -38,9 +36,8 @@ class UnexpectedFailureTests extends ApiTestSupport {
 
 	@Test
 	void databaseFailureIsAnErrorEnvelopeWithoutSql() {
-		given(this.resource.toRecord()).willReturn((notification) -> {
-			throw new DataIntegrityViolationException("could not execute statement [insert into ...]");
-		});
+		willThrow(new DataIntegrityViolationException("could not execute statement [insert into ...]"))
+			.given(this.repository).save(any());
 
 		Response response = postJson(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID, admin());
 
@@ -50,9 +47,8 @@ class UnexpectedFailureTests extends ApiTestSupport {
 
 	@Test
 	void lostOptimisticLockIsAConflictNotAnError() {
-		given(this.resource.toRecord()).willReturn((notification) -> {
-			throw new ObjectOptimisticLockingFailureException(CoworkerNotification.class, 1);
-		});
+		willThrow(new ObjectOptimisticLockingFailureException(CoworkerNotification.class, 1)).given(this.repository)
+			.save(any());
 
 		Response response = postJson(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID, admin());
 

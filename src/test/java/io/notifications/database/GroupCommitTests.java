@@ -3,7 +3,6 @@ package io.notifications.database;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +42,9 @@ class GroupCommitTests {
 
 	final JdbcTemplate jdbc = new JdbcTemplate(counting(h2()));
 
-	final GroupCommit grouped = new GroupCommit(this.jdbc, true);
+	final TransactionTemplate transaction = new TransactionTemplate(transactions(this.jdbc.getDataSource()));
+
+	final GroupCommit grouped = new GroupCommit(this.transaction, true);
 
 	/** Writes queued behind the first one, which holds the turn until released. */
 	final List<CompletableFuture<Object>> queued = new ArrayList<>();
@@ -78,7 +80,7 @@ class GroupCommitTests {
 	void aFailingWriteInAGroupFailsAloneAndTheOthersAreStored() throws Exception {
 		CompletableFuture<Object> first = holdTheTurn();
 		queue(insert(1, "kept"));
-		queue((connection) -> connection.prepareStatement("INSERT INTO no_such_table VALUES (1)").executeUpdate());
+		queue(() -> this.jdbc.update("INSERT INTO no_such_table VALUES (1)"));
 		queue(insert(2, "kept too"));
 		this.releaseFirst.countDown();
 
@@ -100,7 +102,7 @@ class GroupCommitTests {
 
 		first.get(5, TimeUnit.SECONDS);
 		for (CompletableFuture<Object> write : this.queued) {
-			assertThat(write.get(5, TimeUnit.SECONDS)).isInstanceOf(DataAccessException.class);
+			assertThat(write.get(5, TimeUnit.SECONDS)).isInstanceOf(TransactionSystemException.class);
 		}
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM note WHERE id > 0", Integer.class)).isZero();
 	}
@@ -115,8 +117,7 @@ class GroupCommitTests {
 
 	@Test
 	void aWriteInTheCallersTransactionRunsInItAndIsRolledBackWithIt() throws Exception {
-		TransactionTemplate transaction = new TransactionTemplate(
-				new DataSourceTransactionManager(this.jdbc.getDataSource()));
+		TransactionTemplate transaction = this.transaction;
 		CompletableFuture<Object> first = holdTheTurn();
 		queue(insert(1, "other"));
 
@@ -135,9 +136,9 @@ class GroupCommitTests {
 
 	@Test
 	void withoutGroupingWritesRunSideBySide() throws Exception {
-		GroupCommit separate = new GroupCommit(this.jdbc, false);
+		GroupCommit separate = new GroupCommit(this.transaction, false);
 		CountDownLatch bothRunning = new CountDownLatch(2);
-		ConnectionCallback<Object> write = (connection) -> {
+		Supplier<Object> write = () -> {
 			bothRunning.countDown();
 			try {
 				return bothRunning.await(5, TimeUnit.SECONDS);
@@ -155,19 +156,21 @@ class GroupCommitTests {
 
 	@Test
 	void aFailureOfTheConnectionReachesTheCallerAsADataAccessException() {
-		GroupCommit unreachable = new GroupCommit(new JdbcTemplate(new DelegatingDataSource(h2()) {
+		JdbcTemplate refused = new JdbcTemplate(new DelegatingDataSource(h2()) {
 			@Override
 			public Connection getConnection() throws SQLException {
 				throw new SQLException("Connection refused", "08001");
 			}
-		}), true);
+		});
+		GroupCommit unreachable = new GroupCommit(new TransactionTemplate(transactions(refused.getDataSource())), true);
 
-		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> unreachable.write(insert(1, "x")));
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> unreachable.write(() -> refused.update("INSERT INTO note VALUES (1, 'x')")));
 	}
 
 	/** Starts a write that holds the turn until {@link #releaseFirst}, and waits until it runs. */
 	private CompletableFuture<Object> holdTheTurn() throws InterruptedException {
-		CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> this.grouped.write((connection) -> {
+		CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> this.grouped.write(() -> {
 			this.firstRunning.countDown();
 			try {
 				this.releaseFirst.await(10, TimeUnit.SECONDS);
@@ -175,16 +178,14 @@ class GroupCommitTests {
 			catch (InterruptedException ex) {
 				throw new IllegalStateException(ex);
 			}
-			try (PreparedStatement statement = connection.prepareStatement("INSERT INTO note VALUES (0, 'first')")) {
-				return statement.executeUpdate();
-			}
+			return this.jdbc.update("INSERT INTO note VALUES (0, 'first')");
 		}));
 		assertThat(this.firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
 		return first;
 	}
 
 	/** Submits a write on a thread of its own and returns once that thread waits for its turn. */
-	private void queue(ConnectionCallback<Object> write) throws InterruptedException {
+	private void queue(Supplier<Object> write) throws InterruptedException {
 		CompletableFuture<Thread> started = new CompletableFuture<>();
 		CompletableFuture<Object> outcome = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
@@ -205,14 +206,8 @@ class GroupCommitTests {
 		this.queued.add(outcome);
 	}
 
-	private static ConnectionCallback<Object> insert(int id, String text) {
-		return (connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement("INSERT INTO note VALUES (?, ?)")) {
-				statement.setInt(1, id);
-				statement.setString(2, text);
-				return statement.executeUpdate();
-			}
-		};
+	private Supplier<Object> insert(int id, String text) {
+		return () -> this.jdbc.update("INSERT INTO note VALUES (?, ?)", id, text);
 	}
 
 	private DataSource counting(DataSource target) {
@@ -237,6 +232,13 @@ class GroupCommitTests {
 						});
 			}
 		};
+	}
+
+	/** As the server configures its transactions: a failed commit is rolled back. */
+	private static DataSourceTransactionManager transactions(DataSource dataSource) {
+		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+		transactions.setRollbackOnCommitFailure(true);
+		return transactions;
 	}
 
 	private static JdbcDataSource h2() {

@@ -1,23 +1,23 @@
 package io.notifications.memo;
 
-import java.util.Map;
-
 import io.notifications.resource.ApiResource;
+import io.notifications.resource.ResourceController;
+import io.notifications.resource.ResourceServices;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The memo resource, declared once (test sources only). */
-@Configuration(proxyBeanMethods = false)
-public class MemoResource {
+@RestController
+@RequestMapping(MemoResource.BASE)
+@ApiResource(name = "Memo", filterAliases = "Topic=Subject", example = """
+		"Subject":"Water the plants","Pinned":true""")
+public class MemoResource extends ResourceController<Memo, MemoRequest, MemoRecord> {
 
 	public static final String BASE = "/api/spaces/memos";
 
-	@Bean
-	ApiResource<Memo, MemoRequest, MemoRecord> memos() {
-		return new ApiResource<>("Memo", BASE, Memo.class, Memo::new, MemoRequest.class,
-				MemoRecord.class, MemoRecord::of, Map.of("Topic", "Subject"), """
-						"Subject":"Water the plants","Pinned":true""");
+	MemoResource(ResourceServices services, MemoRepository repository) {
+		super(services, repository, Memo::new, MemoRecord::of);
 	}
 
 }

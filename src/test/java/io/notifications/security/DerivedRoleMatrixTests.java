@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.notifications.resource.ApiResource;
-import io.notifications.security.Roles.Action;
+import io.notifications.resource.Action;
+import io.notifications.resource.ResourceController;
+import io.notifications.support.DeclaredOperations;
+import io.notifications.support.DeclaredOperations.Operation;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DerivedRoleMatrixTests extends ApiTestSupport {
 
 	@Autowired
-	List<ApiResource<?, ?, ?>> resources;
+	List<ResourceController<?, ?, ?>> resources;
 
 	@Autowired
 	SigningKeys keys;
@@ -50,11 +52,11 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 
 	@Test
 	void everyDeclaredOperationNeedsItsOwnRole() {
-		assertThat(this.resources).extracting(ApiResource::name)
+		assertThat(this.resources).extracting((resource) -> resource.declared().name())
 			.contains("CoworkerNotification", "SystemNotification", "Memo");
-		for (ApiResource<?, ?, ?> resource : this.resources) {
-			for (Operation operation : operations(resource)) {
-				int id = createdId(resource.basePath(), "{" + resource.exampleFields() + "}");
+		for (ResourceController<?, ?, ?> resource : this.resources) {
+			for (Operation operation : DeclaredOperations.of(resource.getClass())) {
+				int id = createdId(resource.declared().basePath(), "{" + resource.declared().example() + "}");
 				assertThat(send(operation, id, tokenWith(operation.role())).status())
 					.as(operation + " with " + operation.role()).isEqualTo(200);
 				for (String other : otherRoles(operation)) {
@@ -119,20 +121,6 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 		}
 	}
 
-	private List<Operation> operations(ApiResource<?, ?, ?> resource) {
-		String base = resource.basePath();
-		String fields = resource.exampleFields();
-		String name = resource.name();
-		return List.of(new Operation(name, Action.EDIT, "PUT", base, "{\"Id\":{id}," + fields + "}"),
-				new Operation(name, Action.CREATE, "POST", base, "{" + fields + "}"),
-				new Operation(name, Action.READ, "GET", base + "/{id}", null),
-				new Operation(name, Action.READ, "GET", base + "?id=%5B{id}%5D", null),
-				new Operation(name, Action.READ, "GET", base + "/?id=%5B{id}%5D", null),
-				new Operation(name, Action.LIST, "GET", base, null),
-				new Operation(name, Action.LIST, "GET", base + "/", null),
-				new Operation(name, Action.DELETE, "DELETE", base + "/{id}", null));
-	}
-
 	/** Every other action on the same resource, and the same action on every other resource. */
 	private List<String> otherRoles(Operation operation) {
 		List<String> others = new ArrayList<>(allRoles());
@@ -145,9 +133,9 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 
 	private List<String> allRoles() {
 		List<String> roles = new ArrayList<>();
-		for (ApiResource<?, ?, ?> resource : this.resources) {
+		for (ResourceController<?, ?, ?> resource : this.resources) {
 			for (Action action : Action.values()) {
-				roles.add(action.on(resource.name()));
+				roles.add(action.on(resource.declared().name()));
 			}
 		}
 		return roles;
@@ -166,19 +154,6 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 	private String tokenWithRoles(List<String> roles) {
 		String subject = roles.isEmpty() ? "no-roles@example.com" : roles.get(0).toLowerCase() + "@example.com";
 		return "Bearer " + new Minter(this.keys).sign(Minter.claimsFor(subject).claim("roles", roles).build());
-	}
-
-	record Operation(String resource, Action action, String method, String path, String body) {
-
-		String role() {
-			return this.action.on(this.resource);
-		}
-
-		@Override
-		public String toString() {
-			return this.method + " " + this.path;
-		}
-
 	}
 
 	/** A handler that no role rule names. */

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.notifications.security.Roles.Action;
+import io.notifications.resource.Action;
+import io.notifications.support.DeclaredOperations;
+import io.notifications.support.DeclaredOperations.Operation;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -47,24 +49,13 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 	static final String NOBODY = "nobody@example.com";
 
 	/**
-	 * The operations that exist, each sent against one existing record whose Id replaces
-	 * {@code {id}}. A new operation is one line here.
+	 * The operations the two resources declare, each sent against one existing record whose Id
+	 * replaces {@code {id}}: read from the declarations, so a new operation is tested here as it is.
 	 */
-	static final List<Operation> OPERATIONS = List.of(
-			new Operation(COWORKER, Action.EDIT, "PUT", CN, "{\"Id\":{id}," + CN_FIELDS + "}"),
-			new Operation(COWORKER, Action.CREATE, "POST", CN, "{" + CN_FIELDS + "}"),
-			new Operation(COWORKER, Action.READ, "GET", CN + "/{id}", null),
-			new Operation(COWORKER, Action.READ, "GET", CN + "/?id=%5B{id}%5D", null),
-			new Operation(COWORKER, Action.READ, "GET", CN + "?id=%5B{id}%5D", null),
-			new Operation(COWORKER, Action.LIST, "GET", CN + "?page=1&size=10", null),
-			new Operation(COWORKER, Action.LIST, "GET", CN, null),
-			new Operation(COWORKER, Action.DELETE, "DELETE", CN + "/{id}", null),
-			new Operation(SYSTEM, Action.EDIT, "PUT", SN, "{\"Id\":{id}," + SN_FIELDS + "}"),
-			new Operation(SYSTEM, Action.CREATE, "POST", SN, "{" + SN_FIELDS + "}"),
-			new Operation(SYSTEM, Action.READ, "GET", SN + "/{id}", null),
-			new Operation(SYSTEM, Action.READ, "GET", SN + "/?id=%5B{id}%5D", null),
-			new Operation(SYSTEM, Action.LIST, "GET", SN + "?orderBy=Title&dir=-1", null),
-			new Operation(SYSTEM, Action.DELETE, "DELETE", SN + "/{id}", null));
+	static final List<Operation> OPERATIONS = DeclaredOperations.all()
+		.stream()
+		.filter((operation) -> List.of(COWORKER, SYSTEM).contains(operation.resource()))
+		.toList();
 
 	/** The one-role user of the test profile that holds {@code action} on {@code resource}. */
 	static String caller(String resource, Action action) {
@@ -223,16 +214,6 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 	private Map<String, List<Map<String, Object>>> tables() {
 		return Map.of("coworker_notifications", this.jdbc.queryForList("SELECT * FROM coworker_notifications ORDER BY id"),
 				"system_notifications", this.jdbc.queryForList("SELECT * FROM system_notifications ORDER BY id"));
-	}
-
-	/** An operation of the API and the role it needs. */
-	record Operation(String resource, Action action, String method, String path, String body) {
-
-		@Override
-		public String toString() {
-			return this.method + " " + this.path + " (" + this.action.on(this.resource) + ")";
-		}
-
 	}
 
 }

@@ -11,8 +11,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -74,11 +72,6 @@ class EmbeddedIssuerConfig {
 	}
 
 	@Bean
-	RefreshTokens refreshTokens(JdbcClient jdbc) {
-		return new RefreshTokens(jdbc);
-	}
-
-	@Bean
 	TokenService tokenService(JwtEncoder encoder, SigningKeys keys, SecurityProperties properties,
 			UserDetailsService users, RefreshTokens refreshTokens, TokenUsers tokenUsers, RevocationList revocations,
 			Clock clock) {
@@ -92,8 +85,8 @@ class EmbeddedIssuerConfig {
 	}
 
 	@Bean
-	RevocationList revocationList(JdbcTemplate jdbc, Clock clock, RevocationProperties properties) {
-		return new RevocationList(jdbc, clock, properties.pollInterval());
+	RevocationList revocationList(Revocations revocations, Clock clock) {
+		return new RevocationList(revocations, clock);
 	}
 
 	/** The caller of each of this server's tokens, as the user store and the revocations have them now. */

@@ -2,17 +2,68 @@ package io.notifications.security.issuer;
 
 import java.time.Instant;
 
+import io.notifications.persistence.NewUntilStored;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
 /**
  * An issued refresh token, kept only as the SHA-256 hash of its value.
- *
- * @param tokenHash the SHA-256 hash of the token's value
- * @param subject the user it was issued to
- * @param issuedAt when it was issued
- * @param expiresAt when it stops working
- * @param credentialFingerprint the fingerprint of the credential it was issued against;
- * {@code null} if issued before they were kept
- * @param accessTokenId the {@code jti} of the access token issued with it
  */
-record RefreshToken(String tokenHash, String subject, Instant issuedAt, Instant expiresAt,
-		String credentialFingerprint, String accessTokenId) {
+@Entity
+@Table(name = "refresh_tokens")
+class RefreshToken extends NewUntilStored<String> {
+
+	/** The SHA-256 hash of the token's value. */
+	@Id
+	private String tokenHash;
+
+	/** The user it was issued to. */
+	private String subject;
+
+	private Instant issuedAt;
+
+	/** When it stops working. */
+	private Instant expiresAt;
+
+	/** The fingerprint of the credential it was issued against; null if issued before they were kept. */
+	private String credentialFingerprint;
+
+	/** The {@code jti} of the access token issued with it. */
+	private String accessTokenId;
+
+	protected RefreshToken() {
+	}
+
+	RefreshToken(String tokenHash, String subject, Instant issuedAt, Instant expiresAt, String credentialFingerprint,
+			String accessTokenId) {
+		this.tokenHash = tokenHash;
+		this.subject = subject;
+		this.issuedAt = issuedAt;
+		this.expiresAt = expiresAt;
+		this.credentialFingerprint = credentialFingerprint;
+		this.accessTokenId = accessTokenId;
+	}
+
+	@Override
+	public String getId() {
+		return this.tokenHash;
+	}
+
+	String subject() {
+		return this.subject;
+	}
+
+	Instant issuedAt() {
+		return this.issuedAt;
+	}
+
+	String credentialFingerprint() {
+		return this.credentialFingerprint;
+	}
+
+	String accessTokenId() {
+		return this.accessTokenId;
+	}
+
 }

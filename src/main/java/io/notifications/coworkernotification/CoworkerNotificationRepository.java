@@ -1,0 +1,8 @@
+package io.notifications.coworkernotification;
+
+import io.notifications.resource.ResourceRepository;
+
+/** The stored coworker notifications. */
+interface CoworkerNotificationRepository extends ResourceRepository<CoworkerNotification> {
+
+}

@@ -1,0 +1,64 @@
+package io.notifications.security;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.notifications.resource.ApiResource;
+import io.notifications.resource.Needs;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.condition.NameValueExpression;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The role rule of every route of the resources' handlers, read from their declarations: the
+ * routes Spring MVC mapped for each handler that says what it {@link Needs}, the role
+ * {@code {Resource}-{Action}} of its controller's {@link ApiResource}. A rule matches what its
+ * route matches by path, method and required parameters; a route with required parameters comes
+ * before one without on the same path (the batch read, {@code ?id=}, before the list).
+ *
+ * @param matcher the requests of the route
+ * @param role the role that grants them, besides the Administrator
+ */
+record OperationRule(RequestMatcher matcher, String role) {
+
+	static List<OperationRule> of(RequestMappingHandlerMapping mapping) {
+		List<Map.Entry<RequestMappingInfo, HandlerMethod>> routes = new ArrayList<>(
+				mapping.getHandlerMethods().entrySet());
+		routes.sort(Comparator.comparingInt((route) -> -route.getKey().getParamsCondition().getExpressions().size()));
+		List<OperationRule> rules = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> route : routes) {
+			Needs needs = AnnotatedElementUtils.findMergedAnnotation(route.getValue().getMethod(), Needs.class);
+			ApiResource resource = AnnotatedElementUtils.findMergedAnnotation(route.getValue().getBeanType(),
+					ApiResource.class);
+			if (needs == null || resource == null) {
+				continue;
+			}
+			List<String> parameters = route.getKey()
+				.getParamsCondition()
+				.getExpressions()
+				.stream()
+				.map(NameValueExpression::getName)
+				.toList();
+			for (String pattern : route.getKey().getPatternValues()) {
+				for (RequestMethod method : route.getKey().getMethodsCondition().getMethods()) {
+					RequestMatcher path = PathPatternRequestMatcher.withDefaults()
+						.matcher(HttpMethod.valueOf(method.name()), pattern);
+					RequestMatcher matcher = (request) -> path.matches(request)
+							&& parameters.stream().allMatch((name) -> request.getParameter(name) != null);
+					rules.add(new OperationRule(matcher, needs.value().on(resource.name())));
+				}
+			}
+		}
+		return rules;
+	}
+
+}
