@@ -564,20 +564,50 @@ def cmd_script(a):
             f.write(f"{k}={v}\n")
 
 
-def suggestion(case, stmts):
-    """What to paste into bench/pgbench/ for these statements: one file each."""
+def suggestion(case, stmts, script_dir):
+    """What to paste into bench/pgbench/ for these statements, one file each. A value ($n) whose
+    column (the two words before it) the current files give a value reuses that value, with the
+    lines that define its variables; the others become :pN, to be given a value."""
+    cur_sql, set_lines, define_lines = [], {}, {}
+    for p in sorted(glob.glob(os.path.join(script_dir, case + "*.sql"))):
+        defines, body = parse_script(p)
+        for k, v in defines:
+            define_lines[k] = f"-- define {k}={v}"
+        for line in body.splitlines():
+            m = re.match(r"^\\set\s+(\w+)\s", line)
+            if m:
+                set_lines[m.group(1)] = line
+            elif not line.startswith("--") and not line.startswith("\\"):
+                cur_sql.append(line)
+    cur = norm(" ".join(cur_sql))
     lines = []
-    for i, s in enumerate(stmts, 1):
+    for i, st in enumerate(stmts, 1):
         name = f"{case}.sql" if len(stmts) == 1 else f"{case}-{i}.sql"
-        q = norm(s["query"])
-        # the record's Id is the variable that picks a row; every other $n becomes :pN
-        q = re.sub(r"(\bid\s*=\s*)\$(\d+)", r"\1:id", q, flags=re.I)
-        nums = sorted({int(n) for n in re.findall(r"\$(\d+)", q)})
-        q = re.sub(r"\$(\d+)", r":p\1", q)
+        q, missing = norm(st["query"]), []
+
+        def value(m):
+            ctx = " ".join(q[:m.start()].split()[-2:])
+            found = re.search(r"(?<![\w.])" + re.escape(ctx).replace("\\ ", r"\s+") + r"\s+(:\w+|'(?:[^']|'')*'|[\w.]+)",
+                              cur, re.I) if ctx else None
+            if found:
+                return found.group(1)
+            missing.append(m.group(1))
+            return ":p" + m.group(1)
+
+        q = re.sub(r"\$(\d+)", value, q)
+        used, grew = set(re.findall(r":(\w+)", q)), True
+        while grew:   # the variables the chosen \set lines use in turn
+            more = {v for u in used if u in set_lines for v in re.findall(r":(\w+)", set_lines[u])}
+            grew = not more <= used
+            used |= more
         lines.append(f"---- bench/pgbench/{name} ----")
-        lines.append("\\set id random(1, 1000)")
-        for n in nums:
-            lines.append(f"\\set p{n} 1    -- or '-- define p{n}=<text>' for a text value; FALSE/TRUE/1 may be literals")
+        if missing:
+            lines.append("-- TODO: give " + ", ".join(":p" + n for n in missing)
+                         + (" a value" if len(missing) == 1 else " values") + " like the server's: "
+                         "\"\\set pN <number>\" (0/1 for a boolean), or a line \"-- define pN=<text>\"")
+        lines += [define_lines[u] for u in define_lines if u in used]
+        lines += [set_lines[u] for u in set_lines if u in used]
+        lines += [f"\\set p{n} 1" for n in missing]
         lines.append(q + ";")
     lines.append("----")
     return lines
@@ -609,9 +639,8 @@ def cmd_pg_check(a):
     emit(f"  server:  " + "\n           ".join(a_set or ["(no statement sent by at least half the requests)"]))
     emit(f"  scripts: " + "\n           ".join(b_set or ["(none)"]))
     if want:
-        emit(f"Replace bench/pgbench/{a.case}*.sql with (one file a statement, in the order the server sends them; "
-             f"give each :pN a value like the server's, see the current files):")
-        for line in suggestion(a.case, want):
+        emit(f"Replace bench/pgbench/{a.case}*.sql with (one file a statement, in the order the server sends them):")
+        for line in suggestion(a.case, want, a.dir):
             emit(line)
     die(f"{a.case.upper()}: bench/pgbench/{a.case}*.sql do not match the server's SQL (both texts above)")
 
