@@ -12,14 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@link HealthProbe} reads of the server process from /proc: its command line and the ports it
- * listens on. Uses only the JDK, as the probe does.
+ * What {@link HealthProbe} reads of the server process from /proc: its command line and
+ * the ports it listens on. Uses only the JDK, as the probe does.
  */
 final class ServerProcess {
 
-	/** A socket in state LISTEN (0A): its local port and, in the tenth column, its inode. */
-	private static final Pattern LISTENING = Pattern
-		.compile("\\s*\\d+:\\s+\\p{XDigit}+:(\\p{XDigit}{4})\\s+\\p{XDigit}+:\\p{XDigit}{4}\\s+0A(?:\\s+\\S+){5}\\s+(\\d+)\\b.*");
+	/**
+	 * A socket in state LISTEN (0A): its local port and, in the tenth column, its inode.
+	 */
+	private static final Pattern LISTENING = Pattern.compile(
+			"\\s*\\d+:\\s+\\p{XDigit}+:(\\p{XDigit}{4})\\s+\\p{XDigit}+:\\p{XDigit}{4}\\s+0A(?:\\s+\\S+){5}\\s+(\\d+)\\b.*");
 
 	private static final Pattern SOCKET_LINK = Pattern.compile("socket:\\[(\\d+)\\]");
 
@@ -28,7 +30,10 @@ final class ServerProcess {
 	private ServerProcess() {
 	}
 
-	/** The server's command line: the container's PID 1, readable by the same user; empty elsewhere. */
+	/**
+	 * The server's command line: the container's PID 1, readable by the same user; empty
+	 * elsewhere.
+	 */
 	static List<String> commandLine() {
 		return ProcessHandle.of(SERVER_PID)
 			.flatMap((process) -> process.info().arguments())
@@ -37,8 +42,8 @@ final class ServerProcess {
 	}
 
 	/**
-	 * The TCP ports the process listens on, read from /proc; empty where there is no /proc or the
-	 * process belongs to another user.
+	 * The TCP ports the process listens on, read from /proc; empty where there is no
+	 * /proc or the process belongs to another user.
 	 */
 	static Set<Integer> listeningPorts(long pid) {
 		Set<String> sockets = socketInodes(Path.of("/proc", Long.toString(pid), "fd"));
@@ -54,7 +59,10 @@ final class ServerProcess {
 		return ports;
 	}
 
-	/** The inodes of the sockets among the open files of a process ({@code socket:[inode]} links). */
+	/**
+	 * The inodes of the sockets among the open files of a process ({@code socket:[inode]}
+	 * links).
+	 */
 	private static Set<String> socketInodes(Path fds) {
 		Set<String> inodes = new HashSet<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(fds)) {

@@ -27,22 +27,26 @@ import org.springframework.util.FileSystemUtils;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The training run of the container's ahead-of-time cache (docs/performance.md): starts the
- * server as the image will, sends it the requests a client sends first (a token, then every
- * operation of every declared resource, with JSON, forms, Bearer and Basic, and the common
- * refusals), stops it and exits. The JVM that runs this with
- * {@code -XX:AOTCacheOutput} keeps every class these requests loaded, linked, and the profiles
- * of the methods they ran, so a container's first requests find them ready.
+ * The training run of the container's ahead-of-time cache (docs/performance.md): starts
+ * the server as the image will, sends it the requests a client sends first (a token, then
+ * every operation of every declared resource, with JSON, forms, Bearer and Basic, and the
+ * common refusals), stops it and exits. The JVM that runs this with
+ * {@code -XX:AOTCacheOutput} keeps every class these requests loaded, linked, and the
+ * profiles of the methods they ran, so a container's first requests find them ready.
  * <p>
- * The server runs on a loopback port of its own choosing with a user made up here, a random
- * password that is never written anywhere, rate limits high enough for the run, and its H2
- * database and signing key in a temporary directory that is deleted afterwards: nothing of the
- * run is left beside the cache. Arguments are the server's, and win over these defaults.
- * Exits with 1 if any answer is not the one expected, so that the image build fails.
+ * The server runs on a loopback port of its own choosing with a user made up here, a
+ * random password that is never written anywhere, rate limits high enough for the run,
+ * and its H2 database and signing key in a temporary directory that is deleted
+ * afterwards: nothing of the run is left beside the cache. Arguments are the server's,
+ * and win over these defaults. Exits with 1 if any answer is not the one expected, so
+ * that the image build fails.
  */
 public final class StartupTraining {
 
-	/** Rounds of the requests above: enough for their methods' profiles, about a second of work. */
+	/**
+	 * Rounds of the requests above: enough for their methods' profiles, about a second of
+	 * work.
+	 */
 	private static final int ROUNDS = 200;
 
 	private static final String USER = "training@localhost";
@@ -61,8 +65,8 @@ public final class StartupTraining {
 
 	private StartupTraining(int port, String password) {
 		this.base = "http://127.0.0.1:" + port;
-		this.basic = "Basic " + Base64.getEncoder()
-			.encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.basic = "Basic "
+				+ Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -104,7 +108,9 @@ public final class StartupTraining {
 		System.exit(status);
 	}
 
-	/** A repeated command-line property would be read as both values, joined by a comma. */
+	/**
+	 * A repeated command-line property would be read as both values, joined by a comma.
+	 */
 	private static void addUnlessGiven(List<String> arguments, String property, String value) {
 		if (arguments.stream().noneMatch((argument) -> argument.startsWith("--" + property + "="))) {
 			arguments.add("--" + property + "=" + value);
@@ -112,9 +118,10 @@ public final class StartupTraining {
 	}
 
 	/**
-	 * For each declared resource, each of its operations as Spring MVC mapped them (a create first,
-	 * for the record the others act on), with JSON and a form, Bearer and Basic; then the refusals
-	 * clients meet first: no credentials, a bad body, a record that is gone.
+	 * For each declared resource, each of its operations as Spring MVC mapped them (a
+	 * create first, for the record the others act on), with JSON and a form, Bearer and
+	 * Basic; then the refusals clients meet first: no credentials, a bad body, a record
+	 * that is gone.
 	 */
 	private void run(String password, List<Resource> resources) throws IOException, InterruptedException {
 		String tokenAnswer = expect(200, post("/api/token", null, "application/x-www-form-urlencoded",
@@ -122,20 +129,23 @@ public final class StartupTraining {
 		String bearer = "Bearer " + group(ACCESS_TOKEN, tokenAnswer);
 		for (int round = 0; round < ROUNDS; round++) {
 			for (Resource resource : resources) {
-				String id = group(ID, expect(200, post(resource.base(), bearer, "application/json", resource.body(null))));
+				String id = group(ID,
+						expect(200, post(resource.base(), bearer, "application/json", resource.body(null))));
 				for (Route route : resource.routes()) {
 					String path = route.path().replace("{id}", id) + (route.batch() ? "?id=[" + id + "]" : "");
 					switch (route.method()) {
 						case "PUT" -> {
 							expect(200, send("PUT", path, bearer, "application/json", resource.body(id)));
-							expect(200, send("PUT", path, this.basic, "application/x-www-form-urlencoded", resource.form(id)));
+							expect(200, send("PUT", path, this.basic, "application/x-www-form-urlencoded",
+									resource.form(id)));
 						}
 						case "GET" -> {
 							expect(200, send("GET", path, bearer, null, null));
 							expect(200, send("GET", path, this.basic, null, null));
 						}
 						case "POST", "DELETE" -> {
-							// the create came first; the delete comes last, once the refusals are sent
+							// the create came first; the delete comes last, once the
+							// refusals are sent
 						}
 						default -> throw new AssertionError("No training for " + route.method());
 					}
@@ -158,9 +168,10 @@ public final class StartupTraining {
 			mapping.getHandlerMethods().forEach((info, handler) -> {
 				if (handler.getBeanType() == controller.getClass()) {
 					boolean batch = !info.getParamsCondition().getExpressions().isEmpty();
-					info.getPatternValues().forEach((pattern) -> info.getMethodsCondition()
-						.getMethods()
-						.forEach((method) -> routes.add(new Route(method.name(), pattern, batch))));
+					info.getPatternValues()
+						.forEach((pattern) -> info.getMethodsCondition()
+							.getMethods()
+							.forEach((method) -> routes.add(new Route(method.name(), pattern, batch))));
 				}
 			});
 			resources.add(new Resource(controller.declared().basePath(), controller.declared().example(), routes));
@@ -168,7 +179,9 @@ public final class StartupTraining {
 		return resources;
 	}
 
-	/** A declared resource: its base path, its example fields as JSON members, its routes. */
+	/**
+	 * A declared resource: its base path, its example fields as JSON members, its routes.
+	 */
 	private record Resource(String base, String example, List<Route> routes) {
 
 		String body(String id) {
@@ -178,16 +191,20 @@ public final class StartupTraining {
 		/** The example as a form: each member's value as text. */
 		String form(String id) {
 			StringBuilder form = new StringBuilder("Id=" + id);
-			JSON.readTree(body(null)).properties().forEach((field) -> form.append('&')
-				.append(field.getKey())
-				.append('=')
-				.append(URLEncoder.encode(field.getValue().asString(), StandardCharsets.UTF_8)));
+			JSON.readTree(body(null))
+				.properties()
+				.forEach((field) -> form.append('&')
+					.append(field.getKey())
+					.append('=')
+					.append(URLEncoder.encode(field.getValue().asString(), StandardCharsets.UTF_8)));
 			return form.toString();
 		}
 
 	}
 
-	/** A route of a resource: its method, path pattern, and whether it is the batch read. */
+	/**
+	 * A route of a resource: its method, path pattern, and whether it is the batch read.
+	 */
 	private record Route(String method, String path, boolean batch) {
 	}
 
@@ -196,11 +213,11 @@ public final class StartupTraining {
 		return send("POST", path, authorization, contentType, body);
 	}
 
-	private HttpResponse<String> send(String method, String path, String authorization, String contentType,
-			String body) throws IOException, InterruptedException {
+	private HttpResponse<String> send(String method, String path, String authorization, String contentType, String body)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}

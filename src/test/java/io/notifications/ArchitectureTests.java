@@ -13,10 +13,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package boundaries the code keeps: resources are declared in their own packages and know
- * only the shared machinery; the machinery knows no resource; the wire format ({@code web}) and
- * the stored form ({@code persistence}) know neither each other's internals nor security; the embedded
- * token issuer is one package that nothing else reaches into.
+ * The package boundaries the code keeps: resources are declared in their own packages and
+ * know only the shared machinery; the machinery knows no resource; the wire format
+ * ({@code web}) and the stored form ({@code persistence}) know neither each other's
+ * internals nor security; the embedded token issuer is one package that nothing else
+ * reaches into.
  */
 class ArchitectureTests {
 
@@ -58,8 +59,7 @@ class ArchitectureTests {
 	@Test
 	void theSharedMachineryKnowsNoResource() {
 		noClasses().that()
-			.resideOutsideOfPackages("io.notifications.coworkernotification..",
-					"io.notifications.systemnotification..")
+			.resideOutsideOfPackages("io.notifications.coworkernotification..", "io.notifications.systemnotification..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.notifications.coworkernotification..", "io.notifications.systemnotification..")

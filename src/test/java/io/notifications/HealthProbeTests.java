@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The container health probe finds the port the way an operator may have set it, and asks the
- * real server's readiness over HTTP.
+ * The container health probe finds the port the way an operator may have set it, and asks
+ * the real server's readiness over HTTP.
  */
 class HealthProbeTests extends ApiTestSupport {
 
@@ -39,13 +39,16 @@ class HealthProbeTests extends ApiTestSupport {
 
 	@Test
 	void aSeparateManagementPortWinsOverTheServerPort() {
-		assertThat(HealthProbe.ports(Map.of("SERVER_PORT", "9001", "MANAGEMENT_SERVER_PORT", "9101"), List.of(), Set.of()))
+		assertThat(
+				HealthProbe.ports(Map.of("SERVER_PORT", "9001", "MANAGEMENT_SERVER_PORT", "9101"), List.of(), Set.of()))
 			.containsExactly(9101);
 		assertThat(HealthProbe.ports(Map.of("MANAGEMENT_SERVER_PORT", "9101"),
 				List.of("JarLauncher", "--management.server.port=9102"), Set.of()))
 			.containsExactly(9102);
-		// -1 turns the management server off; 0 is a random port the configuration cannot tell
-		assertThat(HealthProbe.ports(Map.of("SERVER_PORT", "9001", "MANAGEMENT_SERVER_PORT", "-1"), List.of(), Set.of()))
+		// -1 turns the management server off; 0 is a random port the configuration cannot
+		// tell
+		assertThat(
+				HealthProbe.ports(Map.of("SERVER_PORT", "9001", "MANAGEMENT_SERVER_PORT", "-1"), List.of(), Set.of()))
 			.containsExactly(9001);
 	}
 

@@ -20,19 +20,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Receives every request body with non-blocking IO before the request is handled, so that a client
- * that sends its body slowly (or never) holds a connection but no request thread, and is answered
- * 408 when the body is not complete within the deadline. The complete body is then handed on by an
- * async dispatch ({@link BodyReception}), in memory; a body that arrived whole with the headers is
- * handed on at once. Bodies over the limit are not received: the application refuses them.
- * Request threads are the scarce resource on Java 17 (no virtual threads), so this is what keeps
- * 250 slow senders from starving every other request.
+ * Receives every request body with non-blocking IO before the request is handled, so that
+ * a client that sends its body slowly (or never) holds a connection but no request
+ * thread, and is answered 408 when the body is not complete within the deadline. The
+ * complete body is then handed on by an async dispatch ({@link BodyReception}), in
+ * memory; a body that arrived whole with the headers is handed on at once. Bodies over
+ * the limit are not received: the application refuses them. Request threads are the
+ * scarce resource on Java 17 (no virtual threads), so this is what keeps 250 slow senders
+ * from starving every other request.
  * <p>
- * Every response is handed on as a {@link OneWriteResponse}, sent whole when the request ends.
+ * Every response is handed on as a {@link OneWriteResponse}, sent whole when the request
+ * ends.
  */
 class BodyReadingFilter implements Filter {
 
-	/** The contract's limit on request bodies; one byte more tells the application it was passed. */
+	/**
+	 * The contract's limit on request bodies; one byte more tells the application it was
+	 * passed.
+	 */
 	static final int MAX_BODY_BYTES = RequestBodies.MAX_BODY_BYTES;
 
 	static final String TIMEOUT_MESSAGE = "The request was not received in time.";
@@ -66,7 +71,8 @@ class BodyReadingFilter implements Filter {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(
 				(int) Math.min(Math.max(request.getContentLengthLong(), 1024), 16384));
 		if (receivedWithTheHeaders(request, bytes)) {
-			// as a small body nearly always is: handed on at once, without the cost of an async dispatch
+			// as a small body nearly always is: handed on at once, without the cost of an
+			// async dispatch
 			chain.doFilter(new ReceivedBodyRequest(request, bytes), response);
 			return;
 		}
@@ -79,8 +85,8 @@ class BodyReadingFilter implements Filter {
 	}
 
 	/**
-	 * Takes what of a body of known length Tomcat has already received with the headers. Reads only
-	 * bytes that are there, so it never waits on the client.
+	 * Takes what of a body of known length Tomcat has already received with the headers.
+	 * Reads only bytes that are there, so it never waits on the client.
 	 * @return whether that was the whole body
 	 */
 	private static boolean receivedWithTheHeaders(HttpServletRequest request, ByteArrayOutputStream bytes)
@@ -115,7 +121,8 @@ class BodyReadingFilter implements Filter {
 		if (length == -1) {
 			return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
 		}
-		// over the limit: the application refuses it before reading, no need to receive it
+		// over the limit: the application refuses it before reading, no need to receive
+		// it
 		return length > 0 && length <= MAX_BODY_BYTES;
 	}
 

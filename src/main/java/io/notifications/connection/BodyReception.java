@@ -19,13 +19,12 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpHeaders;
 
 /**
- * One body being received: reads what has arrived whenever Tomcat says more is ready, then
- * dispatches; or answers 408 at the deadline. Exactly one of the two happens.
+ * One body being received: reads what has arrived whenever Tomcat says more is ready,
+ * then dispatches; or answers 408 at the deadline. Exactly one of the two happens.
  */
 final class BodyReception implements ReadListener, AsyncListener {
 
 	private static final Log logger = LogFactory.getLog(BodyReception.class);
-
 
 	private final AsyncContext async;
 
@@ -81,7 +80,8 @@ final class BodyReception implements ReadListener, AsyncListener {
 			}
 			this.bytes.write(this.chunk, 0, count);
 			if (this.bytes.size() > BodyReadingFilter.MAX_BODY_BYTES) {
-				// enough for the application to tell that the body is too large; the rest is not received
+				// enough for the application to tell that the body is too large; the rest
+				// is not received
 				dispatch();
 				return;
 			}
@@ -95,7 +95,8 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	@Override
 	public void onError(Throwable failure) {
-		// the client went away or sent a malformed chunked body: nobody is waiting for an answer
+		// the client went away or sent a malformed chunked body: nobody is waiting for an
+		// answer
 		// to the first, and Tomcat answers the second itself
 		if (this.settled.compareAndSet(false, true)) {
 			release();

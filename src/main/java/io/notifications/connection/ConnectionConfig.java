@@ -19,15 +19,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers the {@link BodyReadingFilter} ahead of every other filter (security included), for the
- * client's request only: the dispatch that it starts once the body is in runs the other filters.
- * Gives Tomcat the envelope for its own errors, and the refusal of chunked requests with a length.
+ * Registers the {@link BodyReadingFilter} ahead of every other filter (security
+ * included), for the client's request only: the dispatch that it starts once the body is
+ * in runs the other filters. Gives Tomcat the envelope for its own errors, and the
+ * refusal of chunked requests with a length.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectionConfig {
 
 	@Bean
-	FilterRegistrationBean<BodyReadingFilter> bodyReadingFilter(ConnectionProperties properties, EnvelopeWriter writer) {
+	FilterRegistrationBean<BodyReadingFilter> bodyReadingFilter(ConnectionProperties properties,
+			EnvelopeWriter writer) {
 		FilterRegistrationBean<BodyReadingFilter> registration = new FilterRegistrationBean<>(
 				new BodyReadingFilter(properties, writer));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -37,8 +39,9 @@ class ConnectionConfig {
 	}
 
 	/**
-	 * Replaces the error report valve that Boot adds to the host (after Boot's own customizer, so
-	 * that its valve is there to be removed) and adds the smuggling check to the engine.
+	 * Replaces the error report valve that Boot adds to the host (after Boot's own
+	 * customizer, so that its valve is there to be removed) and adds the smuggling check
+	 * to the engine.
 	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeForTomcatErrors(JsonMapper jsonMapper) {
@@ -46,8 +49,8 @@ class ConnectionConfig {
 	}
 
 	/** Runs after Boot's Tomcat customizer, whose order is 0. */
-	private record EnvelopeForTomcatErrors(JsonMapper jsonMapper)
-			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+	private record EnvelopeForTomcatErrors(
+			JsonMapper jsonMapper) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {

@@ -8,12 +8,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How long and how much a client may take to send a request body ({@code notifications.connection.*}).
+ * How long and how much a client may take to send a request body
+ * ({@code notifications.connection.*}).
  *
- * @param bodyTimeout the deadline for receiving a whole request body, from the end of its headers;
- * a body not received by then is answered with 408
- * @param maxBufferedBodies the bytes of request bodies that may be held in memory at once, over all
- * requests; a body that would pass it is answered with 503
+ * @param bodyTimeout the deadline for receiving a whole request body, from the end of its
+ * headers; a body not received by then is answered with 408
+ * @param maxBufferedBodies the bytes of request bodies that may be held in memory at
+ * once, over all requests; a body that would pass it is answered with 503
  */
 @Validated
 @ConfigurationProperties("notifications.connection")
@@ -25,8 +26,8 @@ public record ConnectionProperties(@DefaultValue("10s") Duration bodyTimeout,
 			throw new IllegalArgumentException("notifications.connection.body-timeout must be positive");
 		}
 		if (maxBufferedBodies.toBytes() < BodyReadingFilter.MAX_BODY_BYTES + 1) {
-			throw new IllegalArgumentException("notifications.connection.max-buffered-bodies must hold at least one "
-					+ "request body of 1 MiB");
+			throw new IllegalArgumentException(
+					"notifications.connection.max-buffered-bodies must hold at least one " + "request body of 1 MiB");
 		}
 	}
 

@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's error report, for the errors that Tomcat answers before the application sees a
- * request (a missing {@code Host}, too many headers, two {@code Content-Length}s, ...): the
- * envelope instead of Tomcat's HTML page. Errors that the application answers have a body
- * already and are left alone, as the base class does.
+ * request (a missing {@code Host}, too many headers, two {@code Content-Length}s, ...):
+ * the envelope instead of Tomcat's HTML page. Errors that the application answers have a
+ * body already and are left alone, as the base class does.
  */
 class EnvelopeErrorReportValve extends ErrorReportValve {
 
@@ -49,7 +49,8 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			PrintWriter writer = response.getReporter();
 			if (writer != null) {
-				writer.write(jsonMapper.writeValueAsString(Envelope.failure(status, FailureMessages.forStatus(status))));
+				writer
+					.write(jsonMapper.writeValueAsString(Envelope.failure(status, FailureMessages.forStatus(status))));
 				response.finishResponse();
 			}
 		}

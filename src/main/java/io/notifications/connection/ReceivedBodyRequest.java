@@ -24,10 +24,11 @@ import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 
 /**
- * The request as the application sees it after {@link BodyReadingFilter} has received its body:
- * the body is read from memory, form parameters of a POST come from it as Tomcat would have parsed
- * them, and the request counts as the client's request, not as an async dispatch (so that every
- * filter treats it as the first and only pass, which for them it is).
+ * The request as the application sees it after {@link BodyReadingFilter} has received its
+ * body: the body is read from memory, form parameters of a POST come from it as Tomcat
+ * would have parsed them, and the request counts as the client's request, not as an async
+ * dispatch (so that every filter treats it as the first and only pass, which for them it
+ * is).
  */
 class ReceivedBodyRequest extends HttpServletRequestWrapper {
 
@@ -82,8 +83,8 @@ class ReceivedBodyRequest extends HttpServletRequestWrapper {
 	}
 
 	/**
-	 * The query's parameters (Tomcat parses only the query once the body has been read by the
-	 * filter), then a form POST's parameters from the body, as Tomcat merges them.
+	 * The query's parameters (Tomcat parses only the query once the body has been read by
+	 * the filter), then a form POST's parameters from the body, as Tomcat merges them.
 	 */
 	private synchronized Map<String, String[]> parameters() {
 		if (this.parameters == null) {

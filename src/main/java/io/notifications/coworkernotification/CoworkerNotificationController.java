@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Nexudus's {@code /api/spaces/coworkernotifications} resource, declared once; its endpoints are
- * the handlers of {@link ResourceController}. Nexudus filters its list by the coworker as
- * {@code CoworkerNotification_Coworker}.
+ * Nexudus's {@code /api/spaces/coworkernotifications} resource, declared once; its
+ * endpoints are the handlers of {@link ResourceController}. Nexudus filters its list by
+ * the coworker as {@code CoworkerNotification_Coworker}.
  */
 @RestController
 @RequestMapping("/api/spaces/coworkernotifications")

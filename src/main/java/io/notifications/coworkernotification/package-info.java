@@ -1,4 +1,5 @@
 /**
- * Nexudus's CoworkerNotification resource: notifications shown to one coworker of a space.
+ * Nexudus's CoworkerNotification resource: notifications shown to one coworker of a
+ * space.
  */
 package io.notifications.coworkernotification;

@@ -13,10 +13,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The database's health, answered within a bound: Boot's check waits for a pooled connection as
- * long as a request would (the pool's connection timeout), longer than a readiness probe should
- * wait. The check runs on its own thread; probes that arrive while one is running wait for that
- * one. A failure's details say what happened in words, never with an exception's class name.
+ * The database's health, answered within a bound: Boot's check waits for a pooled
+ * connection as long as a request would (the pool's connection timeout), longer than a
+ * readiness probe should wait. The check runs on its own thread; probes that arrive while
+ * one is running wait for that one. A failure's details say what happened in words, never
+ * with an exception's class name.
  */
 class BoundedDatabaseHealth implements HealthIndicator {
 

@@ -18,13 +18,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Replaces Boot's {@code db} health indicator (the name makes Boot back off) by one that answers
- * within a second, for the readiness group; and gives the embedded H2 file to one thread at a time.
+ * Replaces Boot's {@code db} health indicator (the name makes Boot back off) by one that
+ * answers within a second, for the readiness group; and gives the embedded H2 file to one
+ * thread at a time.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
-	/** A readiness probe gets its answer within this; load balancers typically wait 2 s or more. */
+	/**
+	 * A readiness probe gets its answer within this; load balancers typically wait 2 s or
+	 * more.
+	 */
 	static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
 
 	/** The embedded H2 file, one thread at a time (see {@link OneSessionAtATime}). */
@@ -44,7 +48,10 @@ class DatabaseConfig {
 		};
 	}
 
-	/** Writes that arrive together share a commit where the database serves one session at a time. */
+	/**
+	 * Writes that arrive together share a commit where the database serves one session at
+	 * a time.
+	 */
 	@Bean
 	GroupCommit groupCommit(DataSource dataSource, PlatformTransactionManager transactions) throws SQLException {
 		return new GroupCommit(new TransactionTemplate(transactions), dataSource.isWrapperFor(OneSessionAtATime.class));

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers 503 with {@code Retry-After} when the database cannot be reached: no connection within
- * the pool's connection timeout (a few seconds), or one lost on the way. Ahead of the general
- * handler, which would answer 500; it takes only exception types that no other handler does.
+ * Answers 503 with {@code Retry-After} when the database cannot be reached: no connection
+ * within the pool's connection timeout (a few seconds), or one lost on the way. Ahead of
+ * the general handler, which would answer 500; it takes only exception types that no
+ * other handler does.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,20 +27,26 @@ class DatabaseUnavailableHandler {
 
 	static final String MESSAGE = "The database is unavailable. Try again shortly.";
 
-	/** Seconds a client should wait: about the time a restarted database or a failover takes. */
+	/**
+	 * Seconds a client should wait: about the time a restarted database or a failover
+	 * takes.
+	 */
 	static final String RETRY_AFTER = "5";
 
 	private static final String HIKARI_CLOSED = "Connection is closed";
 
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<Envelope> unavailable(Exception ex) {
-		return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER).body(Envelope.failure(503, MESSAGE));
+		return ResponseEntity.status(503)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
+			.body(Envelope.failure(503, MESSAGE));
 	}
 
 	/**
-	 * A connection lost in the middle of a transaction surfaces as a failed statement (SQLState
-	 * 08..., or 57P01 when the server shuts down), and then as a failed rollback on the connection
-	 * that Hikari has already closed, which overrides the first; anything else stays unexpected.
+	 * A connection lost in the middle of a transaction surfaces as a failed statement
+	 * (SQLState 08..., or 57P01 when the server shuts down), and then as a failed
+	 * rollback on the connection that Hikari has already closed, which overrides the
+	 * first; anything else stays unexpected.
 	 */
 	@ExceptionHandler({ TransactionSystemException.class, JpaSystemException.class })
 	ResponseEntity<Envelope> lostConnection(Exception ex) throws Exception {
@@ -50,8 +57,9 @@ class DatabaseUnavailableHandler {
 	}
 
 	/**
-	 * Whether an SQLException in the causes says the connection was lost or the server stopped.
-	 * Hikari's {@code Connection is closed}, of a connection it evicted as broken, has no SQLState.
+	 * Whether an SQLException in the causes says the connection was lost or the server
+	 * stopped. Hikari's {@code Connection is closed}, of a connection it evicted as
+	 * broken, has no SQLState.
 	 */
 	static boolean connectionLost(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

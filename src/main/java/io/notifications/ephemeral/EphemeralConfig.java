@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 /**
- * Ephemeral mode's beans, present only with the {@code ephemeral} profile: the fixtures, loaded
- * before the server accepts its first request, and the ready line ({@link ResetController}, a
- * scanned controller, carries the same profile).
+ * Ephemeral mode's beans, present only with the {@code ephemeral} profile: the fixtures,
+ * loaded before the server accepts its first request, and the ready line
+ * ({@link ResetController}, a scanned controller, carries the same profile).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(EphemeralUsers.PROFILE)
@@ -28,7 +28,10 @@ class EphemeralConfig {
 		return new Fixtures(resources, records, keys, properties.fixturesResource(), clock);
 	}
 
-	/** Loads the fixtures once every bean exists and before the web server starts listening. */
+	/**
+	 * Loads the fixtures once every bean exists and before the web server starts
+	 * listening.
+	 */
 	@Bean
 	SmartInitializingSingleton fixturesLoader(Fixtures fixtures) {
 		return fixtures::restore;

@@ -1,8 +1,8 @@
 package io.notifications.ephemeral;
 
 /**
- * Ephemeral mode cannot start as configured: a fixture or a user is invalid. Its message names
- * the property and the record at fault.
+ * Ephemeral mode cannot start as configured: a fixture or a user is invalid. Its message
+ * names the property and the record at fault.
  */
 class EphemeralSetupException extends RuntimeException {
 

@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an {@link EphemeralSetupException} into Boot's short start-up failure report: its one
- * message, without a stack trace to dig it out of.
+ * Turns an {@link EphemeralSetupException} into Boot's short start-up failure report: its
+ * one message, without a stack trace to dig it out of.
  */
 class EphemeralSetupFailureAnalyzer extends AbstractFailureAnalyzer<EphemeralSetupException> {
 

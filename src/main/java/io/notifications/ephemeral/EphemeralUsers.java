@@ -20,10 +20,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * In ephemeral mode, adds the users of {@code notifications.ephemeral.users} and
- * {@code notifications.ephemeral.users-file} to {@code notifications.security.users}, after those
- * configured there. Boot binds a list from one property source only, so the whole list, old
- * entries and new, goes into one source ahead of the others. Without any user the start stops:
- * the generated password would be written to a file, which ephemeral mode never does.
+ * {@code notifications.ephemeral.users-file} to {@code notifications.security.users},
+ * after those configured there. Boot binds a list from one property source only, so the
+ * whole list, old entries and new, goes into one source ahead of the others. Without any
+ * user the start stops: the generated password would be written to a file, which
+ * ephemeral mode never does.
  */
 class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 
@@ -43,12 +44,13 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 		Binder binder = Binder.get(environment);
 		List<User> given = new ArrayList<>();
 		binder.bind(USERS, String.class).ifBound((text) -> given.addAll(parse(Arrays.asList(text.split(",")), USERS)));
-		binder.bind(USERS_FILE, Path.class).ifBound((file) -> given.addAll(parse(lines(file), USERS_FILE + " (" + file + ")")));
+		binder.bind(USERS_FILE, Path.class)
+			.ifBound((file) -> given.addAll(parse(lines(file), USERS_FILE + " (" + file + ")")));
 		List<User> configured = configured(binder);
 		if (given.isEmpty() && configured.isEmpty()) {
-			throw new EphemeralSetupException("Ephemeral mode needs at least one user, for example "
-					+ "--" + USERS + "=admin@example.com:secret:Administrator (" + USERS + ", " + USERS_FILE
-					+ " or " + SECURITY_USERS + "[0].*)");
+			throw new EphemeralSetupException("Ephemeral mode needs at least one user, for example " + "--" + USERS
+					+ "=admin@example.com:secret:Administrator (" + USERS + ", " + USERS_FILE + " or " + SECURITY_USERS
+					+ "[0].*)");
 		}
 		if (given.isEmpty()) {
 			return;
@@ -71,7 +73,9 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	/** The users of {@code notifications.security.users}, wherever they are configured. */
+	/**
+	 * The users of {@code notifications.security.users}, wherever they are configured.
+	 */
 	private static List<User> configured(Binder binder) {
 		List<User> users = new ArrayList<>();
 		for (int i = 0;; i++) {
@@ -85,7 +89,10 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 		}
 	}
 
-	/** Users as {@code email:password:Role1+Role2}; the password is what lies between the first and the last colon. */
+	/**
+	 * Users as {@code email:password:Role1+Role2}; the password is what lies between the
+	 * first and the last colon.
+	 */
 	static List<User> parse(List<String> entries, String source) {
 		List<User> users = new ArrayList<>();
 		for (int line = 0; line < entries.size(); line++) {
@@ -105,7 +112,8 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 				.map(String::strip)
 				.filter((role) -> !role.isEmpty())
 				.toList();
-			users.add(new User(text.substring(0, first), password.startsWith("{") ? password : "{noop}" + password, roles));
+			users.add(new User(text.substring(0, first), password.startsWith("{") ? password : "{noop}" + password,
+					roles));
 		}
 		return users;
 	}
@@ -115,7 +123,8 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 			return Files.readAllLines(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new EphemeralSetupException("Cannot read the users file " + file + " (" + USERS_FILE + "): " + ex, ex);
+			throw new EphemeralSetupException("Cannot read the users file " + file + " (" + USERS_FILE + "): " + ex,
+					ex);
 		}
 	}
 

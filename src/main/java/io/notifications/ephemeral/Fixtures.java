@@ -29,10 +29,11 @@ import org.springframework.core.io.Resource;
 
 /**
  * The records every start and every reset begins with, read once from
- * {@code notifications.ephemeral.fixtures} and checked whole before any is written: one invalid
- * record stops the start with a message naming it and its property, and nothing is loaded. Each
- * resource's fixtures sit under the last segment of its path; the records are read through the
- * resources' declarations, as a PUT's body is, with their Ids and server-managed fields kept.
+ * {@code notifications.ephemeral.fixtures} and checked whole before any is written: one
+ * invalid record stops the start with a message naming it and its property, and nothing
+ * is loaded. Each resource's fixtures sit under the last segment of its path; the records
+ * are read through the resources' declarations, as a PUT's body is, with their Ids and
+ * server-managed fields kept.
  */
 class Fixtures {
 
@@ -65,7 +66,10 @@ class Fixtures {
 		}
 	}
 
-	/** Empties every table the resources and the Idempotency-Keys use, then writes the fixtures. */
+	/**
+	 * Empties every table the resources and the Idempotency-Keys use, then writes the
+	 * fixtures.
+	 */
 	Map<String, Integer> restore() {
 		long start = System.nanoTime();
 		this.records.replaceAll(this.rows);
@@ -78,12 +82,16 @@ class Fixtures {
 		return counts;
 	}
 
-	/** The key of a resource's fixtures: the last segment of its path, such as {@code coworkernotifications}. */
+	/**
+	 * The key of a resource's fixtures: the last segment of its path, such as
+	 * {@code coworkernotifications}.
+	 */
 	static String key(ResourceController<?, ?, ?> resource) {
 		return resource.declared().key();
 	}
 
-	private void read(Resource file, Map<String, ResourceController<?, ?, ?>> byKey, WholeRecords records, Clock clock) {
+	private void read(Resource file, Map<String, ResourceController<?, ?, ?>> byKey, WholeRecords records,
+			Clock clock) {
 		String where = PROPERTY + " (" + file.getDescription() + ")";
 		JsonNode tree;
 		try (InputStream in = file.getInputStream()) {
@@ -101,36 +109,39 @@ class Fixtures {
 					+ String.join(", ", byKey.keySet()));
 		}
 		for (Map.Entry<String, JsonNode> entry : resources.properties()) {
-			ResourceController<?, ?, ?> resource = byKey.entrySet().stream()
+			ResourceController<?, ?, ?> resource = byKey.entrySet()
+				.stream()
 				.filter((known) -> known.getKey().equalsIgnoreCase(entry.getKey()))
 				.map(Map.Entry::getValue)
 				.findFirst()
 				.orElseThrow(() -> new EphemeralSetupException("The fixtures of " + where + " name no resource \""
 						+ entry.getKey() + "\"; the resources are " + String.join(", ", byKey.keySet())));
 			if (!entry.getValue().isArray()) {
-				throw new EphemeralSetupException("The fixtures of " + where + ": \"" + entry.getKey()
-						+ "\" must be an array of records");
+				throw new EphemeralSetupException(
+						"The fixtures of " + where + ": \"" + entry.getKey() + "\" must be an array of records");
 			}
 			Set<Integer> ids = new HashSet<>();
 			for (int i = 0; i < entry.getValue().size(); i++) {
 				String record = key(resource) + "[" + i + "]";
 				if (!(entry.getValue().get(i) instanceof ObjectNode fields)) {
-					throw new EphemeralSetupException("Invalid fixture " + record + " in " + where + ": not a JSON object");
+					throw new EphemeralSetupException(
+							"Invalid fixture " + record + " in " + where + ": not a JSON object");
 				}
 				WholeRecords.Row row;
 				try {
 					row = records.read(resource, fields, clock.instant());
 				}
 				catch (InvalidRequestException ex) {
-					throw new EphemeralSetupException("Invalid fixture " + record + " (Id " + id(fields) + ") in " + where
-							+ ": " + describe(ex.getErrors()), ex);
+					throw new EphemeralSetupException("Invalid fixture " + record + " (Id " + id(fields) + ") in "
+							+ where + ": " + describe(ex.getErrors()), ex);
 				}
 				catch (UnreadableBodyException ex) {
-					throw new EphemeralSetupException("Invalid fixture " + record + " in " + where + ": " + ex.getMessage(), ex);
+					throw new EphemeralSetupException(
+							"Invalid fixture " + record + " in " + where + ": " + ex.getMessage(), ex);
 				}
 				if (!ids.add(row.id())) {
-					throw new EphemeralSetupException("Invalid fixture " + record + " in " + where + ": Id " + row.id()
-							+ " is given twice");
+					throw new EphemeralSetupException(
+							"Invalid fixture " + record + " in " + where + ": Id " + row.id() + " is given twice");
 				}
 				this.rows.get(resource).add(row);
 			}
@@ -146,7 +157,10 @@ class Fixtures {
 		return "missing";
 	}
 
-	/** Every failing property as the envelope would name it: {@code Message: is a required field}. */
+	/**
+	 * Every failing property as the envelope would name it:
+	 * {@code Message: is a required field}.
+	 */
 	private static String describe(List<ErrorItem> errors) {
 		List<String> parts = new ArrayList<>();
 		for (ErrorItem error : errors) {
@@ -156,7 +170,9 @@ class Fixtures {
 		return String.join("; ", parts);
 	}
 
-	/** A value as sent, cut short: a 20000-character Description would drown the message. */
+	/**
+	 * A value as sent, cut short: a 20000-character Description would drown the message.
+	 */
 	private static String abbreviated(Object value) {
 		String text = String.valueOf(value);
 		return (text.length() <= 60) ? text : text.substring(0, 60) + "...";

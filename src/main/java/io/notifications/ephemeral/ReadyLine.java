@@ -19,10 +19,10 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
 
 /**
- * Once the server is ready (fixtures loaded, port bound), says so in one line a test harness can
- * match, {@code notifications.ready port=54321 url=http://127.0.0.1:54321}, and writes the port
- * to {@code notifications.ephemeral.port-file} if set (whole or not at all: written beside it,
- * then moved), deleting that file again at stop.
+ * Once the server is ready (fixtures loaded, port bound), says so in one line a test
+ * harness can match, {@code notifications.ready port=54321 url=http://127.0.0.1:54321},
+ * and writes the port to {@code notifications.ephemeral.port-file} if set (whole or not
+ * at all: written beside it, then moved), deleting that file again at stop.
  */
 class ReadyLine implements ApplicationListener<ApplicationEvent> {
 
@@ -55,7 +55,8 @@ class ReadyLine implements ApplicationListener<ApplicationEvent> {
 	private void ready() {
 		Integer port = this.environment.getProperty("local.server.port", Integer.class);
 		if (port == null) {
-			// no server listens (a test context with a mock web environment): nothing to announce
+			// no server listens (a test context with a mock web environment): nothing to
+			// announce
 			return;
 		}
 		if (this.portFile != null) {
@@ -64,7 +65,10 @@ class ReadyLine implements ApplicationListener<ApplicationEvent> {
 		logger.info("notifications.ready port=" + port + " url=http://" + host() + ":" + port);
 	}
 
-	/** The address a client reaches the server at: the one it is bound to, or loopback when bound to all. */
+	/**
+	 * The address a client reaches the server at: the one it is bound to, or loopback
+	 * when bound to all.
+	 */
 	private String host() {
 		String address = this.environment.getProperty("server.address");
 		try {
@@ -92,8 +96,8 @@ class ReadyLine implements ApplicationListener<ApplicationEvent> {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the port to " + this.portFile
-					+ " (notifications.ephemeral.port-file)", ex);
+			throw new UncheckedIOException(
+					"Cannot write the port to " + this.portFile + " (notifications.ephemeral.port-file)", ex);
 		}
 	}
 

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /ephemeral/reset}: restores the fixtures and empties everything else, in one call,
- * between the tests of a suite. The Administrator's alone (SecurityConfig); outside {@code /api},
- * as it is no Nexudus endpoint.
+ * {@code POST /ephemeral/reset}: restores the fixtures and empties everything else, in
+ * one call, between the tests of a suite. The Administrator's alone (SecurityConfig);
+ * outside {@code /api}, as it is no Nexudus endpoint.
  */
 @RestController
 @Profile(EphemeralUsers.PROFILE)

@@ -10,9 +10,9 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /**
- * One caller's {@code Idempotency-Key}: the first request's fingerprint, which request holds the
- * key, and the answer once given. The primary key lets one request claim a key, on however many
- * instances.
+ * One caller's {@code Idempotency-Key}: the first request's fingerprint, which request
+ * holds the key, and the answer once given. The primary key lets one request claim a key,
+ * on however many instances.
  */
 @Entity
 @Table(name = "idempotency_keys")

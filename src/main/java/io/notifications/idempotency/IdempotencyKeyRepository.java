@@ -10,7 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** The {@code Idempotency-Key}s of creates, per caller. */
 interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, IdempotencyKey.Id> {
 
-	/** Stores the answer of the request that holds the key, in that request's transaction. */
+	/**
+	 * Stores the answer of the request that holds the key, in that request's transaction.
+	 */
 	@Transactional
 	@Modifying
 	@Query("""

@@ -17,11 +17,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code Idempotency-Key}s of creates, per caller ({@link IdempotencyKey}). A request claims
- * its key by inserting it: the primary key lets one request win, on however many
- * instances. The winner creates the record and stores its answer in the same transaction; every
- * other request with the key gets that answer, or 409 while there is none yet, or 422 if it is
- * not the same request.
+ * The {@code Idempotency-Key}s of creates, per caller ({@link IdempotencyKey}). A request
+ * claims its key by inserting it: the primary key lets one request win, on however many
+ * instances. The winner creates the record and stores its answer in the same transaction;
+ * every other request with the key gets that answer, or 409 while there is none yet, or
+ * 422 if it is not the same request.
  */
 @Component
 public class IdempotencyKeys {
@@ -62,11 +62,12 @@ public class IdempotencyKeys {
 
 	/**
 	 * Claims a caller's key for a request with this fingerprint.
-	 * @return {@link Claimed} if this request is the first and must be processed; otherwise what
-	 * the first one left
+	 * @return {@link Claimed} if this request is the first and must be processed;
+	 * otherwise what the first one left
 	 */
 	public Claim claim(String caller, String key, String fingerprint) {
-		// a few rounds at most: the row may be released or expired between our insert and read
+		// a few rounds at most: the row may be released or expired between our insert and
+		// read
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Instant now = this.clock.instant();
 			String owner = UUID.randomUUID().toString();
@@ -103,8 +104,8 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Stores the answer of a claimed request. Run it in the transaction that did the work: if the
-	 * claim was taken over meanwhile, it fails, and so does the work.
+	 * Stores the answer of a claimed request. Run it in the transaction that did the
+	 * work: if the claim was taken over meanwhile, it fails, and so does the work.
 	 */
 	public void complete(Claimed claim, int status, String body, String etag) {
 		if (this.repository.complete(claim.caller(), claim.key(), claim.owner(), status, body, etag) != 1) {
@@ -118,7 +119,8 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Deletes the keys older than the retention, every {@code notifications.idempotency.prune-interval}.
+	 * Deletes the keys older than the retention, every
+	 * {@code notifications.idempotency.prune-interval}.
 	 * @return how many
 	 */
 	@Scheduled(fixedDelayString = "${notifications.idempotency.prune-interval:1h}",
@@ -148,7 +150,9 @@ public class IdempotencyKeys {
 
 	}
 
-	/** This request holds the key: process it, then {@link #complete} or {@link #release}. */
+	/**
+	 * This request holds the key: process it, then {@link #complete} or {@link #release}.
+	 */
 	public record Claimed(String caller, String key, String owner) implements Claim {
 
 	}

@@ -8,8 +8,8 @@ import io.notifications.value.CodedEnum;
 import io.notifications.value.WireValues;
 
 /**
- * A field of a record that a list can be ordered and filtered by: its wire name, the entity
- * attribute behind it, and how a query-string value of it is read.
+ * A field of a record that a list can be ordered and filtered by: its wire name, the
+ * entity attribute behind it, and how a query-string value of it is read.
  *
  * @param wireName the record's property name, e.g. {@code CoworkerId}
  * @param attribute the entity attribute, e.g. {@code coworkerId}
@@ -27,7 +27,10 @@ public record ListField(String wireName, String attribute, Kind kind, Class<?> t
 		TEXT,
 		/** {@code true} or {@code false}: exact match. */
 		BOOLEAN,
-		/** An ISO-8601 date-time ({@code YYYY-MM-DDTHH:mm} or longer): exact match and ranges. */
+		/**
+		 * An ISO-8601 date-time ({@code YYYY-MM-DDTHH:mm} or longer): exact match and
+		 * ranges.
+		 */
 		DATE_TIME,
 		/** A GUID: exact match. */
 		GUID,
@@ -68,8 +71,8 @@ public record ListField(String wireName, String attribute, Kind kind, Class<?> t
 	}
 
 	/**
-	 * Reads a query-string value of this field with the wire-value rules that JSON strings and form
-	 * fields share.
+	 * Reads a query-string value of this field with the wire-value rules that JSON
+	 * strings and form fields share.
 	 * @throws IllegalArgumentException if the text is not a value of the field
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -78,7 +81,8 @@ public record ListField(String wireName, String attribute, Kind kind, Class<?> t
 			case NUMBER -> WireValues.toInt(text);
 			case TEXT -> WireValues.toText(text);
 			case BOOLEAN -> WireValues.toBoolean(text);
-			// an offset's "+" arrives as a space when the client did not percent-encode it
+			// an offset's "+" arrives as a space when the client did not percent-encode
+			// it
 			case DATE_TIME -> WireValues.toDateTime(text.replace(' ', '+'));
 			case GUID -> UUID.fromString(text);
 			case ENUM -> WireValues.toCoded((Class) this.type, text);

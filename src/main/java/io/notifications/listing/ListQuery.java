@@ -30,8 +30,9 @@ record ListQuery(int page, int size, ListField orderBy, int direction, List<Filt
 	}
 
 	/**
-	 * The order, with the Id after the chosen field so that records with equal values keep one
-	 * order from page to page. Nulls come first in ascending order, as on SQL Server.
+	 * The order, with the Id after the chosen field so that records with equal values
+	 * keep one order from page to page. Nulls come first in ascending order, as on SQL
+	 * Server.
 	 */
 	PageRequest pageRequest() {
 		Sort.Direction sortDirection = (this.direction > 0) ? Sort.Direction.ASC : Sort.Direction.DESC;

@@ -17,10 +17,10 @@ import org.springframework.util.MultiValueMap;
  * Reads a list request's parameters into a {@link ListQuery}.
  * <p>
  * Parameter names match case-insensitively, as in .NET. An empty value counts as absent.
- * Parameters outside the list's vocabulary are ignored, but one that names this resource's
- * filters ({@code {Resource}_...}, {@code from_{Resource}_...}, {@code to_{Resource}_...}) and
- * no field of it, or a range on a field without one, is refused, so that a misspelt filter never
- * silently lists everything.
+ * Parameters outside the list's vocabulary are ignored, but one that names this
+ * resource's filters ({@code {Resource}_...}, {@code from_{Resource}_...},
+ * {@code to_{Resource}_...}) and no field of it, or a range on a field without one, is
+ * refused, so that a misspelt filter never silently lists everything.
  */
 final class ListQueryReader {
 
@@ -45,7 +45,9 @@ final class ListQueryReader {
 		this.byLowerCaseName = Map.copyOf(byLowerCaseName);
 	}
 
-	/** @throws InvalidRequestException naming every parameter that is not valid */
+	/**
+	 * @throws InvalidRequestException naming every parameter that is not valid
+	 */
 	ListQuery read(MultiValueMap<String, String> parameters) {
 		List<ErrorItem> errors = new ArrayList<>();
 		Map<String, Parameter> sent = new LinkedHashMap<>();
@@ -152,7 +154,10 @@ final class ListQueryReader {
 		return filters;
 	}
 
-	/** The one value of a parameter, null if absent or empty; a repeated parameter is refused. */
+	/**
+	 * The one value of a parameter, null if absent or empty; a repeated parameter is
+	 * refused.
+	 */
 	private static String single(Parameter parameter, List<ErrorItem> errors) {
 		if (parameter == null) {
 			return null;

@@ -22,8 +22,9 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Nexudus's list and batch read of one resource. The fields come from the response record: each
- * component's {@code @JsonProperty} name is the wire name, and its Java name the entity attribute.
+ * Nexudus's list and batch read of one resource. The fields come from the response
+ * record: each component's {@code @JsonProperty} name is the wire name, and its Java name
+ * the entity attribute.
  *
  * @param <E> the entity type
  * @param <R> the response record type
@@ -48,7 +49,8 @@ public final class Listing<E extends AuditedEntity, R> {
 	 * @param resource Nexudus's name of the resource, the prefix of its filters
 	 * @param recordType the response record, whose components name the fields
 	 * @param toRecord maps a stored entity to its response record
-	 * @param aliases more names of fields, e.g. Nexudus's {@code Coworker} for {@code CoworkerId}
+	 * @param aliases more names of fields, e.g. Nexudus's {@code Coworker} for
+	 * {@code CoworkerId}
 	 */
 	public Listing(String resource, Class<? extends Record> recordType, Function<E, R> toRecord,
 			Map<String, String> aliases) {

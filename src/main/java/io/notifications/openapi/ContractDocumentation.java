@@ -15,10 +15,10 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.tags.Tag;
 
 /**
- * Adds to springdoc's document what the contract says of every operation: each error status with
- * the envelope, each resource's entry from its {@link DeclaredResource} (schemas, list parameters from
- * the code that parses them, examples), the token endpoint, and which properties are always
- * present.
+ * Adds to springdoc's document what the contract says of every operation: each error
+ * status with the envelope, each resource's entry from its {@link DeclaredResource}
+ * (schemas, list parameters from the code that parses them, examples), the token
+ * endpoint, and which properties are always present.
  */
 final class ContractDocumentation {
 
@@ -52,10 +52,12 @@ final class ContractDocumentation {
 			TokenDocumentation.documentRevokeAll(revokeAll.getPost());
 		}
 		DiscoveryDocumentation.addTo(openApi);
-		// what springdoc reads from the shared controller's generic signatures: no operation refers to them
+		// what springdoc reads from the shared controller's generic signatures: no
+		// operation refers to them
 		openApi.getComponents().getSchemas().remove("MultiValueMapStringString");
 		openApi.getComponents().getSchemas().remove("ListPageRecord");
-		// one order whatever order the routes were registered in, for readers and for the committed copy
+		// one order whatever order the routes were registered in, for readers and for the
+		// committed copy
 		Paths sorted = new Paths();
 		new TreeMap<>(openApi.getPaths()).forEach(sorted::addPathItem);
 		openApi.setPaths(sorted);
@@ -72,8 +74,8 @@ final class ContractDocumentation {
 	}
 
 	/**
-	 * A property that may be null gets a {@code "null"} type. References are left alone: no
-	 * nested object of these records is ever null, and an array's items come here too.
+	 * A property that may be null gets a {@code "null"} type. References are left alone:
+	 * no nested object of these records is ever null, and an array's items come here too.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static Schema nullable(Schema property) {
@@ -98,7 +100,10 @@ final class ContractDocumentation {
 		return property;
 	}
 
-	/** Every property of these schemas is always present in the JSON (their records say ALWAYS). */
+	/**
+	 * Every property of these schemas is always present in the JSON (their records say
+	 * ALWAYS).
+	 */
 	static void alwaysPresent(OpenAPI openApi, String... names) {
 		for (String name : names) {
 			Schema<?> schema = openApi.getComponents().getSchemas().get(name);

@@ -16,8 +16,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
 /**
- * The contract's error answers, each the envelope with an example, as shared responses that every
- * operation refers to.
+ * The contract's error answers, each the envelope with an example, as shared responses
+ * that every operation refers to.
  */
 final class ErrorResponses {
 
@@ -35,7 +35,8 @@ final class ErrorResponses {
 									new Example().value(ContractDocumentation.json(example(status))))));
 			switch (status) {
 				case 401 -> response.addHeaderObject("WWW-Authenticate",
-						new Header().description("Two fields: the Bearer challenge of RFC 6750, then a Basic challenge.")
+						new Header()
+							.description("Two fields: the Bearer challenge of RFC 6750, then a Basic challenge.")
 							.schema(text()));
 				case 405 -> response.addHeaderObject("Allow",
 						new Header().description("The methods of this path.").schema(text()));

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /} sends a browser to Swagger UI, so a newcomer who opens the server finds the API
- * and its Authorize button.
+ * {@code GET /} sends a browser to Swagger UI, so a newcomer who opens the server finds
+ * the API and its Authorize button.
  */
 @Hidden // a page for browsers, not an operation of the API
 @RestController
@@ -29,7 +29,8 @@ class FrontDoorController {
 
 	@GetMapping("/")
 	ResponseEntity<Void> frontDoor(HttpServletRequest request) {
-		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(request.getContextPath() + this.swaggerUi))
+		return ResponseEntity.status(HttpStatus.FOUND)
+			.location(URI.create(request.getContextPath() + this.swaggerUi))
 			.build();
 	}
 

@@ -18,12 +18,16 @@ import static io.notifications.openapi.ContractDocumentation.JSON;
 import static io.notifications.openapi.ContractDocumentation.integer;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
-/** The list of one resource, on its collection path, and its batch read, on the path with a slash. */
+/**
+ * The list of one resource, on its collection path, and its batch read, on the path with
+ * a slash.
+ */
 record ListDocumentation(DeclaredResource resource, List<ListField> fields) {
 
 	/**
-	 * The list on {@code {base}}. The server also answers a batch read there (with {@code id}); the
-	 * document gives that to {@code {base}/} alone, so that each path answers one shape.
+	 * The list on {@code {base}}. The server also answers a batch read there (with
+	 * {@code id}); the document gives that to {@code {base}/} alone, so that each path
+	 * answers one shape.
 	 */
 	Operation list(Operation operation, String page) {
 		String name = this.resource.name();
@@ -34,15 +38,16 @@ record ListDocumentation(DeclaredResource resource, List<ListField> fields) {
 					+ "exactly; `from_` and `to_` ranges are inclusive. Dates are ISO-8601, `YYYY-MM-DDTHH:mm` "
 					+ "or longer, with an offset or taken as UTC.");
 		operation.setParameters(parameters());
-		// generators that know it (Java's) take these many optional parameters as one request object
+		// generators that know it (Java's) take these many optional parameters as one
+		// request object
 		operation.addExtension("x-group-parameters", true);
 		answers(operation, "One page of the list.", new Schema<>().$ref(TypedSchemas.REFS + page));
 		return operation;
 	}
 
 	/**
-	 * The batch read on {@code {base}/}. The server also lists there without {@code id}; the
-	 * document gives the list to {@code {base}} alone.
+	 * The batch read on {@code {base}/}. The server also lists there without {@code id};
+	 * the document gives the list to {@code {base}} alone.
 	 */
 	Operation batchRead(Operation operation, String record) {
 		String name = this.resource.name();
@@ -53,15 +58,15 @@ record ListDocumentation(DeclaredResource resource, List<ListField> fields) {
 		operation.setParameters(new ArrayList<>(List.of(query("id", typed("string").example("[1,2,3]"),
 				"The ids as `[1,2,3]`, brackets raw or percent-encoded, at most " + Listing.MAX_IDS + ".")
 			.required(true))));
-		answers(operation, "The records found.",
-				typed("array").items(new Schema<>().$ref(TypedSchemas.REFS + record)));
+		answers(operation, "The records found.", typed("array").items(new Schema<>().$ref(TypedSchemas.REFS + record)));
 		return operation;
 	}
 
 	private static void answers(Operation operation, String description, Schema<?> schema) {
 		operation.getResponses().clear();
-		operation.getResponses().addApiResponse("200", new ApiResponse().description(description)
-			.content(new Content().addMediaType(JSON, new MediaType().schema(schema))));
+		operation.getResponses()
+			.addApiResponse("200", new ApiResponse().description(description)
+				.content(new Content().addMediaType(JSON, new MediaType().schema(schema))));
 		ErrorResponses.on(operation, 400, 401, 403, 405, 429, 500);
 	}
 
@@ -83,9 +88,10 @@ record ListDocumentation(DeclaredResource resource, List<ListField> fields) {
 		this.resource.filterAliases().forEach((alias, wireName) -> aliases.put(wireName, alias));
 		for (ListField field : this.fields) {
 			String equality = this.resource.name() + "_" + aliases.getOrDefault(field.wireName(), field.wireName());
-			parameters.add(query(equality, filterSchema(field), (field.kind() == ListField.Kind.TEXT)
-					? "Records whose " + field.wireName() + " contains this text, case-insensitively."
-					: "Records whose " + field.wireName() + " equals this value."));
+			parameters.add(query(equality, filterSchema(field),
+					(field.kind() == ListField.Kind.TEXT)
+							? "Records whose " + field.wireName() + " contains this text, case-insensitively."
+							: "Records whose " + field.wireName() + " equals this value."));
 			if (field.hasRange()) {
 				parameters.add(query("from_" + equality, filterSchema(field),
 						"Records whose " + field.wireName() + " is at least this value."));

@@ -25,8 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * The OpenAPI document. Schemas come from the records' {@code @JsonProperty} names, which
- * swagger-core reads; the rest of the contract (error statuses, list parameters, examples) is
- * added by {@link ContractDocumentation} from the same code the server runs.
+ * swagger-core reads; the rest of the contract (error statuses, list parameters,
+ * examples) is added by {@link ContractDocumentation} from the same code the server runs.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -88,8 +88,8 @@ class OpenApiConfig {
 	}
 
 	/**
-	 * Every property of a reference type may be null on the wire (primitives never are): OpenAPI
-	 * 3.1 says so with a {@code "null"} type.
+	 * Every property of a reference type may be null on the wire (primitives never are):
+	 * OpenAPI 3.1 says so with a {@code "null"} type.
 	 */
 	@Bean
 	PropertyCustomizer referenceTypesAreNullable() {
@@ -97,8 +97,7 @@ class OpenApiConfig {
 			if (type.getType() instanceof Class<?> javaType && javaType.isPrimitive()) {
 				return property;
 			}
-			if (type.getType() instanceof com.fasterxml.jackson.databind.JavaType javaType
-					&& javaType.isPrimitive()) {
+			if (type.getType() instanceof com.fasterxml.jackson.databind.JavaType javaType && javaType.isPrimitive()) {
 				return property;
 			}
 			return ContractDocumentation.nullable(property);

@@ -31,9 +31,10 @@ import static io.notifications.openapi.ContractDocumentation.json;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
 /**
- * One resource's entry, from its {@link DeclaredResource}: the schemas of its request and record (the
- * shared controller's generic signatures tell springdoc nothing of them), each operation's
- * summary, body, answers and examples, and the list parameters its {@link Listing} reads.
+ * One resource's entry, from its {@link DeclaredResource}: the schemas of its request and
+ * record (the shared controller's generic signatures tell springdoc nothing of them),
+ * each operation's summary, body, answers and examples, and the list parameters its
+ * {@link Listing} reads.
  */
 final class ResourceDocumentation {
 
@@ -57,8 +58,8 @@ final class ResourceDocumentation {
 		String base = this.resource.basePath();
 		String request = addSchemas(this.resource.requestType());
 		String record = addSchemas(this.resource.recordType());
-		String page = addSchemas(Json.mapper().getTypeFactory().constructParametricType(ListPage.class,
-				this.resource.recordType()));
+		String page = addSchemas(
+				Json.mapper().getTypeFactory().constructParametricType(ListPage.class, this.resource.recordType()));
 		String identity = addSchemas(RecordIdentity.class);
 		ContractDocumentation.alwaysPresent(this.openApi, record, page, identity);
 		TypedSchemas.shareEnums(this.openApi, this.fields, request, record);
@@ -67,10 +68,13 @@ final class ResourceDocumentation {
 		PathItem collectionSlash = this.openApi.getPaths().get(base + "/");
 		PathItem one = this.openApi.getPaths().get(base + "/{id}");
 
-		Operation update = collection.getPut().operationId("update" + name).summary("Update a " + name).description(
-				"Replaces the whole record: optional fields left out are cleared. The Id in the body locates it. "
-						+ "The example updates record " + EXAMPLE_ID + ", the first one created on a new server; "
-						+ "a create answers the Id of its record in Value.Id.");
+		Operation update = collection.getPut()
+			.operationId("update" + name)
+			.summary("Update a " + name)
+			.description(
+					"Replaces the whole record: optional fields left out are cleared. The Id in the body locates it. "
+							+ "The example updates record " + EXAMPLE_ID + ", the first one created on a new server; "
+							+ "a create answers the Id of its record in Value.Id.");
 		body(update, request, "{\"Id\":" + EXAMPLE_ID + "," + this.resource.example() + "}");
 		successExample(update, identified,
 				envelopeExample(name + " was successfully updated.", "{\"Id\":" + EXAMPLE_ID + "}"));
@@ -78,12 +82,15 @@ final class ResourceDocumentation {
 		tagged(update, "The record's new tag.");
 		ErrorResponses.on(update, 400, 401, 403, 404, 405, 409, 412, 413, 415, 429, 500);
 
-		Operation create = collection.getPost().operationId("create" + name).summary("Create a " + name)
+		Operation create = collection.getPost()
+			.operationId("create" + name)
+			.summary("Create a " + name)
 			.description("Answers the whole new record in the envelope's Value.");
 		body(create, request, "{" + this.resource.example() + "}");
-		create.getResponses().get("200").setContent(new Content().addMediaType(JSON,
-				new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + TypedSchemas.envelopeOf(this.openApi,
-						record)))));
+		create.getResponses()
+			.get("200")
+			.setContent(new Content().addMediaType(JSON, new MediaType()
+				.schema(new Schema<>().$ref(TypedSchemas.REFS + TypedSchemas.envelopeOf(this.openApi, record)))));
 		create.addParametersItem(header(ResourceController.IDEMPOTENCY_KEY, "Makes a retry safe: a repeat of this "
 				+ "request with the same key (per caller, kept 24 h by default) gets the first answer again and "
 				+ "creates nothing; the key with another request gets 422, a repeat while the first is unanswered 409."));
@@ -95,17 +102,22 @@ final class ResourceDocumentation {
 		lists.batchRead(collectionSlash.getGet(), record);
 
 		Operation read = one.getGet().operationId("read" + name).summary("Read one " + name).description("");
-		read.getResponses().get("200").setContent(new Content().addMediaType(JSON,
-				new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + record))));
+		read.getResponses()
+			.get("200")
+			.setContent(new Content().addMediaType(JSON,
+					new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + record))));
 		read.addParametersItem(header(HttpHeaders.IF_NONE_MATCH,
 				"A tag of this record, as ETag gave it: 304 with no body while the record still has it."));
 		tagged(read, "The record's tag, for If-Match and If-None-Match.");
-		read.getResponses().addApiResponse("304", new ApiResponse()
-			.description("The record still has the tag sent in If-None-Match; no body.")
-			.addHeaderObject(HttpHeaders.ETAG, etag("The record's tag.")));
+		read.getResponses()
+			.addApiResponse("304",
+					new ApiResponse().description("The record still has the tag sent in If-None-Match; no body.")
+						.addHeaderObject(HttpHeaders.ETAG, etag("The record's tag.")));
 		ErrorResponses.on(read, 400, 401, 403, 404, 405, 429, 500);
 
-		Operation delete = one.getDelete().operationId("delete" + name).summary("Delete a " + name)
+		Operation delete = one.getDelete()
+			.operationId("delete" + name)
+			.summary("Delete a " + name)
 			.description("UpdatedOn and UpdatedBy of the answer are the time of the deletion and the caller.");
 		successExample(delete, identified,
 				envelopeExample(name + " was successfully deleted.", "{\"Id\":" + EXAMPLE_ID + "}"));
@@ -115,18 +127,19 @@ final class ResourceDocumentation {
 		for (PathItem path : List.of(collection, collectionSlash, one)) {
 			path.readOperations().forEach((operation) -> operation.tags(List.of(name)));
 		}
-		one.readOperations().forEach((operation) -> operation.getParameters()
-			.stream()
-			.filter((parameter) -> "id".equals(parameter.getName()))
-			.forEach((parameter) -> parameter.example(Integer.parseInt(EXAMPLE_ID))));
+		one.readOperations()
+			.forEach((operation) -> operation.getParameters()
+				.stream()
+				.filter((parameter) -> "id".equals(parameter.getName()))
+				.forEach((parameter) -> parameter.example(Integer.parseInt(EXAMPLE_ID))));
 	}
 
 	/** Adds the schema of a type and of the types it refers to; answers its name. */
 	private String addSchemas(java.lang.reflect.Type type) {
 		var resolved = ModelConverters.getInstance(true)
 			.resolveAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
-		resolved.referencedSchemas.forEach((schemaName, schema) -> this.openApi.getComponents().addSchemas(schemaName,
-				schema));
+		resolved.referencedSchemas
+			.forEach((schemaName, schema) -> this.openApi.getComponents().addSchemas(schemaName, schema));
 		return resolved.schema.get$ref().substring("#/components/schemas/".length());
 	}
 
@@ -157,9 +170,11 @@ final class ResourceDocumentation {
 	}
 
 	private static void successExample(Operation operation, String envelope, String body) {
-		operation.getResponses().get("200").setContent(new Content().addMediaType(JSON,
-				new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + envelope))
-					.addExamples("seed", new Example().value(json(body)))));
+		operation.getResponses()
+			.get("200")
+			.setContent(new Content().addMediaType(JSON,
+					new MediaType().schema(new Schema<>().$ref(TypedSchemas.REFS + envelope))
+						.addExamples("seed", new Example().value(json(body)))));
 	}
 
 	private static String envelopeExample(String message, String value) {

@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Names on each resource operation the roles that may call it, read from its handler's
  * {@link Needs} as the security chain reads them: in the description, and as
- * {@code x-required-roles} (any one of them). A handler's operation is the one whose Id is the
- * handler's name followed by the resource's.
+ * {@code x-required-roles} (any one of them). A handler's operation is the one whose Id
+ * is the handler's name followed by the resource's.
  */
 final class RoleDocumentation {
 

@@ -13,7 +13,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
 /**
- * The token endpoint's entry: a form body, answered in OAuth2's format rather than the envelope.
+ * The token endpoint's entry: a form body, answered in OAuth2's format rather than the
+ * envelope.
  */
 final class TokenDocumentation {
 
@@ -21,8 +22,8 @@ final class TokenDocumentation {
 	}
 
 	/**
-	 * The token endpoint reads a form body, which springdoc would list as query parameters, and
-	 * answers in OAuth2's format rather than the envelope.
+	 * The token endpoint reads a form body, which springdoc would list as query
+	 * parameters, and answers in OAuth2's format rather than the envelope.
 	 */
 	@SuppressWarnings("rawtypes")
 	static void document(Operation post) {
@@ -36,8 +37,7 @@ final class TokenDocumentation {
 			.addProperty("client_id", typed("string").description("accepted and not used"))
 			.addProperty("client_secret", typed("string").description("accepted and not used"))
 			.required(List.of("grant_type"));
-		Schema tokens = typed("object")
-			.addProperty("access_token", typed("string"))
+		Schema tokens = typed("object").addProperty("access_token", typed("string"))
 			.addProperty("token_type", typed("string")._enum(List.of("bearer")))
 			.addProperty("expires_in", typed("integer"))
 			.addProperty("refresh_token", typed("string"))
@@ -46,37 +46,52 @@ final class TokenDocumentation {
 			.addProperty("error", typed("string")._enum(List.of("invalid_grant", "unsupported_grant_type")))
 			.addProperty("error_description", typed("string"))
 			.required(List.of("error"));
-		post.tags(List.of("Token")).security(List.of()).summary("Issue a token").parameters(null)
+		post.tags(List.of("Token"))
+			.security(List.of())
+			.summary("Issue a token")
+			.parameters(null)
 			.description("Client credentials, in the form or in a Basic header (as Swagger UI's Authorize sends "
 					+ "them), are accepted and not used: Nexudus registers no clients.")
 			.requestBody(new RequestBody().required(true)
 				.content(new Content().addMediaType("application/x-www-form-urlencoded", new MediaType().schema(form))))
-			.responses(new ApiResponses()
-				.addApiResponse("200", new ApiResponse().description("The new access and refresh tokens")
-					.content(new Content().addMediaType("application/json", new MediaType().schema(tokens))))
-				.addApiResponse("400", new ApiResponse().description("A wrong password, a used or expired refresh token, "
-						+ "or a body that is not a form with a known grant_type")
-					.content(new Content().addMediaType("application/json", new MediaType().schema(error)))));
+			.responses(
+					new ApiResponses()
+						.addApiResponse("200",
+								new ApiResponse().description("The new access and refresh tokens")
+									.content(new Content().addMediaType("application/json",
+											new MediaType().schema(tokens))))
+						.addApiResponse("400", new ApiResponse()
+							.description("A wrong password, a used or expired refresh token, "
+									+ "or a body that is not a form with a known grant_type")
+							.content(new Content().addMediaType("application/json", new MediaType().schema(error)))));
 	}
 
 	/**
-	 * Token revocation (RFC 7009): a form with the token, answered 200 with no body whatever the
-	 * token was; no credentials but the token itself.
+	 * Token revocation (RFC 7009): a form with the token, answered 200 with no body
+	 * whatever the token was; no credentials but the token itself.
 	 */
 	@SuppressWarnings("rawtypes")
 	static void documentRevoke(Operation post) {
 		Schema form = typed("object")
 			.addProperty("token", typed("string").description("an access token or a refresh token"))
-			.addProperty("token_type_hint", typed("string")._enum(List.of("access_token", "refresh_token"))
-				.description("accepted and not needed"))
+			.addProperty("token_type_hint",
+					typed("string")._enum(List.of("access_token", "refresh_token"))
+						.description("accepted and not needed"))
 			.required(List.of("token"));
-		post.tags(List.of("Token")).security(List.of()).summary("Revoke a token (RFC 7009)").parameters(null)
+		post.tags(List.of("Token"))
+			.security(List.of())
+			.summary("Revoke a token (RFC 7009)")
+			.parameters(null)
 			.requestBody(formBody(form))
-			.responses(new ApiResponses()
-				.addApiResponse("200", new ApiResponse().description("Revoked, or nothing to revoke: the answer is "
-						+ "the same whatever the token was"))
-				.addApiResponse("400", new ApiResponse().description("No token")
-					.content(new Content().addMediaType("application/json", new MediaType().schema(oauthError())))));
+			.responses(
+					new ApiResponses()
+						.addApiResponse("200",
+								new ApiResponse().description("Revoked, or nothing to revoke: the answer is "
+										+ "the same whatever the token was"))
+						.addApiResponse("400",
+								new ApiResponse().description("No token")
+									.content(new Content().addMediaType("application/json",
+											new MediaType().schema(oauthError())))));
 	}
 
 	/** Ending every session of a user: the Administrator's alone. */
@@ -85,12 +100,14 @@ final class TokenDocumentation {
 		Schema form = typed("object")
 			.addProperty("user", typed("string").description("the email of the user whose sessions end"))
 			.required(List.of("user"));
-		Schema ended = typed("object")
-			.addProperty("user", typed("string"))
-			.addProperty("revoked_before", typed("string").format("date-time")
-				.description("every access token of the user issued before this time is refused"))
+		Schema ended = typed("object").addProperty("user", typed("string"))
+			.addProperty("revoked_before",
+					typed("string").format("date-time")
+						.description("every access token of the user issued before this time is refused"))
 			.required(List.of("user", "revoked_before"));
-		post.tags(List.of("Token")).summary("End every session of a user (Administrator)").parameters(null)
+		post.tags(List.of("Token"))
+			.summary("End every session of a user (Administrator)")
+			.parameters(null)
 			.description("Needs the role `Administrator`.")
 			.requestBody(formBody(form))
 			.addExtension("x-required-roles", List.of("Administrator"));
@@ -99,9 +116,11 @@ final class TokenDocumentation {
 			post.responses(new ApiResponses());
 		}
 		post.getResponses()
-			.addApiResponse("200", new ApiResponse().description("The user's refresh tokens are deleted and their "
-					+ "earlier access tokens refused")
-				.content(new Content().addMediaType("application/json", new MediaType().schema(ended))))
+			.addApiResponse("200",
+					new ApiResponse()
+						.description(
+								"The user's refresh tokens are deleted and their " + "earlier access tokens refused")
+						.content(new Content().addMediaType("application/json", new MediaType().schema(ended))))
 			.addApiResponse("400", new ApiResponse().description("No user")
 				.content(new Content().addMediaType("application/json", new MediaType().schema(oauthError()))));
 	}

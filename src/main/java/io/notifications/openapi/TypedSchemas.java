@@ -14,9 +14,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import static io.notifications.openapi.ContractDocumentation.integer;
 
 /**
- * The schemas that client generators need named: one schema per coded enum, shared by requests and
- * records (so a record read by GET can be sent back as it is), and the envelope with its
- * {@code Value} typed for one kind of answer.
+ * The schemas that client generators need named: one schema per coded enum, shared by
+ * requests and records (so a record read by GET can be sent back as it is), and the
+ * envelope with its {@code Value} typed for one kind of answer.
  */
 final class TypedSchemas {
 
@@ -26,8 +26,9 @@ final class TypedSchemas {
 	}
 
 	/**
-	 * Gives each coded enum field of the list one schema named after its Java type, with its
-	 * integers and {@code x-enum-varnames}, and points the properties of these schemas to it.
+	 * Gives each coded enum field of the list one schema named after its Java type, with
+	 * its integers and {@code x-enum-varnames}, and points the properties of these
+	 * schemas to it.
 	 */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	static void shareEnums(OpenAPI openApi, List<ListField> fields, String... schemaNames) {

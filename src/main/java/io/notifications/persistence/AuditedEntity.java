@@ -12,8 +12,8 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
 /**
- * The fields Nexudus manages on every record: Id, UniqueId, CreatedOn, UpdatedOn, UpdatedBy and
- * IsNew, plus a version for optimistic locking. Clients never write them.
+ * The fields Nexudus manages on every record: Id, UniqueId, CreatedOn, UpdatedOn,
+ * UpdatedBy and IsNew, plus a version for optimistic locking. Clients never write them.
  */
 @MappedSuperclass
 public abstract class AuditedEntity {
@@ -44,7 +44,9 @@ public abstract class AuditedEntity {
 	protected AuditedEntity() {
 	}
 
-	/** A time as the server-managed fields keep it: to the second, as Nexudus shows them. */
+	/**
+	 * A time as the server-managed fields keep it: to the second, as Nexudus shows them.
+	 */
 	public static Instant storedTime(Instant time) {
 		return time.truncatedTo(ChronoUnit.SECONDS);
 	}

@@ -4,8 +4,8 @@ import io.notifications.value.CodedEnum;
 import jakarta.persistence.AttributeConverter;
 
 /**
- * Stores a {@link CodedEnum} as its integer code, never as its ordinal or name, so reordering or
- * renaming constants cannot change stored data.
+ * Stores a {@link CodedEnum} as its integer code, never as its ordinal or name, so
+ * reordering or renaming constants cannot change stored data.
  *
  * @param <E> the enum type
  */

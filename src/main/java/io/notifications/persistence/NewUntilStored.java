@@ -9,8 +9,8 @@ import org.springframework.data.domain.Persistable;
 
 /**
  * An entity whose Id the application assigns (a hash, a user name, a key): Spring Data's
- * {@code save} inserts it while it is new, instead of merging, which would read the row first and
- * overwrite one that another request stored meanwhile.
+ * {@code save} inserts it while it is new, instead of merging, which would read the row
+ * first and overwrite one that another request stored meanwhile.
  *
  * @param <I> the Id type
  */

@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The rate limits, unless {@code notifications.rate-limit.enabled} is false; the security filter
- * chain applies them ({@link RateLimitFilter}). On PostgreSQL the buckets live in its
- * {@code rate_limit_buckets} table, shared by every instance on it; otherwise (the embedded H2
- * file serves one instance) in memory.
+ * The rate limits, unless {@code notifications.rate-limit.enabled} is false; the security
+ * filter chain applies them ({@link RateLimitFilter}). On PostgreSQL the buckets live in
+ * its {@code rate_limit_buckets} table, shared by every instance on it; otherwise (the
+ * embedded H2 file serves one instance) in memory.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "notifications.rate-limit.enabled", matchIfMissing = true)
@@ -51,17 +51,22 @@ class RateLimitConfig {
 			.stateColumn("state")
 			.expiresAtColumn("expires_at")
 			// a row stays until its bucket is full again, and a minute more
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 			.build();
 	}
 
 	@Bean
 	@ConditionalOnExpression(ON_POSTGRESQL)
-	SharedBucketsCleaner sharedBucketsCleaner(PostgreSQLSelectForUpdateBasedProxyManager<String> sharedRateLimitBuckets) {
+	SharedBucketsCleaner sharedBucketsCleaner(
+			PostgreSQLSelectForUpdateBasedProxyManager<String> sharedRateLimitBuckets) {
 		return new SharedBucketsCleaner(sharedRateLimitBuckets);
 	}
 
-	/** Removes the rows of buckets that have refilled completely from the shared table now and then. */
+	/**
+	 * Removes the rows of buckets that have refilled completely from the shared table now
+	 * and then.
+	 */
 	static final class SharedBucketsCleaner {
 
 		private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;

@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-
 import io.notifications.web.EnvelopeWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -23,10 +21,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers a caller over their limit with 429, the envelope and {@code Retry-After}. It runs in the
- * security filter chain once the caller is known: an authenticated user is limited by name, a
- * request without credentials (and every request to {@code /api/token}, whose callers are not yet
- * authenticated) by client address.
+ * Answers a caller over their limit with 429, the envelope and {@code Retry-After}. It
+ * runs in the security filter chain once the caller is known: an authenticated user is
+ * limited by name, a request without credentials (and every request to
+ * {@code /api/token}, whose callers are not yet authenticated) by client address.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
@@ -50,8 +48,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Health probes are never refused: load balancers probe from few addresses, often the same
-	 * ones that forward anonymous API traffic, and a 429 would take a healthy instance out.
+	 * Health probes are never refused: load balancers probe from few addresses, often the
+	 * same ones that forward anonymous API traffic, and a 429 would take a healthy
+	 * instance out.
 	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {

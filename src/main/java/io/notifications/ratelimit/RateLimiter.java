@@ -15,18 +15,22 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The buckets of every recent caller: one of all requests (per minute, hour and day) and one of
- * writes (per minute and day), each tier refilling continuously. The buckets live in memory, or, on
- * PostgreSQL, in the database, shared by every instance on it. Only the most recently seen callers'
- * buckets (or their handles on the shared ones) are kept in memory; a caller forgotten is one idle
- * long enough for their buckets to have refilled in most cases, so forgetting them costs little.
+ * The buckets of every recent caller: one of all requests (per minute, hour and day) and
+ * one of writes (per minute and day), each tier refilling continuously. The buckets live
+ * in memory, or, on PostgreSQL, in the database, shared by every instance on it. Only the
+ * most recently seen callers' buckets (or their handles on the shared ones) are kept in
+ * memory; a caller forgotten is one idle long enough for their buckets to have refilled
+ * in most cases, so forgetting them costs little.
  */
 public final class RateLimiter {
 
 	/** At most this many callers' buckets are kept (two small buckets each). */
 	static final int MAX_CALLERS = 10_000;
 
-	/** After the shared buckets fail (the database is away), memory serves this long before trying again. */
+	/**
+	 * After the shared buckets fail (the database is away), memory serves this long
+	 * before trying again.
+	 */
 	static final Duration SHARED_RETRY = Duration.ofSeconds(10);
 
 	private static final Log logger = LogFactory.getLog(RateLimiter.class);
@@ -61,7 +65,8 @@ public final class RateLimiter {
 			.build();
 		this.shared = shared;
 		this.nanoTime = nanoTime;
-		// nanoTime has an arbitrary origin, possibly negative: the store may be used from now on
+		// nanoTime has an arbitrary origin, possibly negative: the store may be used from
+		// now on
 		this.sharedFailedUntil = nanoTime.getAsLong();
 	}
 
@@ -102,18 +107,24 @@ public final class RateLimiter {
 	}
 
 	private CallerBuckets buckets(Map<String, CallerBuckets> callers, String caller, boolean remote) {
-		// one short lock per request keeps a caller's first requests from racing to create two sets
+		// one short lock per request keeps a caller's first requests from racing to
+		// create two sets
 		synchronized (callers) {
 			return callers.computeIfAbsent(caller, (key) -> remote ? sharedBuckets(key) : localBuckets());
 		}
 	}
 
 	private CallerBuckets localBuckets() {
-		return new CallerBuckets(Bucket.builder().addLimit(this.requests.getBandwidths()[0])
-			.addLimit(this.requests.getBandwidths()[1])
-			.addLimit(this.requests.getBandwidths()[2])
-			.build(),
-				Bucket.builder().addLimit(this.writes.getBandwidths()[0]).addLimit(this.writes.getBandwidths()[1]).build());
+		return new CallerBuckets(
+				Bucket.builder()
+					.addLimit(this.requests.getBandwidths()[0])
+					.addLimit(this.requests.getBandwidths()[1])
+					.addLimit(this.requests.getBandwidths()[2])
+					.build(),
+				Bucket.builder()
+					.addLimit(this.writes.getBandwidths()[0])
+					.addLimit(this.writes.getBandwidths()[1])
+					.build());
 	}
 
 	private CallerBuckets sharedBuckets(String caller) {

@@ -7,10 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a Nexudus resource on its controller, beside the controller's {@code @RequestMapping}
- * (the resource's base path). The controller extends {@link ResourceController}, whose handlers
- * carry the routes and the {@link Needs roles}; from these two, the security rules, the OpenAPI
- * entry and the role-matrix tests are derived.
+ * Declares a Nexudus resource on its controller, beside the controller's
+ * {@code @RequestMapping} (the resource's base path). The controller extends
+ * {@link ResourceController}, whose handlers carry the routes and the {@link Needs
+ * roles}; from these two, the security rules, the OpenAPI entry and the role-matrix tests
+ * are derived.
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -18,19 +19,21 @@ import java.lang.annotation.Target;
 public @interface ApiResource {
 
 	/**
-	 * Nexudus's name of the resource, e.g. {@code CoworkerNotification}: the prefix of its roles
-	 * ({@code CoworkerNotification-Edit}) and of its list filters.
+	 * Nexudus's name of the resource, e.g. {@code CoworkerNotification}: the prefix of
+	 * its roles ({@code CoworkerNotification-Edit}) and of its list filters.
 	 */
 	String name();
 
 	/**
-	 * More names of list fields, as {@code Alias=WireName}, e.g. Nexudus's {@code Coworker=CoworkerId}.
+	 * More names of list fields, as {@code Alias=WireName}, e.g. Nexudus's
+	 * {@code Coworker=CoworkerId}.
 	 */
 	String[] filterAliases() default {};
 
 	/**
-	 * The writable fields of an example record as JSON members, without braces and without
-	 * {@code Id}: the OpenAPI document's examples and the bodies the derived tests send.
+	 * The writable fields of an example record as JSON members, without braces and
+	 * without {@code Id}: the OpenAPI document's examples and the bodies the derived
+	 * tests send.
 	 */
 	String example();
 

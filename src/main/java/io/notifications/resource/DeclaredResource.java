@@ -8,11 +8,13 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * A resource as its controller declares it: the {@link ApiResource} annotation, the base path of
- * its {@code @RequestMapping}, and the request and record types of its {@link ResourceController}.
+ * A resource as its controller declares it: the {@link ApiResource} annotation, the base
+ * path of its {@code @RequestMapping}, and the request and record types of its
+ * {@link ResourceController}.
  *
  * @param name Nexudus's name of the resource, the prefix of its roles and list filters
- * @param basePath the path of its collection, e.g. {@code /api/spaces/coworkernotifications}
+ * @param basePath the path of its collection, e.g.
+ * {@code /api/spaces/coworkernotifications}
  * @param entityType the stored entity
  * @param requestType the writable fields as a client sends them
  * @param recordType the record as GET answers it
@@ -28,8 +30,8 @@ public record DeclaredResource(String name, String basePath, Class<?> entityType
 		ApiResource resource = AnnotatedElementUtils.findMergedAnnotation(controller, ApiResource.class);
 		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(controller, RequestMapping.class);
 		if (resource == null || mapping == null || mapping.path().length != 1) {
-			throw new IllegalStateException(controller.getSimpleName()
-					+ " needs @ApiResource and a @RequestMapping with one base path");
+			throw new IllegalStateException(
+					controller.getSimpleName() + " needs @ApiResource and a @RequestMapping with one base path");
 		}
 		String basePath = mapping.path()[0];
 		if (!basePath.startsWith("/api/") || basePath.endsWith("/")) {

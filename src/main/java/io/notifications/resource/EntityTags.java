@@ -12,9 +12,9 @@ import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The entity tags of records: a strong validator {@code "<id>-<version>"}, which changes with
- * every replacement, and the {@code If-Match} precondition that a replacement or deletion checks
- * against it in the same statement as it writes.
+ * The entity tags of records: a strong validator {@code "<id>-<version>"}, which changes
+ * with every replacement, and the {@code If-Match} precondition that a replacement or
+ * deletion checks against it in the same statement as it writes.
  */
 final class EntityTags {
 
@@ -41,6 +41,7 @@ final class EntityTags {
 
 	/**
 	 * An {@code If-Match} precondition.
+	 *
 	 * @param sent the header as the client sent it
 	 * @param tags its entity tags, as Spring parses them
 	 */
@@ -52,8 +53,9 @@ final class EntityTags {
 		}
 
 		/**
-		 * The versions of record {@code id} the tags name. If-Match compares strongly, so a weak tag
-		 * names none; neither does a tag of another record or one this server never made.
+		 * The versions of record {@code id} the tags name. If-Match compares strongly, so
+		 * a weak tag names none; neither does a tag of another record or one this server
+		 * never made.
 		 */
 		List<Long> versionsOf(int id) {
 			List<Long> versions = new ArrayList<>();

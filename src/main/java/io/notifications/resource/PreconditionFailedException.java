@@ -1,8 +1,8 @@
 package io.notifications.resource;
 
 /**
- * The record has moved on from every version that {@code If-Match} names; answered with 412 and
- * nothing changed.
+ * The record has moved on from every version that {@code If-Match} names; answered with
+ * 412 and nothing changed.
  */
 final class PreconditionFailedException extends RuntimeException {
 

@@ -26,12 +26,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The writes of a resource's records that Spring Data cannot make in one statement: a PUT's
- * replacement, which must also answer the record's new version (JPQL cannot), and the whole records
- * a server starts from in ephemeral mode, written with their Ids. In native SQL through JPA:
- * PostgreSQL says {@code UPDATE … RETURNING}, H2 {@code SELECT … FROM FINAL TABLE (UPDATE …)}.
- * Tables and columns are named as Spring Boot names them for Hibernate (a column's {@code @Column}
- * name, else the attribute in snake case), so the statements write what the entities read.
+ * The writes of a resource's records that Spring Data cannot make in one statement: a
+ * PUT's replacement, which must also answer the record's new version (JPQL cannot), and
+ * the whole records a server starts from in ephemeral mode, written with their Ids. In
+ * native SQL through JPA: PostgreSQL says {@code UPDATE … RETURNING}, H2
+ * {@code SELECT … FROM FINAL TABLE (UPDATE …)}. Tables and columns are named as Spring
+ * Boot names them for Hibernate (a column's {@code @Column} name, else the attribute in
+ * snake case), so the statements write what the entities read.
  */
 @Component
 public class RecordWrites {
@@ -53,10 +54,11 @@ public class RecordWrites {
 	}
 
 	/**
-	 * Writes every writable field of the request into record {@code id}, stamps it and counts up
-	 * its version, in one statement that also answers the new version. Outside a transaction it
-	 * commits on its own.
-	 * @param request the request record whose components name the entity's writable fields
+	 * Writes every writable field of the request into record {@code id}, stamps it and
+	 * counts up its version, in one statement that also answers the new version. Outside
+	 * a transaction it commits on its own.
+	 * @param request the request record whose components name the entity's writable
+	 * fields
 	 * @param expectedVersion the version the record must still have, or null for any
 	 * @return the new version; empty if no record has this Id (and this version)
 	 */
@@ -82,8 +84,9 @@ public class RecordWrites {
 	}
 
 	/**
-	 * Writes whole records, their Ids and server-managed fields as given, into an emptied table,
-	 * and makes the next generated Id the one above the highest written (1 without records).
+	 * Writes whole records, their Ids and server-managed fields as given, into an emptied
+	 * table, and makes the next generated Id the one above the highest written (1 without
+	 * records).
 	 * @param records each record's values by entity attribute name
 	 */
 	public void replaceAll(Class<? extends AuditedEntity> type, Iterable<Map<String, Object>> records) {
@@ -92,9 +95,11 @@ public class RecordWrites {
 		for (Map<String, Object> record : records) {
 			highest = Math.max(highest, (Integer) record.get("id"));
 		}
-		// H2 commits before a schema change: the restart in a transaction of its own, first
+		// H2 commits before a schema change: the restart in a transaction of its own,
+		// first
 		String restart = statements.restartIds + (highest + 1);
-		this.transaction.executeWithoutResult((status) -> this.entityManager.createNativeQuery(restart).executeUpdate());
+		this.transaction
+			.executeWithoutResult((status) -> this.entityManager.createNativeQuery(restart).executeUpdate());
 		this.transaction.executeWithoutResult((status) -> {
 			this.entityManager.createNativeQuery(statements.deleteAll).executeUpdate();
 			for (Map<String, Object> record : records) {
@@ -112,11 +117,14 @@ public class RecordWrites {
 		return this.statements.computeIfAbsent(type, (key) -> new Statements(type, this.entityManager, finalTable()));
 	}
 
-	/** Whether the database returns an update's rows as H2 does, from a data change delta table. */
+	/**
+	 * Whether the database returns an update's rows as H2 does, from a data change delta
+	 * table.
+	 */
 	private boolean finalTable() {
 		try {
-			return "H2".equals(JdbcUtils.extractDatabaseMetaData(this.dataSource,
-					DatabaseMetaData::getDatabaseProductName));
+			return "H2"
+				.equals(JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName));
 		}
 		catch (MetaDataAccessException ex) {
 			throw new IllegalStateException("Cannot tell which database this is", ex);
@@ -154,7 +162,9 @@ public class RecordWrites {
 			this.finalTable = finalTable;
 			StringBuilder columns = new StringBuilder();
 			StringBuilder placeholders = new StringBuilder();
-			for (SingularAttribute<?, ?> attribute : entityManager.getMetamodel().entity(type).getSingularAttributes()) {
+			for (SingularAttribute<?, ?> attribute : entityManager.getMetamodel()
+				.entity(type)
+				.getSingularAttributes()) {
 				this.attributes.add(attribute.getName());
 				columns.append(columns.isEmpty() ? "" : ", ").append(column(attribute));
 				placeholders.append(placeholders.isEmpty() ? "?" : ", ?");
@@ -174,7 +184,10 @@ public class RecordWrites {
 			return (column != null && !column.name().isEmpty()) ? column.name() : snakeCase(field.getName());
 		}
 
-		/** Spring Boot's physical naming: an underscore where a lower-case letter meets an upper-case one. */
+		/**
+		 * Spring Boot's physical naming: an underscore where a lower-case letter meets an
+		 * upper-case one.
+		 */
 		static String snakeCase(String name) {
 			StringBuilder snake = new StringBuilder(name.replace('.', '_'));
 			for (int i = 1; i < snake.length() - 1; i++) {

@@ -30,13 +30,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The endpoints every Nexudus resource has, relative to the base path of the resource's
- * controller, which extends this class and carries its {@link ApiResource} declaration. Each
- * handler says the role it {@link Needs}.
+ * controller, which extends this class and carries its {@link ApiResource} declaration.
+ * Each handler says the role it {@link Needs}.
  * <p>
  * Single-record answers carry the record's {@code ETag}; a GET with a matching
- * {@code If-None-Match} gets 304 (Spring compares it), a PUT or DELETE with an {@code If-Match}
- * naming an older version 412, and a POST with an {@code Idempotency-Key} that was already used
- * the first answer again.
+ * {@code If-None-Match} gets 304 (Spring compares it), a PUT or DELETE with an
+ * {@code If-Match} naming an older version 412, and a POST with an
+ * {@code Idempotency-Key} that was already used the first answer again.
  *
  * @param <E> the entity type
  * @param <Q> the request type
@@ -47,7 +47,10 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	/** The header of the IETF draft "The Idempotency-Key HTTP Header Field". */
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	/** What a 412 says of the Id: another request changed or deleted the record since it was read. */
+	/**
+	 * What a 412 says of the Id: another request changed or deleted the record since it
+	 * was read.
+	 */
 	public static final String MODIFIED = "was modified by someone else";
 
 	/** What a 422 says of a key first sent with another request. */
@@ -97,7 +100,8 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	public ResponseEntity<Envelope> update(@WireBody(groups = OnUpdate.class) Q request, HttpServletRequest http,
 			Principal caller) {
 		try {
-			ResourceService.Replaced replaced = this.service.update(request, caller.getName(), EntityTags.ifMatch(http));
+			ResourceService.Replaced replaced = this.service.update(request, caller.getName(),
+					EntityTags.ifMatch(http));
 			return ResponseEntity.ok()
 				.eTag(replaced.etag())
 				.body(Envelope.updated(this.declared.name(), request.id(), replaced.on(), caller.getName()));
@@ -108,8 +112,8 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	}
 
 	/**
-	 * Creates a record and answers it whole. With an {@code Idempotency-Key}, the key is claimed
-	 * first and the answer stored with it in the creating transaction.
+	 * Creates a record and answers it whole. With an {@code Idempotency-Key}, the key is
+	 * claimed first and the answer stored with it in the creating transaction.
 	 */
 	@PostMapping(consumes = { JSON, FORM })
 	@Needs(Action.CREATE)
@@ -150,7 +154,10 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 		}
 	}
 
-	/** Spring answers 304 when {@code If-None-Match} names the record's tag; the document says so. */
+	/**
+	 * Spring answers 304 when {@code If-None-Match} names the record's tag; the document
+	 * says so.
+	 */
 	@GetMapping("/{id}")
 	@Needs(Action.READ)
 	public ResponseEntity<R> read(@PathVariable int id) {

@@ -12,9 +12,9 @@ import org.springframework.data.repository.NoRepositoryBean;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The stored records of one resource: Spring Data's reads, lists (with specifications) and
- * inserts, and deletes that need no read first (a PUT's replacement is {@link RecordWrites}').
- * Each resource declares an interface extending this one.
+ * The stored records of one resource: Spring Data's reads, lists (with specifications)
+ * and inserts, and deletes that need no read first (a PUT's replacement is
+ * {@link RecordWrites}'). Each resource declares an interface extending this one.
  *
  * @param <E> the entity type
  */

@@ -1,8 +1,8 @@
 package io.notifications.resource;
 
 /**
- * A request record of a resource: its writable fields, and the Id that locates the record a PUT
- * replaces.
+ * A request record of a resource: its writable fields, and the Id that locates the record
+ * a PUT replaces.
  */
 public interface ResourceRequest {
 

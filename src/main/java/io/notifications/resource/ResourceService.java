@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Creates, replaces, reads, lists and deletes the records of one resource. A create is one
- * transaction; a replacement and a deletion are one statement each, acknowledged once committed
- * ({@link GroupCommit}); a read is one statement; a list reads its page and its count in one
- * read-only transaction.
+ * Creates, replaces, reads, lists and deletes the records of one resource. A create is
+ * one transaction; a replacement and a deletion are one statement each, acknowledged once
+ * committed ({@link GroupCommit}); a read is one statement; a list reads its page and its
+ * count in one read-only transaction.
  *
  * @param <E> the entity type
  * @param <Q> the request type
@@ -68,8 +68,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 
 	/**
 	 * Creates a record.
-	 * @param inTransaction runs in the creating transaction once the record is stored; if it
-	 * fails, nothing is created
+	 * @param inTransaction runs in the creating transaction once the record is stored; if
+	 * it fails, nothing is created
 	 */
 	Created<R> create(Q request, String caller, Consumer<Created<R>> inTransaction) {
 		E entity = this.newEntity.get();
@@ -85,8 +85,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	/**
-	 * Replaces the record that the request's Id names; with an {@code If-Match} naming versions,
-	 * only while the record still has one of them.
+	 * Replaces the record that the request's Id names; with an {@code If-Match} naming
+	 * versions, only while the record still has one of them.
 	 * @param ifMatch the precondition, or null
 	 * @throws RecordNotFoundException if no record has the Id
 	 * @throws PreconditionFailedException if the record has none of the versions
@@ -109,9 +109,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	private OptionalLong replace(int id, Q request, String caller, Instant updatedOn, Long expected) {
-		return this.commits
-			.write(() -> this.records.replace(this.entityType.asSubclass(AuditedEntity.class), id, request, updatedOn,
-					caller, expected));
+		return this.commits.write(() -> this.records.replace(this.entityType.asSubclass(AuditedEntity.class), id,
+				request, updatedOn, caller, expected));
 	}
 
 	/** A record and its tag. */
@@ -129,8 +128,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	/**
-	 * Deletes a record in one statement; with an {@code If-Match} naming versions, only while the
-	 * record still has one of them.
+	 * Deletes a record in one statement; with an {@code If-Match} naming versions, only
+	 * while the record still has one of them.
 	 * @param ifMatch the precondition, or null
 	 * @return the time of the deletion
 	 */
@@ -150,9 +149,9 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	/**
-	 * A conditional write changed nothing: the record is missing (404, as without the header:
-	 * RFC 9110 13.2.1 has a server ignore preconditions when the request would fail anyway) or
-	 * has moved on (412). Only this case costs a second statement.
+	 * A conditional write changed nothing: the record is missing (404, as without the
+	 * header: RFC 9110 13.2.1 has a server ignore preconditions when the request would
+	 * fail anyway) or has moved on (412). Only this case costs a second statement.
 	 */
 	private RuntimeException notFoundOrStale(int id, EntityTags.IfMatch ifMatch) {
 		if (this.repository.findVersionById(id).isEmpty()) {

@@ -22,10 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Records written whole, as GET shows them: the writable fields read and validated as a PUT's body,
- * the Id and the server-managed fields (UniqueId, CreatedOn, UpdatedOn, UpdatedBy, IsNew) kept as
- * given. For a server that starts from known data (ephemeral mode's fixtures); the API itself never
- * writes an Id or a server-managed field.
+ * Records written whole, as GET shows them: the writable fields read and validated as a
+ * PUT's body, the Id and the server-managed fields (UniqueId, CreatedOn, UpdatedOn,
+ * UpdatedBy, IsNew) kept as given. For a server that starts from known data (ephemeral
+ * mode's fixtures); the API itself never writes an Id or a server-managed field.
  */
 @Component
 public class WholeRecords {
@@ -44,8 +44,8 @@ public class WholeRecords {
 	}
 
 	/**
-	 * Reads one record in GET's shape. A server-managed field left out takes what a create would
-	 * give it: a new UniqueId, {@code now}, no UpdatedBy, IsNew true.
+	 * Reads one record in GET's shape. A server-managed field left out takes what a
+	 * create would give it: a new UniqueId, {@code now}, no UpdatedBy, IsNew true.
 	 * @throws InvalidRequestException naming every failing property, the Id included
 	 */
 	public Row read(ResourceController<?, ?, ?> resource, ObjectNode record, Instant now) {
@@ -59,8 +59,8 @@ public class WholeRecords {
 			errors.addAll(ex.getErrors());
 		}
 		Map<String, Object> values = new HashMap<>();
-		values.put("uniqueId", managed(record, "UniqueId", errors, (node) -> UUID.fromString(node.asString()),
-				UUID.randomUUID()));
+		values.put("uniqueId",
+				managed(record, "UniqueId", errors, (node) -> UUID.fromString(node.asString()), UUID.randomUUID()));
 		Instant second = AuditedEntity.storedTime(now);
 		values.put("createdOn", managed(record, "CreatedOn", errors, (node) -> storedTime(node), second));
 		values.put("updatedOn", managed(record, "UpdatedOn", errors, (node) -> storedTime(node), second));
@@ -81,9 +81,9 @@ public class WholeRecords {
 	}
 
 	/**
-	 * Replaces every record of each given resource by its rows, and makes each resource's next
-	 * generated Id the one above its highest row (1 without rows), so that creates never collide
-	 * with them and get the same Ids after every replacement.
+	 * Replaces every record of each given resource by its rows, and makes each resource's
+	 * next generated Id the one above its highest row (1 without rows), so that creates
+	 * never collide with them and get the same Ids after every replacement.
 	 */
 	public void replaceAll(Map<ResourceController<?, ?, ?>, List<Row>> rows) {
 		rows.forEach((resource, resourceRows) -> this.records.replaceAll(
@@ -91,7 +91,10 @@ public class WholeRecords {
 				resourceRows.stream().map(Row::values).toList()));
 	}
 
-	/** A server-managed property's value, or the fallback when absent or null; a failure is added to errors. */
+	/**
+	 * A server-managed property's value, or the fallback when absent or null; a failure
+	 * is added to errors.
+	 */
 	private static Object managed(ObjectNode record, String name, List<ErrorItem> errors, Reading reading,
 			Object fallback) {
 		for (Map.Entry<String, JsonNode> property : record.properties()) {
@@ -136,6 +139,7 @@ public class WholeRecords {
 
 	/**
 	 * One record ready to be written.
+	 *
 	 * @param id its Id
 	 * @param values every field's value, by the entity's field name
 	 */

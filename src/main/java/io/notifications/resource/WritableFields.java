@@ -10,11 +10,11 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The writable fields of a resource: each component of its request record (but the Id) is written
- * to the entity field of the same name, as a Nexudus PUT replaces every writable field. A
- * component left null clears its field; a primitive field, which cannot hold null, takes its
- * default ({@code false}, 0). Checked once, at start-up: a component without a field of its type
- * stops the server with a message naming it.
+ * The writable fields of a resource: each component of its request record (but the Id) is
+ * written to the entity field of the same name, as a Nexudus PUT replaces every writable
+ * field. A component left null clears its field; a primitive field, which cannot hold
+ * null, takes its default ({@code false}, 0). Checked once, at start-up: a component
+ * without a field of its type stops the server with a message naming it.
  */
 final class WritableFields {
 

@@ -9,9 +9,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * On {@code POST /api/token} a Basic header carries OAuth2 client credentials (Swagger UI's
- * Authorize sends {@code Basic Og==}, an empty client id and secret), not a user's: Nexudus
- * registers no clients, so Basic authentication leaves that header alone and the grant decides.
+ * On {@code POST /api/token} a Basic header carries OAuth2 client credentials (Swagger
+ * UI's Authorize sends {@code Basic Og==}, an empty client id and secret), not a user's:
+ * Nexudus registers no clients, so Basic authentication leaves that header alone and the
+ * grant decides.
  */
 final class ClientCredentials {
 

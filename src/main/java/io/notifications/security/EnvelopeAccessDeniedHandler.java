@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers an authenticated caller who lacks the role with 403 in the envelope; a request outside
- * the perimeter with 404.
+ * Answers an authenticated caller who lacks the role with 403 in the envelope; a request
+ * outside the perimeter with 404.
  */
 class EnvelopeAccessDeniedHandler implements AccessDeniedHandler {
 

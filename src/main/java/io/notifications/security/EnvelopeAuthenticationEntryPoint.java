@@ -15,11 +15,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers missing or bad credentials with 401 in the envelope, keeping the RFC 6750
- * {@code WWW-Authenticate: Bearer ...} challenge that Spring Security computes and adding a
- * {@code Basic} one in a second header field (RFC 9110 section 11.6.1): clients that send Basic
- * credentials only when challenged for them (Java's {@code HttpClient} with an
- * {@code Authenticator}, .NET's {@code NetworkCredential}, {@code curl --anyauth}) then sign in.
- * A request outside the perimeter is answered 404 instead, whoever sends it.
+ * {@code WWW-Authenticate: Bearer ...} challenge that Spring Security computes and adding
+ * a {@code Basic} one in a second header field (RFC 9110 section 11.6.1): clients that
+ * send Basic credentials only when challenged for them (Java's {@code HttpClient} with an
+ * {@code Authenticator}, .NET's {@code NetworkCredential}, {@code curl --anyauth}) then
+ * sign in. A request outside the perimeter is answered 404 instead, whoever sends it.
  */
 class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint {
 

@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Failed sign-ins per user name and client address, and per client address alone, each with a
- * growing back-off: past the free failures, each failure makes the next attempt wait twice as long
- * as the one before. A user name is counted per address, so that a guesser at one address cannot
- * lock the real user out at another; the address alone is counted so that guessing many user
- * names from one address is throttled too.
+ * Failed sign-ins per user name and client address, and per client address alone, each
+ * with a growing back-off: past the free failures, each failure makes the next attempt
+ * wait twice as long as the one before. A user name is counted per address, so that a
+ * guesser at one address cannot lock the real user out at another; the address alone is
+ * counted so that guessing many user names from one address is throttled too.
  */
 final class LoginThrottle {
 
@@ -97,7 +97,10 @@ final class LoginThrottle {
 		return "address:" + address;
 	}
 
-	/** The failures of one key: how many, the last one's time and until when the key must wait. */
+	/**
+	 * The failures of one key: how many, the last one's time and until when the key must
+	 * wait.
+	 */
 	private record Failures(int count, long last, long blockedUntil) {
 	}
 

@@ -11,10 +11,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Throttles failed sign-ins, unless {@code notifications.security.login-throttle.enabled} is
- * false. Failures and successes are counted from Spring Security's authentication events (Basic
- * publishes them through the filter chain's authentication manager, the password grant through
- * the token endpoint's); the check runs ahead of Basic authentication in the filter chain.
+ * Throttles failed sign-ins, unless {@code notifications.security.login-throttle.enabled}
+ * is false. Failures and successes are counted from Spring Security's authentication
+ * events (Basic publishes them through the filter chain's authentication manager, the
+ * password grant through the token endpoint's); the check runs ahead of Basic
+ * authentication in the filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "notifications.security.login-throttle.enabled", matchIfMissing = true)
@@ -26,7 +27,10 @@ class LoginThrottleConfig {
 		this.throttle = new LoginThrottle(properties, System::nanoTime);
 	}
 
-	/** Checked ahead of Basic authentication, in the filter chain ({@link SecurityConfig}). */
+	/**
+	 * Checked ahead of Basic authentication, in the filter chain
+	 * ({@link SecurityConfig}).
+	 */
 	@Bean
 	LoginThrottle loginThrottle() {
 		return this.throttle;

@@ -19,10 +19,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * The password grant's sign-in: the password, then, for a user with two-factor authentication,
- * the request's {@code totp} code. Both are one authentication, so that a wrong, missing or
- * replayed code is a failed sign-in for the login throttle (a guesser who knows the password
- * cannot try codes unchecked) and a right password alone is not a success that resets it.
+ * The password grant's sign-in: the password, then, for a user with two-factor
+ * authentication, the request's {@code totp} code. Both are one authentication, so that a
+ * wrong, missing or replayed code is a failed sign-in for the login throttle (a guesser
+ * who knows the password cannot try codes unchecked) and a right password alone is not a
+ * success that resets it.
  */
 @Component
 public class PasswordSignIn {
@@ -50,7 +51,8 @@ public class PasswordSignIn {
 				return passwords.supports(authentication);
 			}
 		};
-		// the events that the login throttle counts, as Basic's; the second factor's failure is one too
+		// the events that the login throttle counts, as Basic's; the second factor's
+		// failure is one too
 		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
 		events.setAdditionalExceptionMappings(
 				Map.of(SecondFactorException.class, AuthenticationFailureBadCredentialsEvent.class));
@@ -59,8 +61,10 @@ public class PasswordSignIn {
 	}
 
 	/**
-	 * Signs a user in with a password and, where the user needs one, the request's {@code totp}.
-	 * @throws SecondFactorException if the password is right but the code is missing, wrong or replayed
+	 * Signs a user in with a password and, where the user needs one, the request's
+	 * {@code totp}.
+	 * @throws SecondFactorException if the password is right but the code is missing,
+	 * wrong or replayed
 	 * @throws AuthenticationException if the user name or password is wrong
 	 */
 	public Authentication authenticate(String username, String password, HttpServletRequest request) {

@@ -1,8 +1,9 @@
 package io.notifications.security;
 
 /**
- * Nexudus's role names: {@code Administrator} may do everything, otherwise each operation on a
- * resource needs {@code {Resource}-{Action}} ({@link io.notifications.resource.Action}).
+ * Nexudus's role names: {@code Administrator} may do everything, otherwise each operation
+ * on a resource needs {@code {Resource}-{Action}}
+ * ({@link io.notifications.resource.Action}).
  */
 public final class Roles {
 

@@ -13,11 +13,11 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Reads a token's roles, unprefixed, from the configured claim, and names the caller by the
- * {@code email} claim, else the subject.
+ * Reads a token's roles, unprefixed, from the configured claim, and names the caller by
+ * the {@code email} claim, else the subject.
  * <p>
- * Boot's {@code authorities-claim-name} reads top-level claims only; the dotted path here also
- * reaches nested ones such as Keycloak's {@code realm_access.roles}.
+ * Boot's {@code authorities-claim-name} reads top-level claims only; the dotted path here
+ * also reaches nested ones such as Keycloak's {@code realm_access.roles}.
  */
 class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -43,8 +43,11 @@ class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken>
 			value = map.get(segment);
 		}
 		if (value instanceof Collection<?> roles) {
-			return roles.stream().map(String::valueOf).map(SimpleGrantedAuthority::new)
-					.map(GrantedAuthority.class::cast).toList();
+			return roles.stream()
+				.map(String::valueOf)
+				.map(SimpleGrantedAuthority::new)
+				.map(GrantedAuthority.class::cast)
+				.toList();
 		}
 		if (value instanceof String role) {
 			return List.of(new SimpleGrantedAuthority(role));

@@ -20,8 +20,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
- * Two-factor authentication: the users configured with a TOTP secret, and the check of their codes
- * (RFC 6238: 30 s steps, 6 digits, one step of skew, each code accepted once).
+ * Two-factor authentication: the users configured with a TOTP secret, and the check of
+ * their codes (RFC 6238: 30 s steps, 6 digits, one step of skew, each code accepted
+ * once).
  */
 @Component
 public class SecondFactor {
@@ -55,10 +56,11 @@ public class SecondFactor {
 	}
 
 	/**
-	 * The users as Basic sees them: a second factor cannot travel in Basic credentials, so a user
-	 * with two-factor authentication is disabled there. Disabled rather than unknown: Spring
-	 * Security refuses a disabled account before checking its password and without asking the
-	 * parent authentication manager, which knows the user as configured.
+	 * The users as Basic sees them: a second factor cannot travel in Basic credentials,
+	 * so a user with two-factor authentication is disabled there. Disabled rather than
+	 * unknown: Spring Security refuses a disabled account before checking its password
+	 * and without asking the parent authentication manager, which knows the user as
+	 * configured.
 	 */
 	UserDetailsService withoutSecondFactor(UserDetailsService users) {
 		return (username) -> {
@@ -69,9 +71,10 @@ public class SecondFactor {
 	}
 
 	/**
-	 * Checks the code of a user whose password is right; a user without two-factor authentication
-	 * needs none.
-	 * @param code the code as sent, or null; spaces in it are ignored, as apps show {@code 123 456}
+	 * Checks the code of a user whose password is right; a user without two-factor
+	 * authentication needs none.
+	 * @param code the code as sent, or null; spaces in it are ignored, as apps show
+	 * {@code 123 456}
 	 * @throws SecondFactorException if the code is missing, wrong, or was used before
 	 */
 	void check(String username, String code) {
@@ -110,7 +113,10 @@ public class SecondFactor {
 		}
 	}
 
-	/** The HMAC key of a Base32 secret, as authenticator apps read it (any case, spaces allowed). */
+	/**
+	 * The HMAC key of a Base32 secret, as authenticator apps read it (any case, spaces
+	 * allowed).
+	 */
 	private static Key key(String email, String secret) {
 		String base32 = secret.replace(" ", "").toUpperCase(Locale.ROOT);
 		byte[] bytes = BASE32.matcher(base32).matches() ? new Base32().decode(base32) : new byte[0];

@@ -35,12 +35,13 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The server's one filter chain, whole: bearer tokens and Basic on every endpoint, the sign-in
- * throttle and the rate limits, Nexudus's roles per operation (read from the resources'
- * handlers, {@link OperationRule}), and a closed perimeter. The public routes are listed here and
- * nowhere else; any route not listed is the Administrator's under {@code /api} (Nexudus's "full
- * unrestricted administrator") and denied everywhere else, where the denial answers 404 as an
- * unknown path does. Every 401, 403 and 404 of the chain is written in the envelope.
+ * The server's one filter chain, whole: bearer tokens and Basic on every endpoint, the
+ * sign-in throttle and the rate limits, Nexudus's roles per operation (read from the
+ * resources' handlers, {@link OperationRule}), and a closed perimeter. The public routes
+ * are listed here and nowhere else; any route not listed is the Administrator's under
+ * {@code /api} (Nexudus's "full unrestricted administrator") and denied everywhere else,
+ * where the denial answers 404 as an unknown path does. Every 401, 403 and 404 of the
+ * chain is written in the envelope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -67,25 +68,33 @@ class SecurityConfig {
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers(properties, issuedTokenCallers)))
 				.bearerTokenResolver(new BearerTokens())
-				// RFC 9728 metadata that Spring Security publishes; tokens here are not bound to client certificates
-				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
-						(resource) -> resource.resourceName("Nexudus notifications").tlsClientCertificateBoundAccessTokens(false)))
+				// RFC 9728 metadata that Spring Security publishes; tokens here are not
+				// bound to client certificates
+				.protectedResourceMetadata((metadata) -> metadata
+					.protectedResourceMetadataCustomizer((resource) -> resource.resourceName("Nexudus notifications")
+						.tlsClientCertificateBoundAccessTokens(false)))
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
 			.authorizeHttpRequests((authorize) -> {
-				// the envelope of a request already decided, rendered by the error controller
+				// the envelope of a request already decided, rendered by the error
+				// controller
 				authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-				// public on purpose: tokens (revoking one needs only the token, RFC 7009), the issuer's
-				// keys, the API's document and Swagger UI, and health for probes and load balancers
+				// public on purpose: tokens (revoking one needs only the token, RFC
+				// 7009), the issuer's
+				// keys, the API's document and Swagger UI, and health for probes and load
+				// balancers
 				authorize.requestMatchers(HttpMethod.POST, "/api/token", "/api/token/revoke").permitAll();
-				authorize.requestMatchers(HttpMethod.GET, "/", "/.well-known/jwks.json", "/v3/api-docs",
-						"/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+				authorize
+					.requestMatchers(HttpMethod.GET, "/", "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
+							"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+					.permitAll();
 				authorize.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
 				authorize.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Roles.ADMINISTRATOR);
-				OperationRule.of(controllers).forEach((rule) -> authorize.requestMatchers(rule.matcher())
-					.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
+				OperationRule.of(controllers)
+					.forEach((rule) -> authorize.requestMatchers(rule.matcher())
+						.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
 				// ephemeral mode's steering, outside /api (docs/embedded-testing.md)
 				authorize.requestMatchers("/ephemeral/**").hasAuthority(Roles.ADMINISTRATOR);
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
@@ -94,18 +103,20 @@ class SecurityConfig {
 					return new AuthorizationDecision(false);
 				});
 			});
-		loginThrottle.ifAvailable((throttle) -> http
-			.addFilterBefore(new LoginThrottleFilter(throttle, writer), BasicAuthenticationFilter.class));
-		// after the anonymous filter every request has an authentication to key it by; before
+		loginThrottle.ifAvailable((throttle) -> http.addFilterBefore(new LoginThrottleFilter(throttle, writer),
+				BasicAuthenticationFilter.class));
+		// after the anonymous filter every request has an authentication to key it by;
+		// before
 		// authorization, so that refused requests count too
-		rateLimiter.ifAvailable((limiter) -> http
-			.addFilterAfter(new RateLimitFilter(limiter, writer), AnonymousAuthenticationFilter.class));
+		rateLimiter.ifAvailable((limiter) -> http.addFilterAfter(new RateLimitFilter(limiter, writer),
+				AnonymousAuthenticationFilter.class));
 		return http.build();
 	}
 
 	/**
-	 * The embedded issuer's tokens name their caller as the user store has them now; an external
-	 * provider's tokens carry their own roles, whose lifecycle the provider owns.
+	 * The embedded issuer's tokens name their caller as the user store has them now; an
+	 * external provider's tokens carry their own roles, whose lifecycle the provider
+	 * owns.
 	 */
 	private static Converter<Jwt, AbstractAuthenticationToken> callers(SecurityProperties properties,
 			ObjectProvider<IssuedTokenCallers> issuedTokenCallers) {
@@ -113,16 +124,18 @@ class SecurityConfig {
 		return (issued != null) ? issued::caller : new RolesClaimConverter(properties.rolesClaim());
 	}
 
-	/** Spring Security's strict firewall, its character rules without regular expressions. */
+	/**
+	 * Spring Security's strict firewall, its character rules without regular expressions.
+	 */
 	@Bean
 	WebSecurityCustomizer firewall() {
 		return (web) -> web.httpFirewall(HeaderCharacters.firewall());
 	}
 
 	/**
-	 * Spring Security would wrap each of its filters, and every authentication and authorization, in
-	 * an observation of its own: a tenth of a request's CPU time here. The HTTP server's own
-	 * observation, which the Prometheus metrics come from, is kept.
+	 * Spring Security would wrap each of its filters, and every authentication and
+	 * authorization, in an observation of its own: a tenth of a request's CPU time here.
+	 * The HTTP server's own observation, which the Prometheus metrics come from, is kept.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations() {
@@ -130,9 +143,9 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Requires {@code exp} of every token and allows at most {@link #CLOCK_SKEW}. Boot adds every
-	 * validator bean to the decoder it builds for an external identity provider, and the embedded
-	 * issuer's decoder takes them too.
+	 * Requires {@code exp} of every token and allows at most {@link #CLOCK_SKEW}. Boot
+	 * adds every validator bean to the decoder it builds for an external identity
+	 * provider, and the embedded issuer's decoder takes them too.
 	 */
 	@Bean
 	OAuth2TokenValidator<Jwt> expiryRequired() {
@@ -142,10 +155,11 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Requires {@code notifications.security.required-issuer} as the {@code iss} of an external
-	 * provider's tokens: Boot checks the issuer only when it discovers the keys from
-	 * {@code issuer-uri}, not with {@code public-key-location}. Boot adds every validator bean to the
-	 * decoder it builds; the embedded issuer's decoder checks its own issuer instead.
+	 * Requires {@code notifications.security.required-issuer} as the {@code iss} of an
+	 * external provider's tokens: Boot checks the issuer only when it discovers the keys
+	 * from {@code issuer-uri}, not with {@code public-key-location}. Boot adds every
+	 * validator bean to the decoder it builds; the embedded issuer's decoder checks its
+	 * own issuer instead.
 	 */
 	@Bean
 	@ConditionalOnProperty("notifications.security.required-issuer")

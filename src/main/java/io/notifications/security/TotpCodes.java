@@ -11,9 +11,9 @@ import java.util.OptionalLong;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 /**
- * Checks TOTP codes (RFC 6238, HMAC-SHA1) with one step of clock skew either way, as authenticator
- * apps make them. The codes are computed by java-otp; this class only chooses the steps to try and
- * compares in constant time.
+ * Checks TOTP codes (RFC 6238, HMAC-SHA1) with one step of clock skew either way, as
+ * authenticator apps make them. The codes are computed by java-otp; this class only
+ * chooses the steps to try and compares in constant time.
  */
 final class TotpCodes {
 

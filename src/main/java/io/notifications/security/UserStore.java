@@ -26,8 +26,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The configured users, by email. With none configured, an Administrator
- * {@code admin@example.com} gets a random password, generated once and kept in a file beside the
- * generated signing key, so that it survives restarts; it is logged only when it is generated.
+ * {@code admin@example.com} gets a random password, generated once and kept in a file
+ * beside the generated signing key, so that it survives restarts; it is logged only when
+ * it is generated.
  */
 @Configuration(proxyBeanMethods = false)
 class UserStore {
@@ -36,7 +37,10 @@ class UserStore {
 
 	private static final Log logger = LogFactory.getLog(UserStore.class);
 
-	/** Verified passwords are remembered this long, so a busy Basic client pays bcrypt once a minute. */
+	/**
+	 * Verified passwords are remembered this long, so a busy Basic client pays bcrypt
+	 * once a minute.
+	 */
 	static final Duration VERIFIED_PASSWORD_LIFETIME = Duration.ofMinutes(1);
 
 	@Bean
@@ -48,8 +52,8 @@ class UserStore {
 	/**
 	 * The users, as a plain {@link UserDetailsService}: the in-memory manager is also a
 	 * {@code UserDetailsPasswordService}, through which Spring Security would re-encode a
-	 * {@code {noop}} password with bcrypt at the first login and then pay a bcrypt check on every
-	 * Basic request. The configured encoding is kept as given.
+	 * {@code {noop}} password with bcrypt at the first login and then pay a bcrypt check
+	 * on every Basic request. The configured encoding is kept as given.
 	 */
 	@Bean
 	UserDetailsService userDetailsService(SecurityProperties properties) {
@@ -59,18 +63,25 @@ class UserStore {
 				throw new IllegalStateException("The password of " + user.email()
 						+ " needs its encoding prefix, such as {bcrypt}... or {noop}...");
 			}
-			users.add(User.withUsername(user.email()).password(user.password())
-				.authorities(user.roles().toArray(String[]::new)).build());
+			users.add(User.withUsername(user.email())
+				.password(user.password())
+				.authorities(user.roles().toArray(String[]::new))
+				.build());
 		}
 		if (users.isEmpty()) {
 			String password = generatedPassword(properties.generatedPasswordLocation());
-			users.add(User.withUsername(DEFAULT_EMAIL).password("{noop}" + password)
-				.authorities(Roles.ADMINISTRATOR).build());
+			users.add(User.withUsername(DEFAULT_EMAIL)
+				.password("{noop}" + password)
+				.authorities(Roles.ADMINISTRATOR)
+				.build());
 		}
 		return new InMemoryUserDetailsManager(users)::loadUserByUsername;
 	}
 
-	/** The kept password, or a new one written to the file (mode 600) and logged this once. */
+	/**
+	 * The kept password, or a new one written to the file (mode 600) and logged this
+	 * once.
+	 */
 	private static String generatedPassword(Resource location) {
 		try {
 			if (!location.isFile()) {
@@ -91,16 +102,19 @@ class UserStore {
 			}
 			Files.writeString(temporary, password + System.lineSeparator());
 			try {
-				// no replacing: an instance that started at the same moment keeps its password
+				// no replacing: an instance that started at the same moment keeps its
+				// password
 				Files.move(temporary, file);
 			}
 			catch (FileAlreadyExistsException ex) {
 				Files.delete(temporary);
 				return readPassword(file);
 			}
-			logger.warn(String.format("%n%nUsing generated password for %s: %s%n(kept in %s for the next starts; "
-					+ "it is logged only now)%n%nThis generated password is for development use only. "
-					+ "Configure notifications.security.users before production.%n", DEFAULT_EMAIL, password, file));
+			logger.warn(String.format(
+					"%n%nUsing generated password for %s: %s%n(kept in %s for the next starts; "
+							+ "it is logged only now)%n%nThis generated password is for development use only. "
+							+ "Configure notifications.security.users before production.%n",
+					DEFAULT_EMAIL, password, file));
 			return password;
 		}
 		catch (IOException ex) {
@@ -111,8 +125,8 @@ class UserStore {
 	private static String readPassword(Path file) throws IOException {
 		String password = Files.readString(file).strip();
 		if (password.isEmpty()) {
-			throw new IllegalStateException("The generated password file " + file
-					+ " is empty; delete it to generate a new password");
+			throw new IllegalStateException(
+					"The generated password file " + file + " is empty; delete it to generate a new password");
 		}
 		return password;
 	}

@@ -16,11 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A password encoder that remembers, for a short while, the passwords it has just verified: a busy
- * Basic client sends its password with every request, and checking a bcrypt hash takes tens of
- * milliseconds of CPU each time. Only matches are remembered, as an HMAC of the password and its
- * hash under a key that lives in this process only; never the password itself. A wrong password
- * is always checked in full.
+ * A password encoder that remembers, for a short while, the passwords it has just
+ * verified: a busy Basic client sends its password with every request, and checking a
+ * bcrypt hash takes tens of milliseconds of CPU each time. Only matches are remembered,
+ * as an HMAC of the password and its hash under a key that lives in this process only;
+ * never the password itself. A wrong password is always checked in full.
  */
 final class VerifiedPasswords implements PasswordEncoder {
 
@@ -91,7 +91,8 @@ final class VerifiedPasswords implements PasswordEncoder {
 			mac.init(this.key);
 			mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
 			mac.update((byte) 0);
-			return Base64.getEncoder().encodeToString(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
+			return Base64.getEncoder()
+				.encodeToString(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);

@@ -13,8 +13,8 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The rules that tie fields of a system notification together, each reported on the later or
- * dependent property: UnPublishOn after PublishOn, and a label and URL for a button.
+ * The rules that tie fields of a system notification together, each reported on the later
+ * or dependent property: UnPublishOn after PublishOn, and a label and URL for a button.
  */
 @Documented
 @Target(ElementType.TYPE)

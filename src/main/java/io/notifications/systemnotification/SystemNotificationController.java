@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Nexudus's {@code /api/sys/systemnotifications} resource, declared once; its endpoints are the
- * handlers of {@link ResourceController}.
+ * Nexudus's {@code /api/sys/systemnotifications} resource, declared once; its endpoints
+ * are the handlers of {@link ResourceController}.
  */
 @RestController
 @RequestMapping("/api/sys/systemnotifications")

@@ -15,17 +15,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "Id", "Title", "Severity", "StartTime", "ShortDescription", "Description", "MessageType",
 		"PublishOn", "UnPublishOn", "ResolutionDescription", "Resolved", "ResolvedOn", "DisplayToAdmins",
-		"DisplayToSettingIntegrations", "DisplayToSettingGeneral", "DisplayToPortalVersion", "HasButton",
-		"ButtonLabel", "ButtonUrl", "SystemId", "ApprovedBy", "ApprovedOn", "UniqueId", "CreatedOn", "UpdatedOn",
-		"UpdatedBy", "IsNew" })
+		"DisplayToSettingIntegrations", "DisplayToSettingGeneral", "DisplayToPortalVersion", "HasButton", "ButtonLabel",
+		"ButtonUrl", "SystemId", "ApprovedBy", "ApprovedOn", "UniqueId", "CreatedOn", "UpdatedOn", "UpdatedBy",
+		"IsNew" })
 record SystemNotificationRecord(@JsonProperty("Id") int id, @JsonProperty("Title") String title,
 		@JsonProperty("Severity") Severity severity, @JsonProperty("StartTime") Instant startTime,
 		@JsonProperty("ShortDescription") String shortDescription, @JsonProperty("Description") String description,
 		@JsonProperty("MessageType") MessageType messageType, @JsonProperty("PublishOn") Instant publishOn,
 		@JsonProperty("UnPublishOn") Instant unPublishOn,
-		@JsonProperty("ResolutionDescription") String resolutionDescription,
-		@JsonProperty("Resolved") boolean resolved, @JsonProperty("ResolvedOn") Instant resolvedOn,
-		@JsonProperty("DisplayToAdmins") boolean displayToAdmins,
+		@JsonProperty("ResolutionDescription") String resolutionDescription, @JsonProperty("Resolved") boolean resolved,
+		@JsonProperty("ResolvedOn") Instant resolvedOn, @JsonProperty("DisplayToAdmins") boolean displayToAdmins,
 		@JsonProperty("DisplayToSettingIntegrations") String displayToSettingIntegrations,
 		@JsonProperty("DisplayToSettingGeneral") String displayToSettingGeneral,
 		@JsonProperty("DisplayToPortalVersion") String displayToPortalVersion,

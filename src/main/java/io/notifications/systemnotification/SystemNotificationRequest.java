@@ -12,29 +12,25 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
- * The writable fields of a system notification, as a client sends them to PUT or POST. The
- * component order is the order in which validation errors are reported.
+ * The writable fields of a system notification, as a client sends them to PUT or POST.
+ * The component order is the order in which validation errors are reported.
  */
 @ConsistentSystemNotification
 record SystemNotificationRequest(
 		@JsonProperty("Id") @NotNull(groups = OnUpdate.class) @Positive(groups = OnUpdate.class) Integer id,
 		@JsonProperty("Title") @NotBlank @Size(max = 255) String title,
-		@JsonProperty("Severity") @NotNull Severity severity,
-		@JsonProperty("StartTime") @NotNull Instant startTime,
+		@JsonProperty("Severity") @NotNull Severity severity, @JsonProperty("StartTime") @NotNull Instant startTime,
 		@JsonProperty("ShortDescription") @NotBlank @Size(max = 1000) String shortDescription,
 		@JsonProperty("Description") @NotBlank @Size(max = 20000) String description,
-		@JsonProperty("MessageType") @NotNull MessageType messageType,
-		@JsonProperty("PublishOn") Instant publishOn,
+		@JsonProperty("MessageType") @NotNull MessageType messageType, @JsonProperty("PublishOn") Instant publishOn,
 		@JsonProperty("UnPublishOn") Instant unPublishOn,
 		@JsonProperty("ResolutionDescription") @Size(max = 20000) String resolutionDescription,
-		@JsonProperty("Resolved") Boolean resolved,
-		@JsonProperty("ResolvedOn") Instant resolvedOn,
+		@JsonProperty("Resolved") Boolean resolved, @JsonProperty("ResolvedOn") Instant resolvedOn,
 		@JsonProperty("DisplayToAdmins") Boolean displayToAdmins,
 		@JsonProperty("DisplayToSettingIntegrations") @Size(max = 255) String displayToSettingIntegrations,
 		@JsonProperty("DisplayToSettingGeneral") @Size(max = 255) String displayToSettingGeneral,
 		@JsonProperty("DisplayToPortalVersion") @Size(max = 255) String displayToPortalVersion,
-		@JsonProperty("HasButton") Boolean hasButton,
-		@JsonProperty("ButtonLabel") @Size(max = 255) String buttonLabel,
+		@JsonProperty("HasButton") Boolean hasButton, @JsonProperty("ButtonLabel") @Size(max = 255) String buttonLabel,
 		@JsonProperty("ButtonUrl") @Size(max = 2048) @HttpUrl String buttonUrl,
 		@JsonProperty("SystemId") @Size(max = 255) String systemId) implements ResourceRequest {
 }

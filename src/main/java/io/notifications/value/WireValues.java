@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The contract's rules for a value sent as text: a JSON string, a query-string filter or a form
- * field all read through these, so the three inputs cannot drift apart.
+ * The contract's rules for a value sent as text: a JSON string, a query-string filter or
+ * a form field all read through these, so the three inputs cannot drift apart.
  * <p>
- * Every rule throws {@link IllegalArgumentException} for text that is not a value of its type.
+ * Every rule throws {@link IllegalArgumentException} for text that is not a value of its
+ * type.
  */
 public final class WireValues {
 
@@ -66,8 +67,9 @@ public final class WireValues {
 	}
 
 	/**
-	 * The text itself, unless it holds a NUL character or a lone UTF-16 surrogate: neither can be
-	 * stored faithfully (PostgreSQL refuses NUL; a lone surrogate has no UTF-8 form).
+	 * The text itself, unless it holds a NUL character or a lone UTF-16 surrogate:
+	 * neither can be stored faithfully (PostgreSQL refuses NUL; a lone surrogate has no
+	 * UTF-8 form).
 	 */
 	public static String toText(String text) {
 		for (int i = 0; i < text.length(); i++) {

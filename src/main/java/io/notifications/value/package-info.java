@@ -1,5 +1,6 @@
 /**
- * Value types and the wire-value rules that every input shares (JSON bodies, list filters and form
- * fields), with no dependency on the web or persistence layers so both may use them.
+ * Value types and the wire-value rules that every input shares (JSON bodies, list filters
+ * and form fields), with no dependency on the web or persistence layers so both may use
+ * them.
  */
 package io.notifications.value;

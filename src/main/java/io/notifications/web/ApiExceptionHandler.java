@@ -18,9 +18,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns the failures that Spring MVC and the resources raise into the Nexudus envelope. Anything
- * unexpected is left to propagate: the container logs it and {@link EnvelopeErrorController}
- * answers the 500.
+ * Turns the failures that Spring MVC and the resources raise into the Nexudus envelope.
+ * Anything unexpected is left to propagate: the container logs it and
+ * {@link EnvelopeErrorController} answers the 500.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The object Nexudus answers every write and every error with. All keys are always present, in
- * this order.
+ * The object Nexudus answers every write and every error with. All keys are always
+ * present, in this order.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "Status", "Message", "Value", "OpenInDialog", "OpenInWindow", "RedirectURL", "JavaScript",
@@ -35,7 +35,9 @@ public record Envelope(@JsonProperty("Status") int status, @JsonProperty("Messag
 		return success(200, resource + " was successfully updated.", new RecordIdentity(id), updatedOn, updatedBy);
 	}
 
-	/** Nexudus's answer to a delete, stamped with the time of the deletion and the caller. */
+	/**
+	 * Nexudus's answer to a delete, stamped with the time of the deletion and the caller.
+	 */
 	public static Envelope deleted(String resource, int id, Instant deletedOn, String deletedBy) {
 		return success(200, resource + " was successfully deleted.", new RecordIdentity(id), deletedOn, deletedBy);
 	}
@@ -45,11 +47,14 @@ public record Envelope(@JsonProperty("Status") int status, @JsonProperty("Messag
 		return new Envelope(status, message, null, false, false, null, null, null, null, List.of(), false);
 	}
 
-	/** A failure of one or more properties; the first one forms the message, as Nexudus does. */
+	/**
+	 * A failure of one or more properties; the first one forms the message, as Nexudus
+	 * does.
+	 */
 	public static Envelope failure(int status, List<ErrorItem> errors) {
 		ErrorItem first = errors.get(0);
-		return new Envelope(status, first.propertyName() + ": " + first.message(), null, false, false, null, null,
-				null, null, List.copyOf(errors), false);
+		return new Envelope(status, first.propertyName() + ": " + first.message(), null, false, false, null, null, null,
+				null, List.copyOf(errors), false);
 	}
 
 }

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers the container's error dispatches (failures outside Spring MVC, such as a malformed
- * request line or an exception in a filter) with the envelope instead of Boot's default body.
+ * Answers the container's error dispatches (failures outside Spring MVC, such as a
+ * malformed request line or an exception in a filter) with the envelope instead of Boot's
+ * default body.
  */
 @RestController
 class EnvelopeErrorController implements ErrorController {

@@ -11,8 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an envelope straight to the servlet response, for failures raised outside Spring MVC
- * (security, rate limits).
+ * Writes an envelope straight to the servlet response, for failures raised outside Spring
+ * MVC (security, rate limits).
  */
 @Component
 public class EnvelopeWriter {
@@ -31,8 +31,8 @@ public class EnvelopeWriter {
 	}
 
 	/**
-	 * Nexudus's 429: the wait in whole seconds, rounded up, in {@code Retry-After} and in the
-	 * message, for rate limits and throttled sign-ins alike.
+	 * Nexudus's 429: the wait in whole seconds, rounded up, in {@code Retry-After} and in
+	 * the message, for rate limits and throttled sign-ins alike.
 	 */
 	public void writeTooManyRequests(HttpServletResponse response, Duration wait) throws IOException {
 		long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "AttemptedValue", "Message", "PropertyName" })
-public record ErrorItem(@JsonProperty("AttemptedValue") Object attemptedValue,
-		@JsonProperty("Message") String message, @JsonProperty("PropertyName") String propertyName) {
+public record ErrorItem(@JsonProperty("AttemptedValue") Object attemptedValue, @JsonProperty("Message") String message,
+		@JsonProperty("PropertyName") String propertyName) {
 
 	public static final String REQUIRED = "is a required field";
 

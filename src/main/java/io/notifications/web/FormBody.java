@@ -20,11 +20,12 @@ import org.springframework.http.MediaType;
 
 /**
  * An {@code application/x-www-form-urlencoded} body as the properties of a request, for
- * {@link RequestBinder#bind(ObjectNode, Class, java.util.Set, Class...)}: each value a JSON string
- * (an empty one null, {@link RequestBinder#textFields(Map)}), names grouped regardless of case,
- * and a name sent more than once an array of its values, which no property accepts, so that it
- * fails on that property. Decoded strictly in the body's charset (UTF-8 if none): a malformed
- * escape or byte sequence makes the body unreadable rather than decoded leniently.
+ * {@link RequestBinder#bind(ObjectNode, Class, java.util.Set, Class...)}: each value a
+ * JSON string (an empty one null, {@link RequestBinder#textFields(Map)}), names grouped
+ * regardless of case, and a name sent more than once an array of its values, which no
+ * property accepts, so that it fails on that property. Decoded strictly in the body's
+ * charset (UTF-8 if none): a malformed escape or byte sequence makes the body unreadable
+ * rather than decoded leniently.
  */
 final class FormBody {
 
@@ -48,7 +49,8 @@ final class FormBody {
 
 	/**
 	 * The form's fields as properties to bind.
-	 * @param contentType a form's content type, whose charset (UTF-8 if none) decodes the fields
+	 * @param contentType a form's content type, whose charset (UTF-8 if none) decodes the
+	 * fields
 	 * @throws UnreadableBodyException if an escape or a byte sequence is malformed
 	 */
 	static ObjectNode properties(byte[] body, String contentType) {
@@ -60,7 +62,8 @@ final class FormBody {
 		fields.forEach((name, values) -> {
 			if (values.size() > 1) {
 				ArrayNode repeated = properties.putArray(name);
-				values.forEach((value) -> repeated.add(value.isEmpty() ? repeated.nullNode() : repeated.stringNode(value)));
+				values.forEach(
+						(value) -> repeated.add(value.isEmpty() ? repeated.nullNode() : repeated.stringNode(value)));
 			}
 		});
 		return properties;
@@ -94,7 +97,10 @@ final class FormBody {
 		return to;
 	}
 
-	/** Percent-decodes bytes ({@code +} is a space), then decodes them in the charset, strictly. */
+	/**
+	 * Percent-decodes bytes ({@code +} is a space), then decodes them in the charset,
+	 * strictly.
+	 */
 	private static String decode(byte[] body, int from, int to, Charset charset) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
 		for (int i = from; i < to; i++) {

@@ -3,7 +3,8 @@ package io.notifications.web;
 import java.util.List;
 
 /**
- * A request whose properties failed validation; answered with 400 and every failing property.
+ * A request whose properties failed validation; answered with 400 and every failing
+ * property.
  */
 public class InvalidRequestException extends RuntimeException {
 

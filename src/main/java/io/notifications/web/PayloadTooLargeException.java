@@ -1,7 +1,8 @@
 package io.notifications.web;
 
 /**
- * A request body over the limit, refused before it is parsed; answered with 413 and this message.
+ * A request body over the limit, refused before it is parsed; answered with 413 and this
+ * message.
  */
 public class PayloadTooLargeException extends RuntimeException {
 

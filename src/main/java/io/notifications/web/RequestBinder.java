@@ -29,12 +29,13 @@ import org.springframework.stereotype.Component;
  * Turns a request body into a request record the way Nexudus reads it, and validates it,
  * reporting every failing property at once, in the record's component order.
  * <p>
- * The body is read strictly as a tree (duplicate keys, trailing content, NaN and non-objects make
- * it unreadable), then bound by Jackson with the rules of {@link WireBinding} and its
- * problem-collecting reader. Hand-written here, because Jackson cannot do it: refusing {@code "Id"}
- * beside {@code "id"}, dropping the {@code ignored} properties, and going on past the failures the
- * collecting reader does not recover from (a wrong token, a refused coercion, an int out of range
- * end its read): the failing property is recorded, left out and the record read again.
+ * The body is read strictly as a tree (duplicate keys, trailing content, NaN and
+ * non-objects make it unreadable), then bound by Jackson with the rules of
+ * {@link WireBinding} and its problem-collecting reader. Hand-written here, because
+ * Jackson cannot do it: refusing {@code "Id"} beside {@code "id"}, dropping the
+ * {@code ignored} properties, and going on past the failures the collecting reader does
+ * not recover from (a wrong token, a refused coercion, an int out of range end its read):
+ * the failing property is recorded, left out and the record read again.
  */
 @Component
 public class RequestBinder {
@@ -87,9 +88,11 @@ public class RequestBinder {
 	}
 
 	/**
-	 * Reads and validates a request record from properties already read, with the same rules as a
-	 * JSON body: form fields bind through {@link #textFields(Map)}. The object is not changed.
-	 * @throws UnreadableBodyException if a property is sent twice under names that differ in case
+	 * Reads and validates a request record from properties already read, with the same
+	 * rules as a JSON body: form fields bind through {@link #textFields(Map)}. The object
+	 * is not changed.
+	 * @throws UnreadableBodyException if a property is sent twice under names that differ
+	 * in case
 	 * @throws InvalidRequestException if any property fails
 	 */
 	public <T extends Record> T bind(ObjectNode properties, Class<T> type, Set<String> ignored, Class<?>... groups) {
@@ -111,8 +114,9 @@ public class RequestBinder {
 	}
 
 	/**
-	 * Form fields as properties to {@link #bind(ObjectNode, Class, Set, Class...) bind}: each value
-	 * a JSON string, so it meets the rules of JSON strings, and an empty value null.
+	 * Form fields as properties to {@link #bind(ObjectNode, Class, Set, Class...) bind}:
+	 * each value a JSON string, so it meets the rules of JSON strings, and an empty value
+	 * null.
 	 */
 	public static ObjectNode textFields(Map<String, String> fields) {
 		ObjectNode properties = JsonNodeFactory.instance.objectNode();
@@ -122,9 +126,10 @@ public class RequestBinder {
 	}
 
 	/**
-	 * Reads the record, leaving out each property that Jackson cannot bind: the collecting reader
-	 * reports all the values it recovers from at once; any other failure ends its read, naming one
-	 * property. Each round leaves out at least one property, so the rounds are bounded.
+	 * Reads the record, leaving out each property that Jackson cannot bind: the
+	 * collecting reader reports all the values it recovers from at once; any other
+	 * failure ends its read, naming one property. Each round leaves out at least one
+	 * property, so the rounds are bounded.
 	 */
 	private static Object read(RequestShape shape, SentProperties sent) {
 		while (true) {

@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a request record from the body: refuses bodies over the limit before reading them, then
- * binds and validates with Nexudus's rules ({@link RequestBinder}), from JSON or from a form
- * ({@link FormBody}), as the content type says.
+ * Reads a request record from the body: refuses bodies over the limit before reading
+ * them, then binds and validates with Nexudus's rules ({@link RequestBinder}), from JSON
+ * or from a form ({@link FormBody}), as the content type says.
  */
 @Component
 public class RequestBodies {
@@ -34,7 +34,8 @@ public class RequestBodies {
 	 * @param ignored wire names of properties left unset whatever the body holds for them
 	 * @param groups Bean Validation groups to check besides the default group
 	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
-	 * @throws UnreadableBodyException if the body is not a single JSON object, or not a form
+	 * @throws UnreadableBodyException if the body is not a single JSON object, or not a
+	 * form
 	 * @throws InvalidRequestException if any property fails
 	 */
 	public <T extends Record> T read(HttpServletRequest request, Class<T> type, Set<String> ignored,
@@ -43,9 +44,10 @@ public class RequestBodies {
 	}
 
 	/**
-	 * Reads and validates a request record from its body, already read by {@link #body}: a form
-	 * when the request's content type says so, else JSON.
-	 * @throws UnreadableBodyException if the body is not a single JSON object, or not a form
+	 * Reads and validates a request record from its body, already read by {@link #body}:
+	 * a form when the request's content type says so, else JSON.
+	 * @throws UnreadableBodyException if the body is not a single JSON object, or not a
+	 * form
 	 * @throws InvalidRequestException if any property fails
 	 */
 	public <T extends Record> T read(HttpServletRequest request, byte[] body, Class<T> type, Set<String> ignored,
@@ -71,7 +73,8 @@ public class RequestBodies {
 		}
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
-			// a known length is read into an array of that size; a chunked body has none: read one
+			// a known length is read into an array of that size; a chunked body has none:
+			// read one
 			// byte past the limit to tell
 			body = in.readNBytes((length >= 0) ? (int) length : MAX_BODY_BYTES + 1);
 		}

@@ -10,9 +10,9 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A request record type as the binder needs it, worked out once per type: its problem-collecting
- * reader, and its components' wire names in record order (the contract's field order, in which
- * errors are reported).
+ * A request record type as the binder needs it, worked out once per type: its
+ * problem-collecting reader, and its components' wire names in record order (the
+ * contract's field order, in which errors are reported).
  */
 final class RequestShape {
 
@@ -51,7 +51,10 @@ final class RequestShape {
 		return this.wireNames[index];
 	}
 
-	/** The index of the component a sent property name means, matched case-insensitively; -1 if none. */
+	/**
+	 * The index of the component a sent property name means, matched case-insensitively;
+	 * -1 if none.
+	 */
 	int indexOfSent(String name) {
 		return this.byLowerCaseWireName.getOrDefault(name.toLowerCase(Locale.ROOT), -1);
 	}

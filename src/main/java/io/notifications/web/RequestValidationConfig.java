@@ -10,10 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The validator checks request bodies, which are plain records, never JPA entities. With JPA on the
- * class path Hibernate Validator asks JPA, for every property of every request, whether it is
- * loaded, and looks the persistence provider up each time; here every property is reachable, as
- * without JPA.
+ * The validator checks request bodies, which are plain records, never JPA entities. With
+ * JPA on the class path Hibernate Validator asks JPA, for every property of every
+ * request, whether it is loaded, and looks the persistence provider up each time; here
+ * every property is reachable, as without JPA.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestValidationConfig {

@@ -10,8 +10,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The properties of one request as sent, by record component, with the failure of each: what
- * Jackson binds, and what the errors show as {@code AttemptedValue}.
+ * The properties of one request as sent, by record component, with the failure of each:
+ * what Jackson binds, and what the errors show as {@code AttemptedValue}.
  */
 final class SentProperties {
 
@@ -49,7 +49,8 @@ final class SentProperties {
 
 	/**
 	 * The sent properties, less the ignored ones.
-	 * @throws UnreadableBodyException if a property is sent twice, under names that differ in case
+	 * @throws UnreadableBodyException if a property is sent twice, under names that
+	 * differ in case
 	 */
 	static SentProperties of(ObjectNode properties, RequestShape shape, Set<String> ignored) {
 		SentProperties sent = new SentProperties(shape);
@@ -57,7 +58,8 @@ final class SentProperties {
 			int index = shape.indexOfSent(property.getKey());
 			if (index >= 0) {
 				if (sent.keys[index] != null) {
-					// "Id" and "id" in one object: as ambiguous as a duplicate key, which Jackson cannot see
+					// "Id" and "id" in one object: as ambiguous as a duplicate key, which
+					// Jackson cannot see
 					throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
 				}
 				sent.keys[index] = property.getKey();
@@ -78,7 +80,8 @@ final class SentProperties {
 	}
 
 	/**
-	 * Records that Jackson could not bind these properties and leaves them out of the next read.
+	 * Records that Jackson could not bind these properties and leaves them out of the
+	 * next read.
 	 * @throws UnreadableBodyException if none of them is a property still to bind
 	 */
 	void leaveOut(List<String> sentNames, RuntimeException cause) {
@@ -95,7 +98,9 @@ final class SentProperties {
 		}
 	}
 
-	/** Records a failure of a property, unless one that outranks it is recorded already. */
+	/**
+	 * Records a failure of a property, unless one that outranks it is recorded already.
+	 */
 	void fail(int index, Failure failure, String message) {
 		if (this.failures[index] == null || failure.compareTo(this.failures[index]) < 0) {
 			this.failures[index] = failure;

@@ -6,10 +6,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Tells well-formed UTF-8 from the rest. Jackson decodes some malformed sequences leniently (the
- * overlong {@code C0 AF} becomes {@code /}), which would let a body say what a filter in front of
- * the server did not see; the JDK's decoder refuses overlong forms, encoded surrogates and
- * truncated sequences.
+ * Tells well-formed UTF-8 from the rest. Jackson decodes some malformed sequences
+ * leniently (the overlong {@code C0 AF} becomes {@code /}), which would let a body say
+ * what a filter in front of the server did not see; the JDK's decoder refuses overlong
+ * forms, encoded surrogates and truncated sequences.
  */
 final class StrictUtf8 {
 

@@ -1,8 +1,8 @@
 package io.notifications.web;
 
 /**
- * A request body that cannot be read at all (not JSON, not an object, duplicate keys, ...);
- * answered with 400 and an empty error list.
+ * A request body that cannot be read at all (not JSON, not an object, duplicate keys,
+ * ...); answered with 400 and an empty error list.
  */
 public class UnreadableBodyException extends RuntimeException {
 

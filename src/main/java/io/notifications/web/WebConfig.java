@@ -10,10 +10,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Spring MVC as the wire format needs it: {@link WireBody} parameters, and JSON answers written by
- * Jackson 3 alone. springdoc's dependencies put JAXB and Jackson 2 on the class path, and Spring
- * MVC would register a converter for each and ask them about every response it writes: they are
- * left out.
+ * Spring MVC as the wire format needs it: {@link WireBody} parameters, and JSON answers
+ * written by Jackson 3 alone. springdoc's dependencies put JAXB and Jackson 2 on the
+ * class path, and Spring MVC would register a converter for each and ask them about every
+ * response it writes: they are left out.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -32,8 +32,8 @@ class WebConfig implements WebMvcConfigurer {
 	@Override
 	@SuppressWarnings("removal")
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-		converters.configureMessageConvertersList((list) -> list.removeIf(
-				(converter) -> converter instanceof Jaxb2RootElementHttpMessageConverter
+		converters.configureMessageConvertersList(
+				(list) -> list.removeIf((converter) -> converter instanceof Jaxb2RootElementHttpMessageConverter
 						|| converter instanceof AbstractJackson2HttpMessageConverter));
 	}
 

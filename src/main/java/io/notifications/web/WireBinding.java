@@ -26,12 +26,13 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The Jackson configuration that reads request records with the contract's value rules.
  * <p>
- * Jackson's own: case-insensitive property names, unknown (and so read-only) properties ignored,
- * no float for an int, no number or boolean for a string, no number for a boolean (coercion
- * configs), and a coded enum through its {@code @JsonCreator}. Hand-written, because Jackson reads
- * text its own way (it trims {@code " 5"}, takes {@code "+5"}, wants an offset on an
- * {@link Instant} and reads a number as one, keeps NUL and lone surrogates): a value sent as a JSON
- * string goes through {@link WireValues}, the rules that list filters and form fields share.
+ * Jackson's own: case-insensitive property names, unknown (and so read-only) properties
+ * ignored, no float for an int, no number or boolean for a string, no number for a
+ * boolean (coercion configs), and a coded enum through its {@code @JsonCreator}.
+ * Hand-written, because Jackson reads text its own way (it trims {@code " 5"}, takes
+ * {@code "+5"}, wants an offset on an {@link Instant} and reads a number as one, keeps
+ * NUL and lone surrogates): a value sent as a JSON string goes through
+ * {@link WireValues}, the rules that list filters and form fields share.
  */
 final class WireBinding {
 
@@ -41,8 +42,8 @@ final class WireBinding {
 			WireValues::toDateTime);
 
 	/**
-	 * Types read from text only. Jackson reads an {@link Instant} from a number as epoch seconds,
-	 * and neither its leniency nor a coercion config turns that off.
+	 * Types read from text only. Jackson reads an {@link Instant} from a number as epoch
+	 * seconds, and neither its leniency nor a coercion config turns that off.
 	 */
 	private static final Set<Class<?>> TEXT_ONLY = Set.of(Instant.class);
 
@@ -55,8 +56,8 @@ final class WireBinding {
 			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.withCoercionConfig(LogicalType.Integer, (config) -> config.setCoercion(CoercionInputShape.Float,
-					CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -64,7 +65,8 @@ final class WireBinding {
 			.withCoercionConfig(LogicalType.Boolean,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-			// every request record: Jackson skips unknown properties before any problem handler sees them
+			// every request record: Jackson skips unknown properties before any problem
+			// handler sees them
 			.addMixIn(Record.class, IgnoreUnknown.class)
 			.addModule(wireValues)
 			.build();
@@ -75,7 +77,10 @@ final class WireBinding {
 
 	}
 
-	/** Puts a {@link TextRule} in front of Jackson's deserializer of each type that has a text rule. */
+	/**
+	 * Puts a {@link TextRule} in front of Jackson's deserializer of each type that has a
+	 * text rule.
+	 */
 	private static final class TextRules extends ValueDeserializerModifier {
 
 		@Override
@@ -89,9 +94,9 @@ final class WireBinding {
 	}
 
 	/**
-	 * Reads a JSON string with the type's {@link WireValues} rule, any other token with Jackson's
-	 * deserializer. A string that breaks the rule is a "weird string value", which the
-	 * problem-collecting reader records against its property.
+	 * Reads a JSON string with the type's {@link WireValues} rule, any other token with
+	 * Jackson's deserializer. A string that breaks the rule is a "weird string value",
+	 * which the problem-collecting reader records against its property.
 	 */
 	private static final class TextRule extends DelegatingDeserializer {
 

@@ -10,7 +10,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves {@link WireBody} parameters: a request record of the parameter's (resolved) type. */
+/**
+ * Resolves {@link WireBody} parameters: a request record of the parameter's (resolved)
+ * type.
+ */
 final class WireBodyArgumentResolver implements HandlerMethodArgumentResolver {
 
 	private final RequestBodies bodies;
@@ -30,8 +33,8 @@ final class WireBodyArgumentResolver implements HandlerMethodArgumentResolver {
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		WireBody wireBody = parameter.getParameterAnnotation(WireBody.class);
 		Class<? extends Record> type = (Class<? extends Record>) parameter.getParameterType();
-		return this.bodies.read(webRequest.getNativeRequest(HttpServletRequest.class), type,
-				Set.of(wireBody.ignore()), wireBody.groups());
+		return this.bodies.read(webRequest.getNativeRequest(HttpServletRequest.class), type, Set.of(wireBody.ignore()),
+				wireBody.groups());
 	}
 
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The requests that the HTTP layer refuses before the application sees them are answered in the
- * envelope, and the malformed ones that it would let through are refused: a chunked request that
- * also has a length, a body that is not well-formed UTF-8.
+ * The requests that the HTTP layer refuses before the application sees them are answered
+ * in the envelope, and the malformed ones that it would let through are refused: a
+ * chunked request that also has a length, a body that is not well-formed UTF-8.
  */
 class HttpLayerErrorsTests extends ApiTestSupport {
 
@@ -45,7 +45,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 
 	@Test
 	void twoContentLengthsAreA400Envelope() {
-		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(ADMIN, ADMIN_PASSWORD)
+		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+				+ basic(ADMIN, ADMIN_PASSWORD)
 				+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
 
 		assertThat(response.status()).isEqualTo(400);
@@ -55,7 +56,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 	@Test
 	void aChunkedRequestWithAContentLengthIsRefused() {
 		int id = createdId(BASE, record("before"));
-		String body = "{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+		String body = "{\"Id\":" + id
+				+ ",\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}";
 		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
 				+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
 				+ "Content-Length: 5\r\nConnection: close\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body
@@ -70,7 +72,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 	@Test
 	void aChunkedRequestAloneIsAccepted() {
 		int id = createdId(BASE, record("before"));
-		String body = "{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+		String body = "{\"Id\":" + id
+				+ ",\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}";
 		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
 				+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
 				+ "Connection: close\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
@@ -83,7 +86,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 	void anOverlongUtf8SequenceIsRefusedNotDecoded() {
 		int id = createdId(BASE, record("before"));
 		// C0 AF is an overlong '/': lenient decoders store "a/b"
-		byte[] body = concat(("{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"a").getBytes(StandardCharsets.US_ASCII),
+		byte[] body = concat(
+				("{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"a").getBytes(StandardCharsets.US_ASCII),
 				new byte[] { (byte) 0xC0, (byte) 0xAF },
 				"b\",\"NotificationType\":\"blog\",\"EntityId\":0}".getBytes(StandardCharsets.US_ASCII));
 		Response response = sendJsonBytes("PUT", body);
@@ -107,7 +111,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 
 	@Test
 	void tokenResponsesAreNeverCached() {
-		Response issued = postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
+		Response issued = postForm("/api/token",
+				"grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
 		Response refused = postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=wrong");
 
 		for (Response response : new Response[] { issued, refused }) {

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Responses that fit Tomcat's buffer are sent whole, with their length, not chunked: Spring's flush
- * of every {@code ResponseEntity} would otherwise commit them early (docs/performance.md).
+ * Responses that fit Tomcat's buffer are sent whole, with their length, not chunked:
+ * Spring's flush of every {@code ResponseEntity} would otherwise commit them early
+ * (docs/performance.md).
  */
 class OneWriteResponseTests extends ApiTestSupport {
 

@@ -24,8 +24,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Clients that send their request bodies slowly, or stop half-way, hold connections but no request
- * threads: everyone else is still answered at once, and the slow ones get 408 at the deadline.
+ * Clients that send their request bodies slowly, or stop half-way, hold connections but
+ * no request threads: everyone else is still answered at once, and the slow ones get 408
+ * at the deadline.
  */
 @TestPropertySource(properties = "notifications.connection.body-timeout=5s")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -46,11 +47,13 @@ class SlowClientTests extends ApiTestSupport {
 			for (int client = 0; client < SLOW_CLIENTS; client++) {
 				slow.add(startSlowPut());
 			}
-			// every slow request has reached the server (more than the 200 request threads)
+			// every slow request has reached the server (more than the 200 request
+			// threads)
 			Thread.sleep(500);
 
 			long start = System.nanoTime();
-			Response put = putJson(BASE, record("second").replace("{", "{\"Id\":" + id + ","), basic(ADMIN, ADMIN_PASSWORD));
+			Response put = putJson(BASE, record("second").replace("{", "{\"Id\":" + id + ","),
+					basic(ADMIN, ADMIN_PASSWORD));
 			long putMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 			start = System.nanoTime();
 			Response liveness = get("/actuator/health/liveness", null);
@@ -62,7 +65,8 @@ class SlowClientTests extends ApiTestSupport {
 			assertThat(livenessMillis).isLessThan(2000);
 			assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("second");
 
-			// at the deadline each slow client is answered 408 in the envelope, and its connection closed
+			// at the deadline each slow client is answered 408 in the envelope, and its
+			// connection closed
 			for (Socket socket : List.of(slow.get(0), slow.get(SLOW_CLIENTS - 1))) {
 				String answer = readAll(socket);
 				assertThat(answer).startsWith("HTTP/1.1 408 ");
@@ -90,9 +94,11 @@ class SlowClientTests extends ApiTestSupport {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
 			socket.setSoTimeout(30_000);
-			socket.getOutputStream().write(("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-					+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nContent-Length: "
-					+ body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream()
+				.write(("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(ADMIN, ADMIN_PASSWORD)
+						+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+						+ "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
 			for (int at = 0; at < body.length; at += 20) {
 				socket.getOutputStream().write(body, at, Math.min(20, body.length - at));
 				socket.getOutputStream().flush();
@@ -103,7 +109,10 @@ class SlowClientTests extends ApiTestSupport {
 		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("in pieces");
 	}
 
-	/** Sends a PUT's headers, a {@code Content-Length} of 1000 and 10 bytes of its body, then nothing. */
+	/**
+	 * Sends a PUT's headers, a {@code Content-Length} of 1000 and 10 bytes of its body,
+	 * then nothing.
+	 */
 	private Socket startSlowPut() throws IOException {
 		Socket socket = new Socket();
 		socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);

@@ -17,7 +17,8 @@ class ConcurrentUpdateOnPostgresTests extends ConcurrentUpdateTests {
 
 	@Test
 	void writesCommitOnTheirOwn() {
-		// a shared transaction would make writers to different rows wait for each other's locks
+		// a shared transaction would make writers to different rows wait for each other's
+		// locks
 		assertThat(this.commits.grouped()).isFalse();
 	}
 

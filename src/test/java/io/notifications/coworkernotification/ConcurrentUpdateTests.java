@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Concurrent full replacements of one record: each is answered 200 with a version of its own, and
- * the stored record is exactly one request's body, never a mix of two.
+ * Concurrent full replacements of one record: each is answered 200 with a version of its
+ * own, and the stored record is exactly one request's body, never a mix of two.
  */
 class ConcurrentUpdateTests extends ApiTestSupport {
 
@@ -32,7 +32,8 @@ class ConcurrentUpdateTests extends ApiTestSupport {
 		List<Future<Response>> responses = new ArrayList<>();
 		for (int i = 0; i < 80; i++) {
 			int n = i;
-			// every field carries the request's number, so a mix of two requests would show
+			// every field carries the request's number, so a mix of two requests would
+			// show
 			String body = """
 					{"Id":%d,"CoworkerId":%d,"Message":"message %d","NotificationType":"type %d","EntityId":%d,
 					 "IsDismissed":%b,"SystemId":"system %d"}""".formatted(id, n + 1, n, n, n, n % 2 == 0, n);

@@ -18,8 +18,9 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/spaces/coworkernotifications} over real HTTP: create, update, read, and every
- * failure of the wire contract, each asserting the exact envelope and that nothing changed.
+ * {@code /api/spaces/coworkernotifications} over real HTTP: create, update, read, and
+ * every failure of the wire contract, each asserting the exact envelope and that nothing
+ * changed.
  */
 class CoworkerNotificationApiTests extends ApiTestSupport {
 
@@ -41,7 +42,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 						+ "\"SystemId\":null,\"UniqueId\":\"" + value.get("UniqueId").asString() + "\",\"CreatedOn\":\""
 						+ on + "\",\"UpdatedOn\":\"" + on + "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}",
 				on, ADMIN));
-		assertThat(value.get("UniqueId").asString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+		assertThat(value.get("UniqueId").asString())
+			.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 		assertThat(on).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 	}
 
@@ -75,7 +77,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 		JsonNode record = response.json();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"Id\":" + id + ",\"CoworkerId\":5,\"Message\":\"Your invoice is ready\","
+		assertThat(response.body()).isEqualTo("{\"Id\":" + id
+				+ ",\"CoworkerId\":5,\"Message\":\"Your invoice is ready\","
 				+ "\"NotificationType\":\"coworkerinvoice\",\"EntityId\":42,\"IsDismissed\":false,\"SystemId\":null,"
 				+ "\"UniqueId\":\"" + record.get("UniqueId").asString() + "\",\"CreatedOn\":\""
 				+ record.get("CreatedOn").asString() + "\",\"UpdatedOn\":\"" + record.get("UpdatedOn").asString()
@@ -84,8 +87,9 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void updateClearsOptionalFieldsLeftOut() {
-		int id = createdId(BASE, """
-				{"CoworkerId":5,"Message":"m","NotificationType":"blog","EntityId":1,"IsDismissed":true,"SystemId":"x"}""");
+		int id = createdId(BASE,
+				"""
+						{"CoworkerId":5,"Message":"m","NotificationType":"blog","EntityId":1,"IsDismissed":true,"SystemId":"x"}""");
 		assertThat(putJson(BASE, """
 				{"Id":%d,"CoworkerId":5,"Message":"m","NotificationType":"blog","EntityId":1}""".formatted(id), admin())
 			.status()).isEqualTo(200);
@@ -118,9 +122,11 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@Test
 	void propertyNamesMatchCaseInsensitivelyAndScalarsMayBeStrings() {
 		int id = createdId(BASE, VALID);
-		Response response = putJson(BASE, """
-				{"id":"%d","coworkerid":"7","MESSAGE":"m","notificationType":"blog","entityId":"0","isdismissed":"true"}"""
-			.formatted(id), admin());
+		Response response = putJson(BASE,
+				"""
+						{"id":"%d","coworkerid":"7","MESSAGE":"m","notificationType":"blog","entityId":"0","isdismissed":"true"}"""
+					.formatted(id),
+				admin());
 
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode stored = readRecord(BASE, id);
@@ -132,8 +138,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@ValueSource(strings = { "1", "-5", "\"abc\"", "1.5", "null" })
 	void createIgnoresAnIdInTheBody(String id) {
 		int first = createdId(BASE, VALID);
-		Response response = postJson(BASE, VALID.replace("{", "{\"Id\":" + id.replace("1", String.valueOf(first)) + ","),
-				admin());
+		Response response = postJson(BASE,
+				VALID.replace("{", "{\"Id\":" + id.replace("1", String.valueOf(first)) + ","), admin());
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.json().get("Value").get("Id").asInt()).isGreaterThan(first);
@@ -185,15 +191,19 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@Test
 	void everyFailingFieldIsListedInContractOrder() {
 		int id = createdId(BASE, VALID);
-		Response response = putJson(BASE, """
-				{"SystemId":5,"EntityId":-1,"NotificationType":"","Message":null,"CoworkerId":0,"Id":%d,"IsDismissed":"maybe"}"""
-			.formatted(id), admin());
+		Response response = putJson(BASE,
+				"""
+						{"SystemId":5,"EntityId":-1,"NotificationType":"","Message":null,"CoworkerId":0,"Id":%d,"IsDismissed":"maybe"}"""
+					.formatted(id),
+				admin());
 
-		assertUnchangedAfter(id, response, 400, failure(400, "CoworkerId", "is not a valid value",
-				error("0", "is not a valid value", "CoworkerId"), error("null", "is a required field", "Message"),
-				error("\"\"", "is a required field", "NotificationType"),
-				error("-1", "is not a valid value", "EntityId"), error("\"maybe\"", "is not a valid value", "IsDismissed"),
-				error("5", "is not a valid value", "SystemId")));
+		assertUnchangedAfter(id, response, 400,
+				failure(400, "CoworkerId", "is not a valid value", error("0", "is not a valid value", "CoworkerId"),
+						error("null", "is a required field", "Message"),
+						error("\"\"", "is a required field", "NotificationType"),
+						error("-1", "is not a valid value", "EntityId"),
+						error("\"maybe\"", "is not a valid value", "IsDismissed"),
+						error("5", "is not a valid value", "SystemId")));
 	}
 
 	static Stream<Arguments> wrongTypes() {
@@ -207,9 +217,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 				Arguments.of("Message", "42", "42"), Arguments.of("Message", "true", "true"),
 				Arguments.of("Message", "\"a\\u0000b\"", "\"a\\u0000b\""),
 				Arguments.of("Message", "\"a\\ud800b\"", "\"a\\uD800b\""),
-				Arguments.of("NotificationType", "\"\\udc00\"", "\"\\uDC00\""),
-				Arguments.of("IsDismissed", "1", "1"), Arguments.of("IsDismissed", "\"yes\"", "\"yes\""),
-				Arguments.of("SystemId", "[\"x\"]", "[\"x\"]"));
+				Arguments.of("NotificationType", "\"\\udc00\"", "\"\\uDC00\""), Arguments.of("IsDismissed", "1", "1"),
+				Arguments.of("IsDismissed", "\"yes\"", "\"yes\""), Arguments.of("SystemId", "[\"x\"]", "[\"x\"]"));
 	}
 
 	@ParameterizedTest
@@ -226,8 +235,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	void idOutOfRangeIsNotValid() {
 		Response response = putJson(BASE, withId(0, VALID).replace("\"Id\":0", "\"Id\":2147483648"), admin());
 
-		assertThat(response.body()).isEqualTo(
-				failure(400, "Id", "is not a valid value", error("2147483648", "is not a valid value", "Id")));
+		assertThat(response.body())
+			.isEqualTo(failure(400, "Id", "is not a valid value", error("2147483648", "is not a valid value", "Id")));
 	}
 
 	@Test
@@ -259,8 +268,9 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 		int id = createdId(BASE, VALID);
 		String tooLong = "\"" + "x".repeat(limit + 1) + "\"";
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, with(field, tooLong)), admin()), 400, failure(400, field,
-				"must be at most " + limit + " characters", error(tooLong, "must be at most " + limit + " characters", field)));
+		assertUnchangedAfter(id, putJson(BASE, withId(id, with(field, tooLong)), admin()), 400,
+				failure(400, field, "must be at most " + limit + " characters",
+						error(tooLong, "must be at most " + limit + " characters", field)));
 	}
 
 	@Test

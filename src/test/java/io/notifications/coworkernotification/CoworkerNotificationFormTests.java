@@ -14,9 +14,10 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code application/x-www-form-urlencoded} creates and updates of coworker notifications over real
- * HTTP, as the public Python client of Nexudus sends them: the value rules of JSON strings, the
- * same envelope and field errors, a repeated name refused on its property.
+ * {@code application/x-www-form-urlencoded} creates and updates of coworker notifications
+ * over real HTTP, as the public Python client of Nexudus sends them: the value rules of
+ * JSON strings, the same envelope and field errors, a repeated name refused on its
+ * property.
  */
 class CoworkerNotificationFormTests extends FormTestSupport {
 
@@ -43,8 +44,9 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 	void pythonRequestsUpdateReplacesTheRecord() {
 		int id = createdId(BASE, CoworkerNotificationApiTests.VALID);
 
-		Response response = PythonRequests.send(this.port, "PUT", BASE, "Id=" + id
-				+ "&CoworkerId=6&Message=Paid&NotificationType=blog&EntityId=7&IsDismissed=True&SystemId=ext-1",
+		Response response = PythonRequests.send(this.port, "PUT", BASE,
+				"Id=" + id
+						+ "&CoworkerId=6&Message=Paid&NotificationType=blog&EntityId=7&IsDismissed=True&SystemId=ext-1",
 				"cn-edit@example.com", "role-secret");
 
 		String updatedOn = response.json().get("UpdatedOn").asString();
@@ -91,8 +93,9 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 	void everyFailingFieldIsListedInTheRecordsOrderAsForJson() {
 		int id = createdId(BASE, CoworkerNotificationApiTests.VALID);
 
-		Response response = send("PUT", BASE, FORM, "Id=" + id
-				+ "&CoworkerId=abc&Message=&NotificationType=+&EntityId=1.5&IsDismissed=yes&SystemId=a%00b", admin());
+		Response response = send("PUT", BASE, FORM,
+				"Id=" + id + "&CoworkerId=abc&Message=&NotificationType=+&EntityId=1.5&IsDismissed=yes&SystemId=a%00b",
+				admin());
 
 		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "CoworkerId", "is not a valid value",
 				error("\"abc\"", "is not a valid value", "CoworkerId"), error("null", "is a required field", "Message"),
@@ -105,8 +108,8 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 	@Test
 	void missingFieldsAreRequiredAndAnUnknownIdIsNotFound() {
 		Response missing = send("POST", BASE, FORM, "", admin());
-		Response unknown = send("PUT", BASE, FORM,
-				"Id=987654&CoworkerId=5&Message=m&NotificationType=blog&EntityId=0", admin());
+		Response unknown = send("PUT", BASE, FORM, "Id=987654&CoworkerId=5&Message=m&NotificationType=blog&EntityId=0",
+				admin());
 
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(missing.body()).isEqualTo(failure(400, "CoworkerId", "is a required field",
@@ -114,7 +117,8 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 				error("null", "is a required field", "NotificationType"),
 				error("null", "is a required field", "EntityId")));
 		assertThat(unknown.status()).isEqualTo(404);
-		assertThat(unknown.body()).isEqualTo(failure(404, "Id", "was not found", error("987654", "was not found", "Id")));
+		assertThat(unknown.body())
+			.isEqualTo(failure(404, "Id", "was not found", error("987654", "was not found", "Id")));
 	}
 
 	@Test
@@ -124,9 +128,10 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 		Response response = send("PUT", BASE, FORM,
 				"Id=" + id + "&CoworkerId=5&Message=a&message=&NotificationType=blog&EntityId=0&EntityId=1", admin());
 
-		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "Message", "is not a valid value",
-				error("[\"a\",null]", "is not a valid value", "Message"),
-				error("[\"0\",\"1\"]", "is not a valid value", "EntityId")));
+		assertUnchangedAfter(TABLE, id, response, 400,
+				failure(400, "Message", "is not a valid value",
+						error("[\"a\",null]", "is not a valid value", "Message"),
+						error("[\"0\",\"1\"]", "is not a valid value", "EntityId")));
 	}
 
 	@Test

@@ -20,8 +20,8 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * List, batch read and delete of {@code /api/spaces/coworkernotifications} over real HTTP, with
- * the exact list body of the contract, and the role each operation needs.
+ * List, batch read and delete of {@code /api/spaces/coworkernotifications} over real
+ * HTTP, with the exact list body of the contract, and the role each operation needs.
  */
 class CoworkerNotificationListApiTests extends ApiTestSupport {
 
@@ -34,8 +34,8 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 		Response response = get(BASE + "?page=1&size=3", admin());
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(page(records(ids[0], ids[1], ids[2]), 1, 3, "Id", 1, 1, 3, 7, 3, true,
-				false));
+		assertThat(response.body())
+			.isEqualTo(page(records(ids[0], ids[1], ids[2]), 1, 3, "Id", 1, 1, 3, 7, 3, true, false));
 	}
 
 	@Test
@@ -63,8 +63,7 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 
 		Response response = get(BASE + "?page=2147483647&size=1000", admin());
 
-		assertThat(response.body())
-			.isEqualTo(page("", 2147483647, 1000, "Id", 1, 0, 0, 7, 1, false, true));
+		assertThat(response.body()).isEqualTo(page("", 2147483647, 1000, "Id", 1, 0, 0, 7, 1, false, true));
 	}
 
 	@Test
@@ -76,8 +75,7 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 	void defaultsArePageOneOfTwentyFiveByIdAscending() {
 		int[] ids = createSeven();
 
-		assertThat(get(BASE, admin()).body())
-			.isEqualTo(page(records(ids), 1, 25, "Id", 1, 1, 7, 7, 1, false, false));
+		assertThat(get(BASE, admin()).body()).isEqualTo(page(records(ids), 1, 25, "Id", 1, 1, 7, 7, 1, false, false));
 	}
 
 	@Test
@@ -96,8 +94,8 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 		Response response = get(BASE + "?" + parameter + "=" + value, admin());
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.body()).isEqualTo(failure(400, parameter, "is not a valid value",
-				error(attempted, "is not a valid value", parameter)));
+		assertThat(response.body()).isEqualTo(
+				failure(400, parameter, "is not a valid value", error(attempted, "is not a valid value", parameter)));
 	}
 
 	@Test
@@ -152,10 +150,10 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 	void equalValuesFollowInIdOrderInTheChosenDirection() {
 		int[] ids = createSeven();
 
-		assertThat(ids(get(BASE + "?orderBy=NotificationType", admin())))
-			.containsExactly(ids[1], ids[3], ids[5], ids[0], ids[2], ids[4], ids[6]);
-		assertThat(ids(get(BASE + "?orderBy=NotificationType&dir=-1", admin())))
-			.containsExactly(ids[6], ids[4], ids[2], ids[0], ids[5], ids[3], ids[1]);
+		assertThat(ids(get(BASE + "?orderBy=NotificationType", admin()))).containsExactly(ids[1], ids[3], ids[5],
+				ids[0], ids[2], ids[4], ids[6]);
+		assertThat(ids(get(BASE + "?orderBy=NotificationType&dir=-1", admin()))).containsExactly(ids[6], ids[4], ids[2],
+				ids[0], ids[5], ids[3], ids[1]);
 	}
 
 	@Test
@@ -176,8 +174,7 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 		this.jdbc.update("UPDATE coworker_notifications SET system_id = 'a' WHERE id = ?", ids[1]);
 
 		assertThat(ids(get(BASE + "?orderBy=SystemId&size=3", admin()))).containsExactly(ids[2], ids[3], ids[4]);
-		assertThat(ids(get(BASE + "?orderBy=SystemId&dir=-1&size=3", admin()))).containsExactly(ids[0], ids[1],
-				ids[6]);
+		assertThat(ids(get(BASE + "?orderBy=SystemId&dir=-1&size=3", admin()))).containsExactly(ids[0], ids[1], ids[6]);
 	}
 
 	@Test
@@ -231,8 +228,8 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 	void numberRangeIsInclusive() {
 		int[] ids = createSeven();
 
-		assertThat(ids(get(BASE + "?from_CoworkerNotification_EntityId=20&to_CoworkerNotification_EntityId=40",
-				admin())))
+		assertThat(
+				ids(get(BASE + "?from_CoworkerNotification_EntityId=20&to_CoworkerNotification_EntityId=40", admin())))
 			.containsExactly(ids[1], ids[2], ids[3]);
 	}
 
@@ -259,8 +256,7 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 
 		Response response = get(BASE + "?CoworkerNotification_Coworker=5&size=2&page=2&dir=-1", admin());
 
-		assertThat(response.body()).isEqualTo(page(records(ids[2], ids[0]), 2, 2, "Id", -1, 3, 4, 4, 2, false,
-				true));
+		assertThat(response.body()).isEqualTo(page(records(ids[2], ids[0]), 2, 2, "Id", -1, 3, 4, 4, 2, false, true));
 	}
 
 	@ParameterizedTest
@@ -273,8 +269,8 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 	void invalidFilterIsRefusedOnThatParameter(String parameter, String value, String attempted) {
 		Response response = get(BASE + "?" + parameter + "=" + value, admin());
 
-		assertThat(response.body()).isEqualTo(failure(400, parameter, "is not a valid value",
-				error(attempted, "is not a valid value", parameter)));
+		assertThat(response.body()).isEqualTo(
+				failure(400, parameter, "is not a valid value", error(attempted, "is not a valid value", parameter)));
 	}
 
 	@Test
@@ -323,8 +319,8 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 	@Test
 	void batchReadTakesAtMostAThousandIds() {
 		int[] ids = createSeven();
-		String thousand = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(ids[0]),
-				java.util.stream.IntStream.rangeClosed(1_000_001, 1_000_999))
+		String thousand = java.util.stream.IntStream
+			.concat(java.util.stream.IntStream.of(ids[0]), java.util.stream.IntStream.rangeClosed(1_000_001, 1_000_999))
 			.mapToObj(String::valueOf)
 			.collect(java.util.stream.Collectors.joining(",", "[", "]"));
 		String tooMany = thousand.replace("]", ",5]");
@@ -427,10 +423,9 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 		int id = create(5, "m", "blog", 1);
 
 		assertThat(get(BASE, bearer("sn-list@example.com", "role-secret")).status()).isEqualTo(403);
-		assertThat(get(BASE + "?id=%5B" + id + "%5D", bearer("sn-read@example.com", "role-secret"))
-			.status()).isEqualTo(403);
-		assertThat(delete(BASE + "/" + id, bearer("sn-delete@example.com", "role-secret")).status())
+		assertThat(get(BASE + "?id=%5B" + id + "%5D", bearer("sn-read@example.com", "role-secret")).status())
 			.isEqualTo(403);
+		assertThat(delete(BASE + "/" + id, bearer("sn-delete@example.com", "role-secret")).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -444,7 +439,10 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 		assertThat(delete(BASE + "/" + id, null).header("WWW-Authenticate")).startsWith("Bearer");
 	}
 
-	/** Seven notifications: coworker 5 and 6 in turn, EntityId 10 to 70, types coworkerinvoice and blog. */
+	/**
+	 * Seven notifications: coworker 5 and 6 in turn, EntityId 10 to 70, types
+	 * coworkerinvoice and blog.
+	 */
 	private int[] createSeven() {
 		return IntStream.range(0, 7)
 			.map((i) -> create(5 + i % 2, "Message number " + (i + 1), (i % 2 == 0) ? "coworkerinvoice" : "blog",
@@ -454,15 +452,17 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 
 	private int create(int coworkerId, String message, String type, int entityId) {
 		Response response = postJson(BASE, """
-				{"CoworkerId":%d,"Message":"%s","NotificationType":"%s","EntityId":%d}"""
-			.formatted(coworkerId, message, type, entityId), admin());
+				{"CoworkerId":%d,"Message":"%s","NotificationType":"%s","EntityId":%d}""".formatted(coworkerId, message,
+				type, entityId), admin());
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json().get("Value").get("Id").asInt();
 	}
 
 	/** The records as GET by id answers them, comma-separated. */
 	private String records(int... ids) {
-		return Arrays.stream(ids).mapToObj((id) -> get(BASE + "/" + id, admin()).body()).collect(Collectors.joining(","));
+		return Arrays.stream(ids)
+			.mapToObj((id) -> get(BASE + "/" + id, admin()).body())
+			.collect(Collectors.joining(","));
 	}
 
 	private static List<Integer> ids(Response response) {

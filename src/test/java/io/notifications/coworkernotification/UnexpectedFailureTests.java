@@ -14,8 +14,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.willThrow;
 
 /**
- * Failures nobody planned for are answered with the 500 envelope, never with a stack trace, SQL
- * or class name.
+ * Failures nobody planned for are answered with the 500 envelope, never with a stack
+ * trace, SQL or class name.
  */
 class UnexpectedFailureTests extends ApiTestSupport {
 
@@ -37,7 +37,8 @@ class UnexpectedFailureTests extends ApiTestSupport {
 	@Test
 	void databaseFailureIsAnErrorEnvelopeWithoutSql() {
 		willThrow(new DataIntegrityViolationException("could not execute statement [insert into ...]"))
-			.given(this.repository).save(any());
+			.given(this.repository)
+			.save(any());
 
 		Response response = postJson(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID, admin());
 

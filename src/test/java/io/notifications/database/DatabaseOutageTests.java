@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.notifications.NotificationsApplication;
+import io.notifications.support.EndToEnd;
 import io.notifications.support.Envelopes;
 import io.notifications.support.Http;
 import io.notifications.support.Response;
@@ -30,13 +31,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL stops while clients write and then comes back: requests get 503 in the envelope
- * within seconds (never 500, never a hang), readiness says DOWN at once, writes succeed again soon
- * after it returns, and every write that was acknowledged is there. The server is a PostgreSQL of
- * this test's own (the shared one serves other tests), stopped and started on the same port and
- * data directory.
+ * PostgreSQL stops while clients write and then comes back: requests get 503 in the
+ * envelope within seconds (never 500, never a hang), readiness says DOWN at once, writes
+ * succeed again soon after it returns, and every write that was acknowledged is there.
+ * The server is a PostgreSQL of this test's own (the shared one serves other tests),
+ * stopped and started on the same port and data directory.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@EndToEnd
 class DatabaseOutageTests {
 
 	static final String BASE = "/api/spaces/coworkernotifications";
@@ -147,7 +149,10 @@ class DatabaseOutageTests {
 				"--notifications.security.users[0].roles=Administrator", "--notifications.rate-limit.enabled=false");
 	}
 
-	/** Starts PostgreSQL on the data directory, creating it the first time; stopping keeps it. */
+	/**
+	 * Starts PostgreSQL on the data directory, creating it the first time; stopping keeps
+	 * it.
+	 */
 	private static EmbeddedPostgres startPostgres(int port, Path data) throws IOException {
 		return EmbeddedPostgres.builder()
 			.setPort(port)

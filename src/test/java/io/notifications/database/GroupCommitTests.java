@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Writes that wait while another runs are committed together, each caller returns only after the
- * commit that holds its write, and one write's failure never fails another's.
+ * Writes that wait while another runs are committed together, each caller returns only
+ * after the commit that holds its write, and one write's failure never fails another's.
  */
 class GroupCommitTests {
 
@@ -70,10 +70,11 @@ class GroupCommitTests {
 		for (CompletableFuture<Object> write : this.queued) {
 			assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo(1);
 		}
-		// the first ran alone in auto-commit mode; the three that waited, in one transaction
+		// the first ran alone in auto-commit mode; the three that waited, in one
+		// transaction
 		assertThat(this.commits).hasValue(1);
-		assertThat(this.jdbc.queryForList("SELECT text FROM note ORDER BY id", String.class))
-			.containsExactly("first", "note 1", "note 2", "note 3");
+		assertThat(this.jdbc.queryForList("SELECT text FROM note ORDER BY id", String.class)).containsExactly("first",
+				"note 1", "note 2", "note 3");
 	}
 
 	@Test
@@ -130,8 +131,8 @@ class GroupCommitTests {
 
 		first.get(5, TimeUnit.SECONDS);
 		assertThat(this.queued.get(0).get(5, TimeUnit.SECONDS)).isEqualTo(1);
-		assertThat(this.jdbc.queryForList("SELECT text FROM note ORDER BY id", String.class))
-			.containsExactly("first", "other");
+		assertThat(this.jdbc.queryForList("SELECT text FROM note ORDER BY id", String.class)).containsExactly("first",
+				"other");
 	}
 
 	@Test
@@ -168,7 +169,10 @@ class GroupCommitTests {
 			.isThrownBy(() -> unreachable.write(() -> refused.update("INSERT INTO note VALUES (1, 'x')")));
 	}
 
-	/** Starts a write that holds the turn until {@link #releaseFirst}, and waits until it runs. */
+	/**
+	 * Starts a write that holds the turn until {@link #releaseFirst}, and waits until it
+	 * runs.
+	 */
 	private CompletableFuture<Object> holdTheTurn() throws InterruptedException {
 		CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> this.grouped.write(() -> {
 			this.firstRunning.countDown();
@@ -184,7 +188,10 @@ class GroupCommitTests {
 		return first;
 	}
 
-	/** Submits a write on a thread of its own and returns once that thread waits for its turn. */
+	/**
+	 * Submits a write on a thread of its own and returns once that thread waits for its
+	 * turn.
+	 */
 	private void queue(Supplier<Object> write) throws InterruptedException {
 		CompletableFuture<Thread> started = new CompletableFuture<>();
 		CompletableFuture<Object> outcome = new CompletableFuture<>();

@@ -20,10 +20,10 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded database's settings, as {@code application.properties} has them, keep its file
- * small under sustained commits (without {@code RETENTION_TIME=0} this loop grows it by tens of MB
- * a second), and every commit is there after a reopen. The 3-minute figure over HTTP is measured by
- * {@code .ci/h2-disk-benchmark}.
+ * The embedded database's settings, as {@code application.properties} has them, keep its
+ * file small under sustained commits (without {@code RETENTION_TIME=0} this loop grows it
+ * by tens of MB a second), and every commit is there after a reopen. The 3-minute figure
+ * over HTTP is measured by {@code .ci/h2-disk-benchmark}.
  */
 class H2FileSizeTests {
 
@@ -56,7 +56,8 @@ class H2FileSizeTests {
 
 		try (Connection reopened = DriverManager.getConnection(url, "sa", "");
 				Statement statement = reopened.createStatement();
-				ResultSet last = statement.executeQuery("SELECT message FROM notes WHERE id = " + ((updates - 1) % 100))) {
+				ResultSet last = statement
+					.executeQuery("SELECT message FROM notes WHERE id = " + ((updates - 1) % 100))) {
 			assertThat(last.next()).isTrue();
 			assertThat(last.getString(1)).startsWith("update " + (updates - 1) + " ");
 		}

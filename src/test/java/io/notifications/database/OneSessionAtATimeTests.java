@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The embedded database is given to one thread at a time; the thread that holds it may take more
- * connections, and closing the last one hands it on.
+ * The embedded database is given to one thread at a time; the thread that holds it may
+ * take more connections, and closing the last one hands it on.
  */
 class OneSessionAtATimeTests {
 

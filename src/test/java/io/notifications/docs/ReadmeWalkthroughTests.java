@@ -1,5 +1,7 @@
 package io.notifications.docs;
 
+import io.notifications.support.EndToEnd;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,14 +30,16 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /**
  * The README's walkthrough, run as written so that it cannot drift from the server.
  * <p>
- * A runnable step is a {@code ```bash} block followed by a line {@code Expected:} and a fenced block
- * with its output. The steps run in order, verbatim, in one {@code bash} process per pass, with
- * {@code BASE} set to this test's server (the README sets it to {@code http://localhost:8080} in a
- * block of its own). In the expected output, {@code ...} stands for any text within a line, and
- * ids, UUIDs and times are masked on both sides. The server has the user that the README's
- * "Configure a user" block exports, and the walkthrough runs twice on it, as a reader may run it.
+ * A runnable step is a {@code ```bash} block followed by a line {@code Expected:} and a
+ * fenced block with its output. The steps run in order, verbatim, in one {@code bash}
+ * process per pass, with {@code BASE} set to this test's server (the README sets it to
+ * {@code http://localhost:8080} in a block of its own). In the expected output,
+ * {@code ...} stands for any text within a line, and ids, UUIDs and times are masked on
+ * both sides. The server has the user that the README's "Configure a user" block exports,
+ * and the walkthrough runs twice on it, as a reader may run it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@EndToEnd
 class ReadmeWalkthroughTests {
 
 	private static final Path README = Path.of("README.md");
@@ -69,8 +73,8 @@ class ReadmeWalkthroughTests {
 		Map<String, String> user = readmeUser();
 		assertThat(user).as("the README's user, exported as NOTIFICATIONS_SECURITY_USERS_0_*")
 			.containsOnlyKeys("EMAIL", "PASSWORD", "ROLES");
-		user.forEach((name, value) -> registry
-			.add("notifications.security.users[0]." + name.toLowerCase(Locale.ROOT), () -> value));
+		user.forEach((name, value) -> registry.add("notifications.security.users[0]." + name.toLowerCase(Locale.ROOT),
+				() -> value));
 	}
 
 	@Test
@@ -98,7 +102,10 @@ class ReadmeWalkthroughTests {
 		}
 	}
 
-	/** Runs the steps in one shell, as a reader would in one terminal, and splits the output by step. */
+	/**
+	 * Runs the steps in one shell, as a reader would in one terminal, and splits the
+	 * output by step.
+	 */
 	private List<String> run(List<Step> steps) throws IOException, InterruptedException {
 		String marker = "@@step-" + UUID.randomUUID() + "@@";
 		StringBuilder script = new StringBuilder("BASE=http://localhost:" + this.port + "\n");
@@ -108,7 +115,8 @@ class ReadmeWalkthroughTests {
 		Path file = Files.createTempFile("readme-walkthrough", ".sh");
 		try {
 			Files.writeString(file, script);
-			Process bash = new ProcessBuilder("bash", "--noprofile", "--norc", file.toString()).redirectErrorStream(true)
+			Process bash = new ProcessBuilder("bash", "--noprofile", "--norc", file.toString())
+				.redirectErrorStream(true)
 				.start();
 			bash.getOutputStream().close();
 			String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -129,7 +137,10 @@ class ReadmeWalkthroughTests {
 		}
 	}
 
-	/** The runnable steps: each {@code bash} block followed by {@code Expected:} and its output block. */
+	/**
+	 * The runnable steps: each {@code bash} block followed by {@code Expected:} and its
+	 * output block.
+	 */
 	static List<Step> steps(List<String> lines) {
 		List<Step> steps = new ArrayList<>();
 		int i = 0;
@@ -170,7 +181,10 @@ class ReadmeWalkthroughTests {
 		throw new IllegalStateException("README.md: the block at line " + (opening + 1) + " is never closed");
 	}
 
-	/** The expected output as a pattern: {@code ...} is any text within a line, the rest literal. */
+	/**
+	 * The expected output as a pattern: {@code ...} is any text within a line, the rest
+	 * literal.
+	 */
 	static String expectation(String text) {
 		String expected = text.strip();
 		StringBuilder pattern = new StringBuilder();

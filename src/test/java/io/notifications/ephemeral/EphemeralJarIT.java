@@ -22,10 +22,11 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The built jar in ephemeral mode, as another team's test suite starts it: fixtures, port 0, the
- * port read from the ready line; it answers a token and a PUT, has no rate limit, a reset restores
- * the fixture exactly, and neither its working directory nor its temporary directory holds a
- * file once it has stopped (Tomcat's scratch directories live in the latter while it runs).
+ * The built jar in ephemeral mode, as another team's test suite starts it: fixtures, port
+ * 0, the port read from the ready line; it answers a token and a PUT, has no rate limit,
+ * a reset restores the fixture exactly, and neither its working directory nor its
+ * temporary directory holds a file once it has stopped (Tomcat's scratch directories live
+ * in the latter while it runs).
  */
 class EphemeralJarIT {
 
@@ -46,23 +47,30 @@ class EphemeralJarIT {
 		Path workingDirectory = Files.createDirectory(this.directory.resolve("work"));
 		Path temporary = Files.createDirectory(this.directory.resolve("tmp"));
 		Path log = this.directory.resolve("server.log");
-		Process server = start(workingDirectory, temporary, log, USERS, "--notifications.ephemeral.fixtures=" + FIXTURES);
+		Process server = start(workingDirectory, temporary, log, USERS,
+				"--notifications.ephemeral.fixtures=" + FIXTURES);
 		try {
 			String base = awaitReady(server, log);
 			assertThat(base).matches("http://127\\.0\\.0\\.1:\\d+");
-			String bearer = "Bearer " + Http.postForm(base + "/api/token",
-					"grant_type=password&username=admin@example.com&password=secret").json().get("access_token").asString();
+			String bearer = "Bearer " + Http
+				.postForm(base + "/api/token", "grant_type=password&username=admin@example.com&password=secret")
+				.json()
+				.get("access_token")
+				.asString();
 			String fixture = Http.get(base + "/api/spaces/coworkernotifications/7", bearer).body();
 			assertThat(fixture).startsWith("{\"Id\":7,\"CoworkerId\":5,\"Message\":\"Your invoice is ready\"")
-				.contains("\"UniqueId\":\"3f8a4c1e-2b7d-4e9a-9c1f-5d6e7a8b9c0d\",\"CreatedOn\":\"2025-01-15T10:30:00Z\"");
+				.contains(
+						"\"UniqueId\":\"3f8a4c1e-2b7d-4e9a-9c1f-5d6e7a8b9c0d\",\"CreatedOn\":\"2025-01-15T10:30:00Z\"");
 			String systemFixtures = Http.get(base + "/api/sys/systemnotifications", bearer).body();
 
-			Response put = Http.putJson(base + "/api/spaces/coworkernotifications", """
-					{"Id":7,"CoworkerId":5,"Message":"Your invoice is paid","NotificationType":"coworkerinvoice","EntityId":42}""",
+			Response put = Http.putJson(base + "/api/spaces/coworkernotifications",
+					"""
+							{"Id":7,"CoworkerId":5,"Message":"Your invoice is paid","NotificationType":"coworkerinvoice","EntityId":42}""",
 					bearer);
 			assertThat(put.body()).isEqualTo(success("CoworkerNotification was successfully updated.", "{\"Id\":7}",
 					put.json().get("UpdatedOn").asString(), "admin@example.com"));
-			// more writes than a minute's default rate limit (60) allows: ephemeral mode has none
+			// more writes than a minute's default rate limit (60) allows: ephemeral mode
+			// has none
 			for (int i = 0; i < 65; i++) {
 				Response created = Http.postJson(base + "/api/sys/systemnotifications", """
 						{"Title":"New","Severity":1,"StartTime":"2025-03-01T00:00:00Z","ShortDescription":"S",\
@@ -71,8 +79,7 @@ class EphemeralJarIT {
 				assertThat(created.json().get("Value").get("Id").asInt()).isEqualTo(4 + i);
 			}
 
-			Response reset = Http.send("POST", base + "/ephemeral/reset", null, BodyPublishers.noBody(),
-					ADMIN_BASIC);
+			Response reset = Http.send("POST", base + "/ephemeral/reset", null, BodyPublishers.noBody(), ADMIN_BASIC);
 			assertThat(reset.status()).as(reset.body()).isEqualTo(200);
 			assertThat(Http.get(base + "/api/spaces/coworkernotifications/7", bearer).body()).isEqualTo(fixture);
 			assertThat(Http.get(base + "/api/sys/systemnotifications", bearer).body()).isEqualTo(systemFixtures);
@@ -88,10 +95,12 @@ class EphemeralJarIT {
 
 	@Test
 	void anInvalidFixtureStopsTheJarWithOneMessage() throws Exception {
-		Path fixtures = Files.writeString(this.directory.resolve("fixtures.json"), """
-				{"coworkernotifications":[{"Id":7,"CoworkerId":-5,"Message":"Ready","NotificationType":"blog","EntityId":1}]}""");
+		Path fixtures = Files.writeString(this.directory.resolve("fixtures.json"),
+				"""
+						{"coworkernotifications":[{"Id":7,"CoworkerId":-5,"Message":"Ready","NotificationType":"blog","EntityId":1}]}""");
 		Path log = this.directory.resolve("server.log");
-		Process server = start(this.directory, this.directory, log, USERS, "--notifications.ephemeral.fixtures=" + fixtures);
+		Process server = start(this.directory, this.directory, log, USERS,
+				"--notifications.ephemeral.fixtures=" + fixtures);
 		assertThat(server.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(server.exitValue()).isNotZero();
 		String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -103,15 +112,17 @@ class EphemeralJarIT {
 	}
 
 	static Process start(Path workingDirectory, Path temporary, Path log, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Djava.io.tmpdir=" + temporary, "-jar",
-				Path.of(System.getProperty("notifications.jar")).toAbsolutePath().toString(),
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + temporary,
+				"-jar", Path.of(System.getProperty("notifications.jar")).toAbsolutePath().toString(),
 				"--spring.profiles.active=ephemeral", "--server.port=0"));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
-		builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("NOTIFICATIONS_"));
+		builder.environment()
+			.keySet()
+			.removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("NOTIFICATIONS_"));
 		return builder.start();
 	}
 

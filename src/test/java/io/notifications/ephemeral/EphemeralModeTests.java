@@ -22,11 +22,12 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ephemeral mode in the test JVM, over real HTTP with real tokens: 50 fixture records (25 of
- * each resource, Ids 101 to 125) loaded at start, users from {@code notifications.ephemeral.users}
- * beside the test profile's {@code notifications.security.users}, and the reset of every declared
- * resource (the test sources' {@code memos} among them). The jar itself,
- * with nothing but the ephemeral profile, is {@code EphemeralJarIT}'s.
+ * Ephemeral mode in the test JVM, over real HTTP with real tokens: 50 fixture records (25
+ * of each resource, Ids 101 to 125) loaded at start, users from
+ * {@code notifications.ephemeral.users} beside the test profile's
+ * {@code notifications.security.users}, and the reset of every declared resource (the
+ * test sources' {@code memos} among them). The jar itself, with nothing but the ephemeral
+ * profile, is {@code EphemeralJarIT}'s.
  */
 @ActiveProfiles("ephemeral")
 // a password with a colon, and two roles
@@ -44,13 +45,19 @@ class EphemeralModeTests extends ApiTestSupport {
 			"CreatedOn":"2025-01-15T10:30:00Z","UpdatedOn":"2025-01-16T08:00:00Z","UpdatedBy":"seed@example.com",\
 			"IsNew":false}""";
 
-	/** The fixtures; users must be known before the environment is complete, so they are no dynamic property. */
+	/**
+	 * The fixtures; users must be known before the environment is complete, so they are
+	 * no dynamic property.
+	 */
 	@DynamicPropertySource
 	static void fixtures(DynamicPropertyRegistry registry) {
 		registry.add("notifications.ephemeral.fixtures", () -> fixtureFile().toString());
 	}
 
-	/** 25 records of each resource: the first written whole, the others with their writable fields only. */
+	/**
+	 * 25 records of each resource: the first written whole, the others with their
+	 * writable fields only.
+	 */
 	static Path fixtureFile() {
 		List<String> coworker = new ArrayList<>(List.of(COWORKER_FIXTURE));
 		List<String> system = new ArrayList<>();
@@ -112,8 +119,8 @@ class EphemeralModeTests extends ApiTestSupport {
 		Response reset = reset();
 
 		assertThat(reset.body()).isEqualTo(success("The fixtures were restored.",
-				"{\"memos\":0,\"coworkernotifications\":25,\"systemnotifications\":25}", reset.json().get("UpdatedOn").asString(),
-				ADMIN));
+				"{\"memos\":0,\"coworkernotifications\":25,\"systemnotifications\":25}",
+				reset.json().get("UpdatedOn").asString(), ADMIN));
 		assertThat(everything("/api/spaces/coworkernotifications")).isEqualTo(coworkers);
 		assertThat(everything("/api/sys/systemnotifications")).isEqualTo(systems);
 		// the key was forgotten: another body with it is a new create, not a 422
@@ -148,8 +155,8 @@ class EphemeralModeTests extends ApiTestSupport {
 	}
 
 	/**
-	 * What a test suite pays for a reset before each test: 100 resets of these 50 records over
-	 * HTTP, timed. The figure is in docs/embedded-testing.md.
+	 * What a test suite pays for a reset before each test: 100 resets of these 50 records
+	 * over HTTP, timed. The figure is in docs/embedded-testing.md.
 	 */
 	@Test
 	void aHundredResetsOfFiftyRecords() {

@@ -19,18 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The form of {@code notifications.ephemeral.users}: {@code email:password:Role1+Role2}, and how
- * these users and a users file join {@code notifications.security.users}.
+ * The form of {@code notifications.ephemeral.users}: {@code email:password:Role1+Role2},
+ * and how these users and a users file join {@code notifications.security.users}.
  */
 class EphemeralUsersTests {
 
 	@Test
 	void aPasswordIsWhatLiesBetweenTheFirstAndTheLastColon() {
-		assertThat(EphemeralUsers.parse(List.of("a@example.com:p:a:ss:Administrator", " b@example.com:{bcrypt}$2a$x:", "",
-				"# a comment", "c@example.com:secret:CoworkerNotification-Read + SystemNotification-List"), "users"))
+		assertThat(EphemeralUsers.parse(List.of("a@example.com:p:a:ss:Administrator", " b@example.com:{bcrypt}$2a$x:",
+				"", "# a comment", "c@example.com:secret:CoworkerNotification-Read + SystemNotification-List"),
+				"users"))
 			.containsExactly(new User("a@example.com", "{noop}p:a:ss", List.of("Administrator")),
-					new User("b@example.com", "{bcrypt}$2a$x", List.of()),
-					new User("c@example.com", "{noop}secret",
+					new User("b@example.com", "{bcrypt}$2a$x", List.of()), new User("c@example.com", "{noop}secret",
 							List.of("CoworkerNotification-Read", "SystemNotification-List")));
 	}
 
@@ -54,10 +54,11 @@ class EphemeralUsersTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.setActiveProfiles("ephemeral");
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("given", Map.of("notifications.security.users[0].email", "admin@example.com",
-					"notifications.security.users[0].password", "{noop}admin",
-					"notifications.security.users[0].roles", "Administrator", "notifications.ephemeral.users",
-					"cli@example.com:c:", "notifications.ephemeral.users-file", file.toString())));
+			.addFirst(new MapPropertySource("given",
+					Map.of("notifications.security.users[0].email", "admin@example.com",
+							"notifications.security.users[0].password", "{noop}admin",
+							"notifications.security.users[0].roles", "Administrator", "notifications.ephemeral.users",
+							"cli@example.com:c:", "notifications.ephemeral.users-file", file.toString())));
 		new EphemeralUsers().postProcessEnvironment(environment, new SpringApplication());
 		List<String> users = new ArrayList<>();
 		for (int i = 0; environment.containsProperty("notifications.security.users[" + i + "].email"); i++) {

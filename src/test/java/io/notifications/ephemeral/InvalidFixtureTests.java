@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import io.notifications.NotificationsApplication;
+import io.notifications.support.EndToEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,11 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * An invalid fixture or user stops the start with one message naming the setting and the record
- * at fault; the server never answers with half of the fixtures loaded. (The test sources' third
- * resource, {@code memos}, is among the resources here; the jar's own report is
- * {@code EphemeralJarIT}'s.)
+ * An invalid fixture or user stops the start with one message naming the setting and the
+ * record at fault; the server never answers with half of the fixtures loaded. (The test
+ * sources' third resource, {@code memos}, is among the resources here; the jar's own
+ * report is {@code EphemeralJarIT}'s.)
  */
+@EndToEnd
 class InvalidFixtureTests {
 
 	static final String VALID = """
@@ -33,8 +35,9 @@ class InvalidFixtureTests {
 
 	static Stream<Arguments> invalidFixtures() {
 		return Stream.of(
-				Arguments.of("{\"coworkernotifications\":[" + VALID + ",{\"Id\":8,\"CoworkerId\":5,\"Message\":\" \","
-						+ "\"NotificationType\":\"blog\"}]}",
+				Arguments.of(
+						"{\"coworkernotifications\":[" + VALID + ",{\"Id\":8,\"CoworkerId\":5,\"Message\":\" \","
+								+ "\"NotificationType\":\"blog\"}]}",
 						"Invalid fixture coworkernotifications[1] (Id 8) in notifications.ephemeral.fixtures (file ["
 								+ "%s]): Message: is a required field (\" \"); EntityId: is a required field"),
 				Arguments.of("{\"coworkernotifications\":[" + VALID + "," + VALID + "]}",
@@ -48,8 +51,9 @@ class InvalidFixtureTests {
 				Arguments.of("{\"coworkernotifications\":[" + VALID.replace("}", ",\"UniqueId\":\"nope\"}") + "]}",
 						"Invalid fixture coworkernotifications[0] (Id 7) in notifications.ephemeral.fixtures (file ["
 								+ "%s]): UniqueId: is not a valid value (nope)"),
-				Arguments.of("{\"coworkers\":[]}", "The fixtures of notifications.ephemeral.fixtures (file [%s]) name no "
-						+ "resource \"coworkers\"; the resources are memos, coworkernotifications, systemnotifications"),
+				Arguments
+					.of("{\"coworkers\":[]}", "The fixtures of notifications.ephemeral.fixtures (file [%s]) name no "
+							+ "resource \"coworkers\"; the resources are memos, coworkernotifications, systemnotifications"),
 				Arguments.of("{\"coworkernotifications\":[],\"coworkernotifications\":[]}",
 						"The fixtures of notifications.ephemeral.fixtures (file [%s]) are not valid JSON: Duplicate "
 								+ "Object property \"coworkernotifications\""));
@@ -70,7 +74,8 @@ class InvalidFixtureTests {
 		Path missing = this.directory.resolve("missing.json");
 		Throwable failure = start("--notifications.ephemeral.users=admin@example.com:secret:Administrator",
 				"--notifications.ephemeral.fixtures=" + missing);
-		assertThat(setupFailure(failure)).startsWith("Cannot read the fixtures of notifications.ephemeral.fixtures (file [" + missing.toAbsolutePath());
+		assertThat(setupFailure(failure)).startsWith(
+				"Cannot read the fixtures of notifications.ephemeral.fixtures (file [" + missing.toAbsolutePath());
 	}
 
 	@Test

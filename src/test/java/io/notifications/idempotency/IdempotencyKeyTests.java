@@ -26,9 +26,10 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Safe retries of creates over real HTTP: a POST repeated with the same {@code Idempotency-Key}
- * and body gets the first answer again and creates nothing more; another body with the key gets
- * 422, a repeat while the first is unanswered 409; keys are per caller and expire.
+ * Safe retries of creates over real HTTP: a POST repeated with the same
+ * {@code Idempotency-Key} and body gets the first answer again and creates nothing more;
+ * another body with the key gets 422, a repeat while the first is unanswered 409; keys
+ * are per caller and expire.
  */
 class IdempotencyKeyTests extends ApiTestSupport {
 
@@ -48,7 +49,8 @@ class IdempotencyKeyTests extends ApiTestSupport {
 	@Test
 	void aCreateRetriedAfterALostResponseCreatesOneRecordAndAnswersTheSameBody() {
 		String key = UUID.randomUUID().toString();
-		// the first answer is lost on its way back: the client knows nothing of it and sends again
+		// the first answer is lost on its way back: the client knows nothing of it and
+		// sends again
 		Response first = post(BODY, admin(), key);
 		Response retried = post(BODY, admin(), key);
 		Response retriedWithBasic = post(BODY, basic(ADMIN, ADMIN_PASSWORD), key);
@@ -191,10 +193,15 @@ class IdempotencyKeyTests extends ApiTestSupport {
 		return send("POST", BASE, "application/json", body, authorization, Map.of("Idempotency-Key", key));
 	}
 
-	/** A key claimed by a request for {@link #BODY} that has not been answered, as if still running. */
+	/**
+	 * A key claimed by a request for {@link #BODY} that has not been answered, as if
+	 * still running.
+	 */
 	private void claimAsIfInFlight(String key, Instant claimedOn) {
-		this.jdbc.update("INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, claimed_by, created_on) "
-				+ "VALUES (?, ?, ?, ?, ?)", ADMIN, key,
+		this.jdbc.update(
+				"INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, claimed_by, created_on) "
+						+ "VALUES (?, ?, ?, ?, ?)",
+				ADMIN, key,
 				IdempotencyKeys.fingerprint("POST", BASE, BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
 				UUID.randomUUID().toString(), OffsetDateTime.ofInstant(claimedOn, ZoneOffset.UTC));
 	}

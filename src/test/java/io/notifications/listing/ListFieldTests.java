@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * How a list filter's query-string value is read: with the wire-value rules of JSON strings.
+ * How a list filter's query-string value is read: with the wire-value rules of JSON
+ * strings.
  */
 class ListFieldTests {
 

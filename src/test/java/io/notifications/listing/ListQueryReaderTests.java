@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * How a list request's parameters are read, without a server: names case-insensitively, empty
- * values as absent, filters by the resource's prefix, and every bad parameter named at once.
+ * How a list request's parameters are read, without a server: names case-insensitively,
+ * empty values as absent, filters by the resource's prefix, and every bad parameter named
+ * at once.
  */
 class ListQueryReaderTests {
 

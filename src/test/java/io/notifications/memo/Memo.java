@@ -8,10 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * A third resource that exists only in the test sources: an entity, a request record, a response
- * record, a descriptor and a test migration, and no line of main code, to prove that a resource
- * declared once gets its routes, role rules, envelope, validation, listing and OpenAPI entry. Its
- * getters are public for the store's tests in another package.
+ * A third resource that exists only in the test sources: an entity, a request record, a
+ * response record, a descriptor and a test migration, and no line of main code, to prove
+ * that a resource declared once gets its routes, role rules, envelope, validation,
+ * listing and OpenAPI entry. Its getters are public for the store's tests in another
+ * package.
  */
 @Entity
 @Table(name = "memos")

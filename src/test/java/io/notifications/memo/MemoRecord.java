@@ -20,8 +20,8 @@ public record MemoRecord(@JsonProperty("Id") int id, @JsonProperty("Subject") St
 		@JsonProperty("IsNew") boolean isNew) {
 
 	static MemoRecord of(Memo memo) {
-		return new MemoRecord(memo.getId(), memo.getSubject(), memo.isPinned(), memo.getRemindOn(),
-				memo.getUniqueId(), memo.getCreatedOn(), memo.getUpdatedOn(), memo.getUpdatedBy(), memo.isNew());
+		return new MemoRecord(memo.getId(), memo.getSubject(), memo.isPinned(), memo.getRemindOn(), memo.getUniqueId(),
+				memo.getCreatedOn(), memo.getUpdatedOn(), memo.getUpdatedBy(), memo.isNew());
 	}
 
 }

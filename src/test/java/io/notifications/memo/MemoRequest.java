@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** The writable fields of a memo. */
-public record MemoRequest(@JsonProperty("Id") @NotNull(groups = OnUpdate.class) @Positive(groups = OnUpdate.class) Integer id,
+public record MemoRequest(
+		@JsonProperty("Id") @NotNull(groups = OnUpdate.class) @Positive(groups = OnUpdate.class) Integer id,
 		@JsonProperty("Subject") @NotBlank @Size(max = 100) String subject, @JsonProperty("Pinned") Boolean pinned,
 		@JsonProperty("RemindOn") Instant remindOn) implements ResourceRequest {
 }

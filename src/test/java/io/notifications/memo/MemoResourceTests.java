@@ -12,9 +12,9 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The memo resource, declared only in the test sources, served like the product's own: every
- * operation, the envelope, validation, the listing and the OpenAPI entry, with no line of main
- * code naming it. Its role rules are proven with every other resource's in
+ * The memo resource, declared only in the test sources, served like the product's own:
+ * every operation, the envelope, validation, the listing and the OpenAPI entry, with no
+ * line of main code naming it. Its role rules are proven with every other resource's in
  * {@code DerivedRoleMatrixTests}.
  */
 class MemoResourceTests extends ApiTestSupport {
@@ -42,8 +42,8 @@ class MemoResourceTests extends ApiTestSupport {
 		Response replaced = putJson(BASE, """
 				{"Id":%d,"Subject":"Feed the cat","RemindOn":"2025-01-15T10:30:00+01:00"}""".formatted(id), admin());
 		String updatedOn = replaced.json().get("UpdatedOn").asString();
-		assertThat(replaced.body()).isEqualTo(success("Memo was successfully updated.", "{\"Id\":" + id + "}",
-				updatedOn, ADMIN));
+		assertThat(replaced.body())
+			.isEqualTo(success("Memo was successfully updated.", "{\"Id\":" + id + "}", updatedOn, ADMIN));
 
 		JsonNode read = readRecord(BASE, id);
 		assertThat(read.get("Subject").asString()).isEqualTo("Feed the cat");
@@ -74,8 +74,8 @@ class MemoResourceTests extends ApiTestSupport {
 
 	@Test
 	void aMisspeltFilterOfTheMemoListIsRefused() {
-		assertThat(get(BASE + "?Memo_Colour=red", admin()).body()).isEqualTo(
-				failure(400, "Memo_Colour", "is not a valid value", error("\"red\"", "is not a valid value", "Memo_Colour")));
+		assertThat(get(BASE + "?Memo_Colour=red", admin()).body()).isEqualTo(failure(400, "Memo_Colour",
+				"is not a valid value", error("\"red\"", "is not a valid value", "Memo_Colour")));
 	}
 
 	@Test
@@ -84,10 +84,23 @@ class MemoResourceTests extends ApiTestSupport {
 		JsonNode collection = document.get("paths").get(BASE);
 
 		assertThat(collection.get("put").get("operationId").asString()).isEqualTo("updateMemo");
-		assertThat(collection.get("post").get("requestBody").get("content").get("application/json").get("schema")
-			.get("$ref").asString()).isEqualTo("#/components/schemas/MemoRequest");
-		assertThat(document.get("paths").get(BASE + "/{id}").get("get").get("responses").get("200").get("content")
-			.get("application/json").get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Memo");
+		assertThat(collection.get("post")
+			.get("requestBody")
+			.get("content")
+			.get("application/json")
+			.get("schema")
+			.get("$ref")
+			.asString()).isEqualTo("#/components/schemas/MemoRequest");
+		assertThat(document.get("paths")
+			.get(BASE + "/{id}")
+			.get("get")
+			.get("responses")
+			.get("200")
+			.get("content")
+			.get("application/json")
+			.get("schema")
+			.get("$ref")
+			.asString()).isEqualTo("#/components/schemas/Memo");
 		assertThat(document.get("components").get("schemas").get("ListPageMemo")).isNotNull();
 		assertThat(collection.get("get").get("parameters").findValuesAsString("name")).contains("Memo_Topic",
 				"from_Memo_RemindOn");

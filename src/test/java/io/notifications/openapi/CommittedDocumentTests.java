@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.notifications.support.ChildApplication;
+import io.notifications.support.EndToEnd;
 import io.notifications.support.Http;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The committed {@code src/test/resources/openapi/api-docs.json}, which the build generates a Java
- * client from (GeneratedClientTests), is what a server started as an operator starts it (main
- * classes only) serves at {@code /v3/api-docs}, so neither can drift from the other.
+ * The committed {@code src/test/resources/openapi/api-docs.json}, which the build
+ * generates a Java client from (GeneratedClientTests), is what a server started as an
+ * operator starts it (main classes only) serves at {@code /v3/api-docs}, so neither can
+ * drift from the other.
  */
+@EndToEnd
 class CommittedDocumentTests {
 
 	/** The copy that openapi-generator-maven-plugin reads at generate-test-sources. */
@@ -39,7 +42,8 @@ class CommittedDocumentTests {
 			assertThat(response.status()).isEqualTo(200);
 			served = (ObjectNode) JSON.readTree(response.body());
 		}
-		// the server's URL as this request reached it (springdoc's), not a property of the API
+		// the server's URL as this request reached it (springdoc's), not a property of
+		// the API
 		served.remove("servers");
 		if (Boolean.getBoolean("openapi.refresh")) {
 			Files.writeString(COMMITTED, JSON.writeValueAsString(served) + "\n", StandardCharsets.UTF_8);

@@ -16,19 +16,25 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a browser finds outside {@code /api}: {@code /} leads to Swagger UI, an unknown path is a
- * 404 envelope whoever asks, and {@code /api} and {@code /actuator} stay closed to anonymous
- * callers.
+ * What a browser finds outside {@code /api}: {@code /} leads to Swagger UI, an unknown
+ * path is a 404 envelope whoever asks, and {@code /api} and {@code /actuator} stay closed
+ * to anonymous callers.
  */
 class FrontDoorTests extends ApiTestSupport {
 
-	/** Every route outside /api and /actuator: public on purpose (SecurityConfig permits them all). */
+	/**
+	 * Every route outside /api and /actuator: public on purpose (SecurityConfig permits
+	 * them all).
+	 */
 	static final Set<String> PUBLIC_ROUTES = Set.of("/", "/error", "/.well-known/jwks.json", "/v3/api-docs",
 			"/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html");
 
 	static final String NOT_FOUND = failure(404, "The requested resource was not found.");
 
-	/** Spring MVC's mapping and the resources' own (ResourceRouteMapping): every route is in one of them. */
+	/**
+	 * Spring MVC's mapping and the resources' own (ResourceRouteMapping): every route is
+	 * in one of them.
+	 */
 	@Autowired
 	List<RequestMappingHandlerMapping> mappings;
 
@@ -78,7 +84,9 @@ class FrontDoorTests extends ApiTestSupport {
 	@Test
 	void everyRouteOutsideTheApiIsAPublicOneOnPurpose() {
 		Set<String> outside = new TreeSet<>();
-		for (RequestMappingInfo route : this.mappings.stream().flatMap((mapping) -> mapping.getHandlerMethods().keySet().stream()).toList()) {
+		for (RequestMappingInfo route : this.mappings.stream()
+			.flatMap((mapping) -> mapping.getHandlerMethods().keySet().stream())
+			.toList()) {
 			route.getPatternValues()
 				.stream()
 				.filter((pattern) -> !pattern.startsWith("/api/") && !pattern.startsWith("/actuator"))

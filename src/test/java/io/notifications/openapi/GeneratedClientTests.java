@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A Java client that openapi-generator 7.25.0 ({@code java}, library {@code native}) generated at
- * build time from the committed copy of the served document (CommittedDocumentTests) round-trips
- * both resources against the running server with its own classes alone: it gets a token, creates,
- * reads, puts the record it read back with a change, lists, batch-reads and deletes.
+ * A Java client that openapi-generator 7.25.0 ({@code java}, library {@code native})
+ * generated at build time from the committed copy of the served document
+ * (CommittedDocumentTests) round-trips both resources against the running server with its
+ * own classes alone: it gets a token, creates, reads, puts the record it read back with a
+ * change, lists, batch-reads and deletes.
  */
 class GeneratedClientTests extends ApiTestSupport {
 
@@ -52,19 +53,29 @@ class GeneratedClientTests extends ApiTestSupport {
 	void coworkerNotificationsRoundTrip() throws ApiException {
 		CoworkerNotificationApi api = new CoworkerNotificationApi(this.client);
 
-		EnvelopeCoworkerNotification created = api.createCoworkerNotification(new CoworkerNotificationRequest()
-			.coworkerId(5).message("Your invoice is ready").notificationType("coworkerinvoice").entityId(42), null);
+		EnvelopeCoworkerNotification created = api
+			.createCoworkerNotification(new CoworkerNotificationRequest().coworkerId(5)
+				.message("Your invoice is ready")
+				.notificationType("coworkerinvoice")
+				.entityId(42), null);
 		assertThat(created.getWasSuccessful()).isTrue();
 		assertThat(created.getMessage()).isEqualTo("CoworkerNotification was successfully created.");
 		int id = created.getValue().getId();
-		int other = api.createCoworkerNotification(new CoworkerNotificationRequest().coworkerId(6)
-			.message("Welcome").notificationType("blog").entityId(0), null).getValue().getId();
+		int other = api.createCoworkerNotification(
+				new CoworkerNotificationRequest().coworkerId(6).message("Welcome").notificationType("blog").entityId(0),
+				null)
+			.getValue()
+			.getId();
 
 		CoworkerNotification read = api.readCoworkerNotification(id, null);
-		EnvelopeRecordIdentity updated = api.updateCoworkerNotification(new CoworkerNotificationRequest()
-			.id(read.getId()).coworkerId(read.getCoworkerId()).message("Your invoice is paid")
-			.notificationType(read.getNotificationType()).entityId(read.getEntityId()).isDismissed(true)
-			.systemId(read.getSystemId()), null);
+		EnvelopeRecordIdentity updated = api
+			.updateCoworkerNotification(new CoworkerNotificationRequest().id(read.getId())
+				.coworkerId(read.getCoworkerId())
+				.message("Your invoice is paid")
+				.notificationType(read.getNotificationType())
+				.entityId(read.getEntityId())
+				.isDismissed(true)
+				.systemId(read.getSystemId()), null);
 		assertThat(updated.getMessage()).isEqualTo("CoworkerNotification was successfully updated.");
 		assertThat(updated.getValue().getId()).isEqualTo(id);
 
@@ -74,8 +85,13 @@ class GeneratedClientTests extends ApiTestSupport {
 		assertThat(reread.getIsNew()).isFalse();
 		assertThat(reread.getUniqueId()).isEqualTo(read.getUniqueId());
 
-		ListPageCoworkerNotification page = api.listCoworkerNotification(APIListCoworkerNotificationRequest
-			.newBuilder().page(1).size(1).orderBy("Id").dir("-1").coworkerNotificationCoworker(5).build());
+		ListPageCoworkerNotification page = api.listCoworkerNotification(APIListCoworkerNotificationRequest.newBuilder()
+			.page(1)
+			.size(1)
+			.orderBy("Id")
+			.dir("-1")
+			.coworkerNotificationCoworker(5)
+			.build());
 		assertThat(page.getTotalItems()).isEqualTo(1);
 		assertThat(page.getRecords()).extracting(CoworkerNotification::getId).containsExactly(id);
 		assertThat(api.batchReadCoworkerNotification("[" + other + "," + id + ",987654]"))
@@ -94,24 +110,39 @@ class GeneratedClientTests extends ApiTestSupport {
 		SystemNotificationApi api = new SystemNotificationApi(this.client);
 		OffsetDateTime start = OffsetDateTime.of(2025, 1, 15, 12, 30, 0, 0, ZoneOffset.ofHours(2));
 
-		EnvelopeSystemNotification created = api.createSystemNotification(new SystemNotificationRequest()
-			.title("Maintenance").severity(Severity.HIGH).startTime(start).shortDescription("Short")
-			.description("Long").messageType(MessageType.ANNOUNCEMENT), null);
+		EnvelopeSystemNotification created = api
+			.createSystemNotification(new SystemNotificationRequest().title("Maintenance")
+				.severity(Severity.HIGH)
+				.startTime(start)
+				.shortDescription("Short")
+				.description("Long")
+				.messageType(MessageType.ANNOUNCEMENT), null);
 		assertThat(created.getMessage()).isEqualTo("SystemNotification was successfully created.");
 		SystemNotification record = created.getValue();
 		assertThat(record.getSeverity()).isEqualTo(Severity.HIGH);
 		assertThat(record.getStartTime()).isEqualTo(start.withOffsetSameInstant(ZoneOffset.UTC));
 		int id = record.getId();
-		int other = api.createSystemNotification(new SystemNotificationRequest().title("Outage")
-			.severity(Severity.LOW).startTime(start).shortDescription("Short").description("Long")
-			.messageType(MessageType.ISSUE), null).getValue().getId();
+		int other = api
+			.createSystemNotification(new SystemNotificationRequest().title("Outage")
+				.severity(Severity.LOW)
+				.startTime(start)
+				.shortDescription("Short")
+				.description("Long")
+				.messageType(MessageType.ISSUE), null)
+			.getValue()
+			.getId();
 
 		// what GET answered goes back in PUT as it is: the enums are one type in both
 		SystemNotification read = api.readSystemNotification(id, null);
 		EnvelopeRecordIdentity updated = api.updateSystemNotification(new SystemNotificationRequest().id(id)
-			.title(read.getTitle()).severity(read.getSeverity()).startTime(read.getStartTime())
-			.shortDescription(read.getShortDescription()).description(read.getDescription())
-			.messageType(read.getMessageType()).resolved(true).resolvedOn(start.plusHours(1))
+			.title(read.getTitle())
+			.severity(read.getSeverity())
+			.startTime(read.getStartTime())
+			.shortDescription(read.getShortDescription())
+			.description(read.getDescription())
+			.messageType(read.getMessageType())
+			.resolved(true)
+			.resolvedOn(start.plusHours(1))
 			.resolutionDescription("Done"), null);
 		assertThat(updated.getValue().getId()).isEqualTo(id);
 
@@ -122,7 +153,8 @@ class GeneratedClientTests extends ApiTestSupport {
 		assertThat(reread.getIsNew()).isFalse();
 
 		ListPageSystemNotification page = api.listSystemNotification(APIListSystemNotificationRequest.newBuilder()
-			.systemNotificationSeverity(Severity.HIGH.getValue().toString()).build());
+			.systemNotificationSeverity(Severity.HIGH.getValue().toString())
+			.build());
 		assertThat(page.getRecords()).extracting(SystemNotification::getId).containsExactly(id);
 		List<SystemNotification> many = api.batchReadSystemNotification("[" + id + "," + other + "]");
 		assertThat(many).extracting(SystemNotification::getId).containsExactly(id, other);

@@ -8,13 +8,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Rewrites the served OpenAPI 3.1 document in 3.0 terms for swagger-request-validator, whose JSON
- * Schema engine (draft 4) silently skips 3.1's {@code "type": [...]} arrays and so would check no
- * types at all. Only the 3.1 forms this document uses are rewritten, one for one: a type array with
- * {@code "null"} becomes the type with {@code nullable: true}, and numeric
- * {@code exclusiveMinimum}/{@code exclusiveMaximum} become their 3.0 boolean form, and the
- * licence's SPDX {@code identifier} is left out. Any other type array fails the conversion rather
- * than be dropped.
+ * Rewrites the served OpenAPI 3.1 document in 3.0 terms for swagger-request-validator,
+ * whose JSON Schema engine (draft 4) silently skips 3.1's {@code "type": [...]} arrays
+ * and so would check no types at all. Only the 3.1 forms this document uses are
+ * rewritten, one for one: a type array with {@code "null"} becomes the type with
+ * {@code nullable: true}, and numeric {@code exclusiveMinimum}/{@code exclusiveMaximum}
+ * become their 3.0 boolean form, and the licence's SPDX {@code identifier} is left out.
+ * Any other type array fails the conversion rather than be dropped.
  */
 final class OpenApi30 {
 
@@ -24,7 +24,8 @@ final class OpenApi30 {
 	static String convert(String document) {
 		ObjectNode root = (ObjectNode) ApiJson.read(document);
 		root.put("openapi", "3.0.3");
-		// 3.0 has no SPDX identifier for the licence; it describes nothing that is validated
+		// 3.0 has no SPDX identifier for the licence; it describes nothing that is
+		// validated
 		if (root.path("info").path("license") instanceof ObjectNode license) {
 			license.remove("identifier");
 		}

@@ -22,10 +22,11 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The served {@code /v3/api-docs} against the running server: every operation of both resources,
- * successes and each kind of error, is sent for real and its response (and, for successes, its
- * request) validated against the document, so the document cannot drift from the code. The
- * validator reads OpenAPI 3.0 types only, hence {@link OpenApi30}.
+ * The served {@code /v3/api-docs} against the running server: every operation of both
+ * resources, successes and each kind of error, is sent for real and its response (and,
+ * for successes, its request) validated against the document, so the document cannot
+ * drift from the code. The validator reads OpenAPI 3.0 types only, hence
+ * {@link OpenApi30}.
  */
 class OpenApiDocumentTests extends ApiTestSupport {
 
@@ -39,8 +40,7 @@ class OpenApiDocumentTests extends ApiTestSupport {
 					{"Title":"Maintenance","Severity":3,"StartTime":"2025-01-15T10:30:00Z","ShortDescription":"Short",
 					 "Description":"Long","MessageType":2,"PublishOn":"2025-01-15T10:30:00+02:00"}""");
 
-	static final Map<String, String> RESOURCE = Map.of(COWORKER, "CoworkerNotification", SYSTEM,
-			"SystemNotification");
+	static final Map<String, String> RESOURCE = Map.of(COWORKER, "CoworkerNotification", SYSTEM, "SystemNotification");
 
 	private String document;
 
@@ -74,10 +74,10 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		list.put("from_" + resource + "_CreatedOn", "2000-01-01T00:00");
 		list.put("to_" + resource + "_Id", "2147483647");
 		assertThat(exchange("GET", base, list, null, admin()).json().get("TotalItems").asInt()).isEqualTo(1);
-		assertThat(exchange("GET", base, Map.of("page", "9"), null, admin()).json().get("Records").isEmpty())
-			.isTrue();
+		assertThat(exchange("GET", base, Map.of("page", "9"), null, admin()).json().get("Records").isEmpty()).isTrue();
 
-		// the list is documented on {base}, the batch read on {base}/; the server answers both on both
+		// the list is documented on {base}, the batch read on {base}/; the server answers
+		// both on both
 		String ids = "[" + id + ",987654]";
 		assertThat(exchange("GET", base + "/", Map.of("id", ids), null, admin()).json().size()).isEqualTo(1);
 		assertThat(get(base + queryString(Map.of("id", ids)), admin()).body())
@@ -85,8 +85,9 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertThat(get(base + "/?page=9", admin()).body()).isEqualTo(get(base + "?page=9", admin()).body());
 		Response raw = RawHttp.get(this.port, base + "/?id=" + ids, admin());
 		assertThat(raw.status()).isEqualTo(200);
-		assertMatches(this.validator.validate(request("GET", base + "/", Map.of("id", ids), null, admin()),
-				response(raw)), raw);
+		assertMatches(
+				this.validator.validate(request("GET", base + "/", Map.of("id", ids), null, admin()), response(raw)),
+				raw);
 
 		exchange("DELETE", base + "/" + id, Map.of(), null, admin());
 	}
@@ -103,14 +104,12 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertError(401, "GET", base, base, null, null, null);
 		assertError(401, "DELETE", base + "/1", base + "/1", null, null, "Bearer not-a-token");
 		assertError(403, "GET", base, base, null, null, basic("nobody@example.com", "nobody-secret"));
-		assertError(403, "POST", base, base, body, "application/json",
-				basic("nobody@example.com", "nobody-secret"));
+		assertError(403, "POST", base, base, body, "application/json", basic("nobody@example.com", "nobody-secret"));
 		assertError(404, "GET", base + "/987654", base + "/987654", null, null, admin());
 		assertError(404, "DELETE", base + "/987654", base + "/987654", null, null, admin());
-		assertError(404, "PUT", base, base, body.replaceFirst("\\{", "{\"Id\":987654,"),
-				"application/json", admin());
-		assertError(413, "PUT", base, base, "{\"Pad\":\"" + "x".repeat(1024 * 1024) + "\"}",
-				"application/json", admin());
+		assertError(404, "PUT", base, base, body.replaceFirst("\\{", "{\"Id\":987654,"), "application/json", admin());
+		assertError(413, "PUT", base, base, "{\"Pad\":\"" + "x".repeat(1024 * 1024) + "\"}", "application/json",
+				admin());
 		assertError(415, "POST", base, base, body, "text/plain", admin());
 	}
 
@@ -135,7 +134,10 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		exchangeWithHeaders("DELETE", base + "/" + id, Map.of("If-Match", current), null, admin());
 	}
 
-	/** Sends a request with headers for real and validates request and response against the document. */
+	/**
+	 * Sends a request with headers for real and validates request and response against
+	 * the document.
+	 */
 	private Response exchangeWithHeaders(String method, String path, Map<String, String> headers, String body,
 			String authorization) {
 		String contentType = (body != null) ? "application/json" : null;
@@ -167,7 +169,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { COWORKER, SYSTEM })
 	void methodNotAllowedMatchesTheDocumentedEnvelope(String base) {
-		// a 405 answers a method the path does not document, so its body is checked against the
+		// a 405 answers a method the path does not document, so its body is checked
+		// against the
 		// 405 that the path's documented operations list
 		Response patch = send("PATCH", base, "application/json", VALID.get(base), admin());
 		Response deleteCollection = delete(base, admin());
@@ -228,8 +231,7 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertThat(schemes.get("basic").get("scheme").asString()).isEqualTo("basic");
 		assertThat(schemes.get("password").get("flows").get("password").get("tokenUrl").asString())
 			.isEqualTo("/api/token");
-		assertThat(root.get("security").toString())
-			.isEqualTo("[{\"bearer\":[]},{\"basic\":[]},{\"password\":[]}]");
+		assertThat(root.get("security").toString()).isEqualTo("[{\"bearer\":[]},{\"basic\":[]},{\"password\":[]}]");
 		assertThat(root.get("paths").get("/api/token").get("post").get("security").toString()).isEqualTo("[]");
 	}
 
@@ -248,7 +250,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 				postForm("/api/token", "grant_type=client_credentials"),
 				send("POST", "/api/token", "application/json", "{\"grant_type\":\"password\"}", null))) {
 			assertThat(refused.status()).isEqualTo(400);
-			assertMatches(this.validator.validateResponse("/api/token", Request.Method.POST, response(refused)), refused);
+			assertMatches(this.validator.validateResponse("/api/token", Request.Method.POST, response(refused)),
+					refused);
 		}
 		JsonNode post = json(this.document).get("paths").get("/api/token").get("post");
 		assertThat(post.has("parameters")).isFalse();
@@ -258,7 +261,9 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	@Test
 	void theRevocationEndpointsFormsAndAnswersMatchTheDocument() {
 		String token = postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD)
-			.json().get("refresh_token").asString();
+			.json()
+			.get("refresh_token")
+			.asString();
 		for (Response answer : List.of(postForm("/api/token/revoke", "token=" + token),
 				postForm("/api/token/revoke", "token_type_hint=access_token"))) {
 			assertMatches(this.validator.validateResponse("/api/token/revoke", Request.Method.POST, response(answer)),
@@ -272,7 +277,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		for (String path : List.of("/api/token/revoke", "/api/token/revoke-all")) {
 			JsonNode post = json(this.document).get("paths").get(path).get("post");
 			assertThat(post.has("parameters")).as(path).isFalse();
-			assertThat(post.get("requestBody").get("content").has("application/x-www-form-urlencoded")).as(path).isTrue();
+			assertThat(post.get("requestBody").get("content").has("application/x-www-form-urlencoded")).as(path)
+				.isTrue();
 		}
 	}
 
@@ -292,14 +298,15 @@ class OpenApiDocumentTests extends ApiTestSupport {
 				.containsExactly("200", "400", "401", "403", "405", "429", "500");
 			assertThat(one.get("get").get("responses").propertyNames()).containsExactly("200", "304", "400", "401",
 					"403", "404", "405", "429", "500");
-			assertThat(one.get("delete").get("responses").propertyNames()).containsExactly("200", "400", "401",
-					"403", "404", "405", "409", "412", "429", "500");
+			assertThat(one.get("delete").get("responses").propertyNames()).containsExactly("200", "400", "401", "403",
+					"404", "405", "409", "412", "429", "500");
 		}
 		JsonNode responses = root.get("components").get("responses");
 		for (String status : List.of("400", "401", "403", "404", "405", "409", "412", "413", "415", "422", "429",
 				"500")) {
-			assertThat(responses.get(status).get("content").get("application/json").get("schema").get("$ref")
-				.asString()).isEqualTo("#/components/schemas/Envelope");
+			assertThat(
+					responses.get(status).get("content").get("application/json").get("schema").get("$ref").asString())
+				.isEqualTo("#/components/schemas/Envelope");
 		}
 		assertThat(responses.get("401").get("headers").has("WWW-Authenticate")).isTrue();
 		assertThat(responses.get("405").get("headers").has("Allow")).isTrue();
@@ -309,15 +316,28 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	void theSeedsExamplesAreShown() {
 		JsonNode put = json(this.document).get("paths").get(COWORKER).get("put");
 
-		assertThat(put.get("responses").get("200").get("content").get("application/json").get("examples").get("seed")
+		assertThat(put.get("responses")
+			.get("200")
+			.get("content")
+			.get("application/json")
+			.get("examples")
+			.get("seed")
 			.get("value")
-			.toString()).isEqualTo("{\"Status\":200,\"Message\":\"CoworkerNotification was successfully updated.\","
+			.toString())
+			.isEqualTo("{\"Status\":200,\"Message\":\"CoworkerNotification was successfully updated.\","
 					+ "\"Value\":{\"Id\":1},\"OpenInDialog\":false,\"OpenInWindow\":false,\"RedirectURL\":null,"
 					+ "\"JavaScript\":null,\"UpdatedOn\":\"2025-01-15T10:30:00Z\",\"UpdatedBy\":\"admin@example.com\","
 					+ "\"Errors\":null,\"WasSuccessful\":true}");
-		assertThat(json(this.document).get("components").get("responses").get("400").get("content")
-			.get("application/json").get("examples").get("400").get("value").get("Message").asString())
-			.isEqualTo("Message: is a required field");
+		assertThat(json(this.document).get("components")
+			.get("responses")
+			.get("400")
+			.get("content")
+			.get("application/json")
+			.get("examples")
+			.get("400")
+			.get("value")
+			.get("Message")
+			.asString()).isEqualTo("Message: is a required field");
 	}
 
 	@Test
@@ -332,7 +352,9 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertThat(get("/v3/api-docs/swagger-config", null).body()).contains("/v3/api-docs");
 	}
 
-	/** Sends a request for real, checks it succeeded, and validates request and response. */
+	/**
+	 * Sends a request for real, checks it succeeded, and validates request and response.
+	 */
 	private Response exchange(String method, String path, Map<String, String> query, String body,
 			String authorization) {
 		String contentType = (body != null) ? "application/json" : null;
@@ -343,9 +365,12 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		return response;
 	}
 
-	/** Sends a failing request for real and validates the response against the operation's. */
-	private void assertError(int status, String method, String path, String target, String body,
-			String contentType, String authorization) {
+	/**
+	 * Sends a failing request for real and validates the response against the
+	 * operation's.
+	 */
+	private void assertError(int status, String method, String path, String target, String body, String contentType,
+			String authorization) {
 		Response response = send(method, target, contentType, body, authorization);
 		assertThat(response.status()).as(method + " " + target + ": " + response.body()).isEqualTo(status);
 		assertMatches(this.validator.validateResponse(path, Request.Method.valueOf(method), response(response)),

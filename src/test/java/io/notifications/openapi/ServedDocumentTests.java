@@ -18,10 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The served {@code /v3/api-docs} as client generators need it: each path answers one shape, enums
- * are named schemas, every operation names the role the server really requires, and the document
- * has its tags, licence, contact and discovery endpoints. (The test context also serves the test
- * sources' Memo resource; these tests look at the two Nexudus resources.)
+ * The served {@code /v3/api-docs} as client generators need it: each path answers one
+ * shape, enums are named schemas, every operation names the role the server really
+ * requires, and the document has its tags, licence, contact and discovery endpoints. (The
+ * test context also serves the test sources' Memo resource; these tests look at the two
+ * Nexudus resources.)
  */
 class ServedDocumentTests extends ApiTestSupport {
 
@@ -35,7 +36,8 @@ class ServedDocumentTests extends ApiTestSupport {
 		Response response = get("/v3/api-docs", null);
 		assertThat(response.status()).isEqualTo(200);
 		ObjectNode served = (ObjectNode) json(response.body());
-		// the server's URL as this request reached it (springdoc's), not a property of the API
+		// the server's URL as this request reached it (springdoc's), not a property of
+		// the API
 		served.remove("servers");
 		this.document = served;
 	}
@@ -76,11 +78,19 @@ class ServedDocumentTests extends ApiTestSupport {
 				.isEqualTo("#/components/schemas/EnvelopeRecordIdentity");
 			assertThat(ok(collection.get("post")).get("$ref").asString())
 				.isEqualTo("#/components/schemas/Envelope" + name);
-			assertThat(this.document.get("components").get("schemas").get("Envelope" + name).get("properties")
-				.get("Value").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/" + name + "\"}");
+			assertThat(this.document.get("components")
+				.get("schemas")
+				.get("Envelope" + name)
+				.get("properties")
+				.get("Value")
+				.toString()).isEqualTo("{\"$ref\":\"#/components/schemas/" + name + "\"}");
 		});
-		assertThat(this.document.get("components").get("schemas").get("EnvelopeRecordIdentity").get("properties")
-			.get("Value").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/RecordIdentity\"}");
+		assertThat(this.document.get("components")
+			.get("schemas")
+			.get("EnvelopeRecordIdentity")
+			.get("properties")
+			.get("Value")
+			.toString()).isEqualTo("{\"$ref\":\"#/components/schemas/RecordIdentity\"}");
 	}
 
 	@Test
@@ -109,7 +119,8 @@ class ServedDocumentTests extends ApiTestSupport {
 				String[] resourceAndAction = role.split("-");
 				for (String action : List.of("Edit", "Create", "Read", "List", "Delete")) {
 					int status = send(method, target, "application/json", "{}",
-							basic(userWith(resourceAndAction[0], action), "role-secret")).status();
+							basic(userWith(resourceAndAction[0], action), "role-secret"))
+						.status();
 					if (action.equals(resourceAndAction[1])) {
 						assertThat(status).as(method + " " + target + " with " + role).isNotIn(401, 403);
 					}
@@ -149,22 +160,28 @@ class ServedDocumentTests extends ApiTestSupport {
 		assertThat(metadata.status()).isEqualTo(200);
 		assertThat(metadata.json().get("resource").asString()).isEqualTo("http://localhost:" + this.port);
 		ValidationReport report = validator.validateResponse(DiscoveryDocumentation.PROTECTED_RESOURCE,
-				Request.Method.GET, SimpleResponse.Builder.status(200)
+				Request.Method.GET,
+				SimpleResponse.Builder.status(200)
 					.withContentType("application/json")
 					.withBody(metadata.body())
 					.build());
 		List<String> errors = new ArrayList<>();
 		report.getMessages().forEach((message) -> errors.add(message.getMessage()));
 		assertThat(errors).isEmpty();
-		assertThat(this.document.get("paths").get(DiscoveryDocumentation.PROTECTED_RESOURCE).get("get")
-			.get("security").toString()).isEqualTo("[]");
+		assertThat(this.document.get("paths")
+			.get(DiscoveryDocumentation.PROTECTED_RESOURCE)
+			.get("get")
+			.get("security")
+			.toString()).isEqualTo("[]");
 	}
 
 	private static JsonNode ok(JsonNode operation) {
 		return operation.get("responses").get("200").get("content").get("application/json").get("schema");
 	}
 
-	/** The test user with one role (application-test.properties): cn-edit@example.com, ... */
+	/**
+	 * The test user with one role (application-test.properties): cn-edit@example.com, ...
+	 */
 	private static String userWith(String resource, String action) {
 		String prefix = resource.equals("CoworkerNotification") ? "cn" : "sn";
 		return prefix + "-" + action.toLowerCase(java.util.Locale.ROOT) + "@example.com";

@@ -29,12 +29,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Swagger UI in a real browser, Debian's headless Chromium driven by Selenium, as a newcomer uses
- * it: from {@code /}, Authorize with the password flow on its default settings (so the token
- * request carries {@code Authorization: Basic Og==}), then Try it out on
- * {@code PUT /api/spaces/coworkernotifications} with a record that exists, and the 200 envelope on
- * the page. Without Chromium it is skipped, except in CI ({@code CI=true}), where .ci/run installs
- * it and its absence is a failure.
+ * Swagger UI in a real browser, Debian's headless Chromium driven by Selenium, as a
+ * newcomer uses it: from {@code /}, Authorize with the password flow on its default
+ * settings (so the token request carries {@code Authorization: Basic Og==}), then Try it
+ * out on {@code PUT /api/spaces/coworkernotifications} with a record that exists, and the
+ * 200 envelope on the page. Without Chromium it is skipped, except in CI
+ * ({@code CI=true}), where .ci/run installs it and its absence is a failure.
  */
 class SwaggerUiBrowserTests extends ApiTestSupport {
 
@@ -63,8 +63,7 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 					"--window-size=1400,2000");
 		// the network log shows the headers the page really sent
 		options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		this.browser = new ChromeDriver(service, options);
@@ -83,7 +82,8 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 
 	@Test
 	void authorizeWithThePasswordFlowThenTryItOutOnPut() {
-		int id = createdId(OpenApiDocumentTests.COWORKER, OpenApiDocumentTests.VALID.get(OpenApiDocumentTests.COWORKER));
+		int id = createdId(OpenApiDocumentTests.COWORKER,
+				OpenApiDocumentTests.VALID.get(OpenApiDocumentTests.COWORKER));
 
 		this.browser.get("http://localhost:" + this.port + "/");
 		click(By.cssSelector("button.authorize"));
@@ -99,19 +99,21 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 			.presenceOfElementLocated(By.id("operations-CoworkerNotification-updateCoworkerNotification")));
 		put.findElement(By.cssSelector(".opblock-summary-control")).click();
 		click(put, By.cssSelector("button.try-out__btn"));
-		WebElement body = this.wait.until(ExpectedConditions.visibilityOf(put.findElement(By.cssSelector("textarea.body-param__text"))));
+		WebElement body = this.wait
+			.until(ExpectedConditions.visibilityOf(put.findElement(By.cssSelector("textarea.body-param__text"))));
 		assertThat(body.getAttribute("value")).contains("\"Id\": 1");
 		body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-		body.sendKeys("""
-				{"Id":%d,"CoworkerId":5,"Message":"Sent from Swagger UI","NotificationType":"coworkerinvoice","EntityId":42}"""
-			.formatted(id));
+		body.sendKeys(
+				"""
+						{"Id":%d,"CoworkerId":5,"Message":"Sent from Swagger UI","NotificationType":"coworkerinvoice","EntityId":42}"""
+					.formatted(id));
 		click(put, By.cssSelector("button.execute"));
 
-		WebElement status = this.wait.until((browser) -> put
-			.findElements(By.cssSelector(".live-responses-table .response .response-col_status"))
-			.stream()
-			.findFirst()
-			.orElse(null));
+		WebElement status = this.wait
+			.until((browser) -> put.findElements(By.cssSelector(".live-responses-table .response .response-col_status"))
+				.stream()
+				.findFirst()
+				.orElse(null));
 		assertThat(status.getText()).isEqualTo("200");
 		String shown = put.findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getText();
 		JsonNode envelope = json(shown);
@@ -125,8 +127,7 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 		assertThat(readRecord(OpenApiDocumentTests.COWORKER, id).get("Message").asString())
 			.isEqualTo("Sent from Swagger UI");
 
-		assertThat(sentAuthorizations()).containsExactly(
-				Map.entry("/api/token", "Basic Og=="),
+		assertThat(sentAuthorizations()).containsExactly(Map.entry("/api/token", "Basic Og=="),
 				Map.entry(OpenApiDocumentTests.COWORKER, "Bearer"));
 	}
 
@@ -134,7 +135,10 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 		this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
 	}
 
-	/** Waits for the element to be rendered too: Swagger UI draws an operation's body after the click that opens it. */
+	/**
+	 * Waits for the element to be rendered too: Swagger UI draws an operation's body
+	 * after the click that opens it.
+	 */
 	private void click(WebElement within, By locator) {
 		this.wait.until((browser) -> {
 			WebElement element = within.findElement(locator);
@@ -142,7 +146,10 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 		}).click();
 	}
 
-	/** The API requests the page sent, in order, each with its Authorization scheme (Basic's value whole). */
+	/**
+	 * The API requests the page sent, in order, each with its Authorization scheme
+	 * (Basic's value whole).
+	 */
 	private List<Map.Entry<String, String>> sentAuthorizations() {
 		List<Map.Entry<String, String>> sent = new ArrayList<>();
 		String server = "http://localhost:" + this.port;

@@ -14,9 +14,9 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Actuator endpoints over real HTTP with real tokens: health and its probes are public and
- * show details only to an Administrator; info and prometheus need Administrator; nothing else is
- * exposed.
+ * The Actuator endpoints over real HTTP with real tokens: health and its probes are
+ * public and show details only to an Administrator; info and prometheus need
+ * Administrator; nothing else is exposed.
  */
 class ActuatorApiTests extends ApiTestSupport {
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import io.notifications.support.ChildApplication;
+import io.notifications.support.EndToEnd;
 import io.notifications.support.Http;
 import io.notifications.support.PostgresServer;
 import io.notifications.support.Response;
@@ -26,11 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills the application with SIGKILL in the middle of a stream of writes, starts it again on the
- * same database, and checks that every write it acknowledged is there: on the default H2 file and
- * on PostgreSQL.
+ * Kills the application with SIGKILL in the middle of a stream of writes, starts it again
+ * on the same database, and checks that every write it acknowledged is there: on the
+ * default H2 file and on PostgreSQL.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@EndToEnd
 class CrashDurabilityTests {
 
 	static final String BASE = "/api/spaces/coworkernotifications";
@@ -52,7 +54,8 @@ class CrashDurabilityTests {
 
 	@Test
 	void acknowledgedWritesSurviveSigkillOnTheDefaultH2File() throws Exception {
-		// no datasource setting: the default jdbc:h2:file:./data/notifications;WRITE_DELAY=0;...
+		// no datasource setting: the default
+		// jdbc:h2:file:./data/notifications;WRITE_DELAY=0;...
 		Map<String, String> environment = users();
 
 		writeKillRestartAndCheck(environment);
@@ -112,7 +115,8 @@ class CrashDurabilityTests {
 					}
 				}));
 			}
-			// creations in the same stream: an acknowledged new record must survive as well
+			// creations in the same stream: an acknowledged new record must survive as
+			// well
 			threads.add(started(() -> {
 				for (int creation = 1; creation < 100_000; creation++) {
 					String json = body(null, WRITERS, creation);
@@ -151,7 +155,8 @@ class CrashDurabilityTests {
 				assertThat(response.status()).isEqualTo(200);
 				JsonNode stored = response.json();
 				int update = stored.get("EntityId").asInt();
-				// the last acknowledged update, or the one in flight when the process died
+				// the last acknowledged update, or the one in flight when the process
+				// died
 				assertThat(update).as("writer %d", writer)
 					.isBetween(lastAcknowledged.get(writer), lastSent.get(writer));
 				assertThat(writable(stored)).isEqualTo(writable(json(body(ids[writer], writer, update))));
@@ -160,7 +165,8 @@ class CrashDurabilityTests {
 			for (CreatedRecord record : created) {
 				Response response = Http.get(url + "/" + record.id(), authorization);
 				assertThat(response.status()).as("created record %d", record.id()).isEqualTo(200);
-				assertThat(writable(response.json())).isEqualTo(writable(json(body(record.id(), WRITERS, record.creation()))));
+				assertThat(writable(response.json()))
+					.isEqualTo(writable(json(body(record.id(), WRITERS, record.creation()))));
 			}
 		}
 	}
@@ -178,12 +184,15 @@ class CrashDurabilityTests {
 		return "Bearer " + response.json().get("access_token").asString();
 	}
 
-	/** A full record whose every writable field tells which writer wrote it in which update. */
+	/**
+	 * A full record whose every writable field tells which writer wrote it in which
+	 * update.
+	 */
 	static String body(Integer id, int writer, int update) {
 		return """
 				{"Id":%s,"CoworkerId":%d,"Message":"writer %d update %d","NotificationType":"type-%d",\
-				"EntityId":%d,"IsDismissed":%b,"SystemId":"system-%d-%d"}"""
-			.formatted(id, writer + 1, writer, update, update, update, update % 2 == 1, writer, update);
+				"EntityId":%d,"IsDismissed":%b,"SystemId":"system-%d-%d"}""".formatted(id, writer + 1, writer, update,
+				update, update, update % 2 == 1, writer, update);
 	}
 
 	static Map<String, Object> writable(JsonNode record) {

@@ -15,6 +15,7 @@ import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 
 import io.notifications.support.ChildApplication;
+import io.notifications.support.EndToEnd;
 import io.notifications.support.Http;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SIGTERM, as a container runtime sends it, while a request is in flight: the server waits for
- * the request, answers it, commits it, and only then exits.
+ * SIGTERM, as a container runtime sends it, while a request is in flight: the server
+ * waits for the request, answers it, commits it, and only then exits.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@EndToEnd
 class GracefulShutdownTests {
 
 	@TempDir
@@ -47,8 +49,8 @@ class GracefulShutdownTests {
 			SubmissionPublisher<ByteBuffer> slowBody = new SubmissionPublisher<>();
 			CompletableFuture<Response> inFlight = CompletableFuture.supplyAsync(() -> {
 				try {
-					return Http.send("PUT", url, "application/json",
-							BodyPublishers.fromPublisher(slowBody), authorization);
+					return Http.send("PUT", url, "application/json", BodyPublishers.fromPublisher(slowBody),
+							authorization);
 				}
 				catch (IOException ex) {
 					throw new IllegalStateException(ex);
@@ -74,8 +76,9 @@ class GracefulShutdownTests {
 			assertThat(application.output()).contains("Graceful shutdown complete");
 		}
 		// the update was committed before the process exited
-		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:"
-				+ this.workingDirectory.resolve("data/notifications") + ";ACCESS_MODE_DATA=r", "sa", "");
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:h2:file:" + this.workingDirectory.resolve("data/notifications") + ";ACCESS_MODE_DATA=r", "sa",
+				"");
 				PreparedStatement query = connection
 					.prepareStatement("SELECT message FROM coworker_notifications WHERE id = ?")) {
 			query.setInt(1, id);

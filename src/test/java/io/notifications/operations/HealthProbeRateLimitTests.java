@@ -8,11 +8,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With rate limits on, health probes are never refused, even from an address that has used up its
- * requests, and do not use up that address's requests.
+ * With rate limits on, health probes are never refused, even from an address that has
+ * used up its requests, and do not use up that address's requests.
  */
-@TestPropertySource(properties = { "notifications.rate-limit.enabled=true",
-		"notifications.rate-limit.requests-per-minute=3" })
+@TestPropertySource(
+		properties = { "notifications.rate-limit.enabled=true", "notifications.rate-limit.requests-per-minute=3" })
 class HealthProbeRateLimitTests extends ApiTestSupport {
 
 	@Test

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.notifications.NotificationsApplication;
+import io.notifications.support.EndToEnd;
 import io.notifications.support.Http;
 import io.notifications.support.PostgresServer;
 import io.notifications.support.Response;
@@ -38,12 +39,14 @@ import static io.notifications.operations.CrashDurabilityTests.writable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the application on one PostgreSQL database, configured with one signing key,
- * as behind a load balancer: either accepts the other's tokens, a refresh token spent on one is
- * spent on both, and concurrent replacements of one record through both stay whole.
+ * Two instances of the application on one PostgreSQL database, configured with one
+ * signing key, as behind a load balancer: either accepts the other's tokens, a refresh
+ * token spent on one is spent on both, and concurrent replacements of one record through
+ * both stay whole.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@EndToEnd
 class TwoInstancesTests {
 
 	static final String BASE = "/api/spaces/coworkernotifications";
@@ -251,7 +254,10 @@ class TwoInstancesTests {
 		return "Bearer " + token;
 	}
 
-	/** A new RSA key as an operator would provision it: PKCS#8 PEM, shared by every instance. */
+	/**
+	 * A new RSA key as an operator would provision it: PKCS#8 PEM, shared by every
+	 * instance.
+	 */
 	private static String newPrivateKeyPem() throws NoSuchAlgorithmException {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);

@@ -14,12 +14,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.notifications.NotificationsApplication;
+import io.notifications.support.EndToEnd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded default database: an H2 file that keeps every acknowledged commit.
  */
+@EndToEnd
 class EmbeddedDatabaseTests {
 
 	@Test
@@ -40,11 +42,12 @@ class EmbeddedDatabaseTests {
 				+ ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
 
 		try (ConfigurableApplicationContext first = start(url, dataDir)) {
-			first.getBean(JdbcTemplate.class).update("""
-					INSERT INTO coworker_notifications (coworker_id, message, notification_type, entity_id, is_dismissed,
-					    unique_id, created_on, updated_on, is_new, version)
-					VALUES (5, 'kept across restarts', 'blog', 0, FALSE, RANDOM_UUID(), CURRENT_TIMESTAMP,
-					    CURRENT_TIMESTAMP, TRUE, 0)""");
+			first.getBean(JdbcTemplate.class)
+				.update("""
+						INSERT INTO coworker_notifications (coworker_id, message, notification_type, entity_id, is_dismissed,
+						    unique_id, created_on, updated_on, is_new, version)
+						VALUES (5, 'kept across restarts', 'blog', 0, FALSE, RANDOM_UUID(), CURRENT_TIMESTAMP,
+						    CURRENT_TIMESTAMP, TRUE, 0)""");
 		}
 		assertThat(Files.exists(dataDir.resolve("notifications.mv.db"))).isTrue();
 
@@ -59,7 +62,8 @@ class EmbeddedDatabaseTests {
 		return new SpringApplicationBuilder(NotificationsApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + url,
 				"--notifications.security.token.key-location=file:" + dataDir.resolve("key.json"),
-				// no users configured: keep the generated password beside the key, not in ./data
+				// no users configured: keep the generated password beside the key, not in
+				// ./data
 				"--notifications.security.generated-password-location=file:" + dataDir.resolve("generated-password"),
 				"--notifications.rate-limit.enabled=false");
 	}

@@ -20,7 +20,8 @@ class RateLimitDisabledTests extends ApiTestSupport {
 		for (int i = 0; i < 5; i++) {
 			Response write = postJson(RateLimitTests.CN, RateLimitTests.BODY, basic(ADMIN, ADMIN_PASSWORD));
 			Response anonymous = get(RateLimitTests.CN + "/1", null);
-			Response token = postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
+			Response token = postForm("/api/token",
+					"grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
 			for (Response response : List.of(write, anonymous, token)) {
 				assertThat(response.header("Retry-After")).isNull();
 			}

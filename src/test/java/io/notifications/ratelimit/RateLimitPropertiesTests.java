@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code notifications.rate-limit.*}: Nexudus's limits by default, and limits that cannot work
- * refused at start-up.
+ * {@code notifications.rate-limit.*}: Nexudus's limits by default, and limits that cannot
+ * work refused at start-up.
  */
 class RateLimitPropertiesTests {
 

@@ -10,20 +10,22 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits over real HTTP, with small limits: 2 writes and 3 requests a minute. The buckets
- * live as long as the application, so each test uses callers of its own: its own users (by
- * Basic, which does not touch {@code /api/token}), and only {@link #requestsWithoutCredentialsAndTokenRequestsShareTheClientsAddress}
- * uses the client address.
+ * Rate limits over real HTTP, with small limits: 2 writes and 3 requests a minute. The
+ * buckets live as long as the application, so each test uses callers of its own: its own
+ * users (by Basic, which does not touch {@code /api/token}), and only
+ * {@link #requestsWithoutCredentialsAndTokenRequestsShareTheClientsAddress} uses the
+ * client address.
  */
 @TestPropertySource(properties = { "notifications.rate-limit.enabled=true",
 		"notifications.rate-limit.writes-per-minute=2", "notifications.rate-limit.requests-per-minute=3",
-		"notifications.security.users[0].email=first@example.com", "notifications.security.users[0].password={noop}secret",
-		"notifications.security.users[0].roles=Administrator",
-		"notifications.security.users[1].email=second@example.com", "notifications.security.users[1].password={noop}secret",
-		"notifications.security.users[1].roles=Administrator",
-		"notifications.security.users[2].email=third@example.com", "notifications.security.users[2].password={noop}secret",
-		"notifications.security.users[2].roles=Administrator",
-		"notifications.security.users[3].email=fourth@example.com", "notifications.security.users[3].password={noop}secret",
+		"notifications.security.users[0].email=first@example.com",
+		"notifications.security.users[0].password={noop}secret", "notifications.security.users[0].roles=Administrator",
+		"notifications.security.users[1].email=second@example.com",
+		"notifications.security.users[1].password={noop}secret", "notifications.security.users[1].roles=Administrator",
+		"notifications.security.users[2].email=third@example.com",
+		"notifications.security.users[2].password={noop}secret", "notifications.security.users[2].roles=Administrator",
+		"notifications.security.users[3].email=fourth@example.com",
+		"notifications.security.users[3].password={noop}secret",
 		"notifications.security.users[3].roles=Administrator" })
 class RateLimitTests extends ApiTestSupport {
 

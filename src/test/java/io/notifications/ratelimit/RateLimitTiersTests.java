@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every tier of Nexudus's limits applies, each to its own callers: writes per day under a generous
- * per-minute limit, requests per hour likewise; and the limits hold in memory while the shared
- * buckets cannot be reached.
+ * Every tier of Nexudus's limits applies, each to its own callers: writes per day under a
+ * generous per-minute limit, requests per hour likewise; and the limits hold in memory
+ * while the shared buckets cannot be reached.
  */
 class RateLimitTiersTests {
 

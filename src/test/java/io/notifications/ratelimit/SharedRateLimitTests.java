@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.notifications.NotificationsApplication;
+import io.notifications.support.EndToEnd;
 import io.notifications.support.Http;
 import io.notifications.support.PostgresServer;
 import io.notifications.support.Response;
@@ -26,11 +27,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances on one PostgreSQL database, with Nexudus's default limits, share one caller's
- * buckets: 60 writes through each in quick succession get about 60 accepted in all, not 120.
+ * Two instances on one PostgreSQL database, with Nexudus's default limits, share one
+ * caller's buckets: 60 writes through each in quick succession get about 60 accepted in
+ * all, not 120.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@EndToEnd
 class SharedRateLimitTests {
 
 	static final String BASE = "/api/spaces/coworkernotifications";
@@ -48,7 +51,8 @@ class SharedRateLimitTests {
 					"--spring.profiles.active=postgres", "--spring.datasource.url=" + database,
 					"--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password=unused",
 					"--server.port=0", "--server.address=127.0.0.1",
-					"--notifications.security.token.key-location=file:" + directory.resolve("key-" + instance + ".json"),
+					"--notifications.security.token.key-location=file:"
+							+ directory.resolve("key-" + instance + ".json"),
 					"--notifications.security.users[0].email=admin@example.com",
 					"--notifications.security.users[0].password={noop}shared-secret",
 					"--notifications.security.users[0].roles=Administrator"));
@@ -68,7 +72,8 @@ class SharedRateLimitTests {
 		for (int write = 0; write < 60; write++) {
 			for (ConfigurableApplicationContext instance : this.instances) {
 				Response response = Http.postJson(baseUrl(instance) + BASE,
-						"{\"CoworkerId\":7,\"Message\":\"w\",\"NotificationType\":\"blog\",\"EntityId\":0}", AUTHORIZATION);
+						"{\"CoworkerId\":7,\"Message\":\"w\",\"NotificationType\":\"blog\",\"EntityId\":0}",
+						AUTHORIZATION);
 				if (response.status() == 200) {
 					accepted++;
 				}
@@ -85,9 +90,10 @@ class SharedRateLimitTests {
 		assertThat(accepted).isBetween(60, 60 + (int) seconds);
 		assertThat(refused).isEqualTo(120 - accepted);
 		JdbcTemplate jdbc = new JdbcTemplate(this.instances.get(0).getBean(javax.sql.DataSource.class));
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coworker_notifications", Integer.class)).isEqualTo(accepted);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rate_limit_buckets WHERE id = 'writes:user:admin@example.com'",
-				Integer.class))
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coworker_notifications", Integer.class))
+			.isEqualTo(accepted);
+		assertThat(jdbc.queryForObject(
+				"SELECT COUNT(*) FROM rate_limit_buckets WHERE id = 'writes:user:admin@example.com'", Integer.class))
 			.isEqualTo(1);
 	}
 

@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The JUnit 5 recipe of docs/embedded-testing.md: the server's jar started once for the class in
- * ephemeral mode on a free port, the fixtures restored before each test. Needs only the JDK and
- * JUnit; {@code notifications.jar} names the jar (set in the pom's failsafe configuration).
+ * The JUnit 5 recipe of docs/embedded-testing.md: the server's jar started once for the
+ * class in ephemeral mode on a free port, the fixtures restored before each test. Needs
+ * only the JDK and JUnit; {@code notifications.jar} names the jar (set in the pom's
+ * failsafe configuration).
  */
 class NotificationsServerIT {
 
@@ -57,8 +58,8 @@ class NotificationsServerIT {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (!Files.exists(portFile)) {
 			if (!server.isAlive() || System.nanoTime() > deadline) {
-				throw new IllegalStateException("The server did not start:\n"
-						+ Files.readString(directory.resolve("server.log")));
+				throw new IllegalStateException(
+						"The server did not start:\n" + Files.readString(directory.resolve("server.log")));
 			}
 			Thread.sleep(100);
 		}
@@ -83,11 +84,13 @@ class NotificationsServerIT {
 	@Test
 	void updatesAFixtureWithABearerToken() throws Exception {
 		String token = accessToken();
-		HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/spaces/coworkernotifications"))
+		HttpResponse<String> put = http.send(HttpRequest
+			.newBuilder(URI.create(baseUrl + "/api/spaces/coworkernotifications"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
-			.PUT(BodyPublishers.ofString("""
-					{"Id":7,"CoworkerId":5,"Message":"Your invoice is paid","NotificationType":"coworkerinvoice","EntityId":42}"""))
+			.PUT(BodyPublishers.ofString(
+					"""
+							{"Id":7,"CoworkerId":5,"Message":"Your invoice is paid","NotificationType":"coworkerinvoice","EntityId":42}"""))
 			.build(), BodyHandlers.ofString());
 		assertEquals(200, put.statusCode(), put.body());
 		assertTrue(put.body().contains("\"Message\":\"CoworkerNotification was successfully updated.\""), put.body());
@@ -95,9 +98,10 @@ class NotificationsServerIT {
 
 	@Test
 	void eachTestStartsFromTheFixtures() throws Exception {
-		HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/spaces/coworkernotifications/7"))
-			.header("Authorization", "Bearer " + accessToken())
-			.build(), BodyHandlers.ofString());
+		HttpResponse<String> get = http
+			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/spaces/coworkernotifications/7"))
+				.header("Authorization", "Bearer " + accessToken())
+				.build(), BodyHandlers.ofString());
 		assertEquals(200, get.statusCode(), get.body());
 		assertTrue(get.body().contains("\"Message\":\"Your invoice is ready\""), get.body());
 	}

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs the pytest and Node recipes of docs/embedded-testing.md against the built jar, each where
- * its interpreter is installed (.ci/run installs both) and skipped with a message where not. Each
- * recipe runs from a copy in a directory of its own, so pytest's caches stay out of the sources.
+ * Runs the pytest and Node recipes of docs/embedded-testing.md against the built jar,
+ * each where its interpreter is installed (.ci/run installs both) and skipped with a
+ * message where not. Each recipe runs from a copy in a directory of its own, so pytest's
+ * caches stay out of the sources.
  */
 class OtherLanguageRecipesIT {
 
@@ -51,17 +52,23 @@ class OtherLanguageRecipesIT {
 		return Files.copy(RECIPES.resolve(name), this.directory.resolve(name));
 	}
 
-	/** Runs a recipe with the jar and fixtures named, and this JDK's java first on the PATH. */
+	/**
+	 * Runs a recipe with the jar and fixtures named, and this JDK's java first on the
+	 * PATH.
+	 */
 	private Result run(String... command) throws IOException, InterruptedException {
 		Path output = this.directory.resolve("output.txt");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile());
-		builder.environment().put("NOTIFICATIONS_JAR", Path.of(System.getProperty("notifications.jar")).toAbsolutePath().toString());
-		builder.environment().put("NOTIFICATIONS_FIXTURES", RECIPES.resolve("fixtures.json").toAbsolutePath().toString());
+		builder.environment()
+			.put("NOTIFICATIONS_JAR", Path.of(System.getProperty("notifications.jar")).toAbsolutePath().toString());
+		builder.environment()
+			.put("NOTIFICATIONS_FIXTURES", RECIPES.resolve("fixtures.json").toAbsolutePath().toString());
 		builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-		builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
-				+ builder.environment().getOrDefault("PATH", ""));
+		builder.environment()
+			.put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+					+ builder.environment().getOrDefault("PATH", ""));
 		Process process = builder.start();
 		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 			process.destroyForcibly().waitFor();

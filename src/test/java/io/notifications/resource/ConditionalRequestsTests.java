@@ -22,13 +22,17 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Safe concurrent edits over real HTTP, for every declared resource (the test-only memo too): each
- * single-record answer carries the record's {@code ETag}; {@code If-Match} on a PUT or DELETE
- * refuses a stale version with 412 and changes nothing; {@code If-None-Match} on a GET answers 304.
+ * Safe concurrent edits over real HTTP, for every declared resource (the test-only memo
+ * too): each single-record answer carries the record's {@code ETag}; {@code If-Match} on
+ * a PUT or DELETE refuses a stale version with 412 and changes nothing;
+ * {@code If-None-Match} on a GET answers 304.
  */
 class ConditionalRequestsTests extends ApiTestSupport {
 
-	/** A resource to try, its create body with one text field to vary, and that field's name. */
+	/**
+	 * A resource to try, its create body with one text field to vary, and that field's
+	 * name.
+	 */
 	record Kind(String base, String template, String field) {
 
 		String body(String text) {
@@ -51,8 +55,7 @@ class ConditionalRequestsTests extends ApiTestSupport {
 				{"CoworkerId":5,"Message":"%s","NotificationType":"blog","EntityId":1}""", "Message"),
 				new Kind("/api/sys/systemnotifications", """
 						{"Title":"%s","Severity":2,"StartTime":"2025-01-15T10:30:00Z","ShortDescription":"Short",\
-						"Description":"Long","MessageType":2}""", "Title"),
-				new Kind(MemoResource.BASE, """
+						"Description":"Long","MessageType":2}""", "Title"), new Kind(MemoResource.BASE, """
 						{"Subject":"%s","Pinned":true}""", "Subject"));
 	}
 
@@ -119,7 +122,8 @@ class ConditionalRequestsTests extends ApiTestSupport {
 		assertThat(star.status()).isEqualTo(200);
 		assertThat(afterStar).isEqualTo("\"" + id + "-2\"");
 		assertThat(deleted.status()).isEqualTo(200);
-		// RFC 9110 13.2.1: preconditions are ignored when the request would fail without them
+		// RFC 9110 13.2.1: preconditions are ignored when the request would fail without
+		// them
 		String notFound = failure(404, "Id", "was not found", error(String.valueOf(id), "was not found", "Id"));
 		assertThat(starOnMissing.body()).isEqualTo(notFound);
 		assertThat(staleOnMissing.body()).isEqualTo(notFound);

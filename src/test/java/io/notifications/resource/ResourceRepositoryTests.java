@@ -18,8 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared repository of the resources on the Flyway schema (Hibernate validates the mapping
- * against it), with the test sources' memo entity.
+ * The shared repository of the resources on the Flyway schema (Hibernate validates the
+ * mapping against it), with the test sources' memo entity.
  */
 @DataJpaTest
 @ActiveProfiles("test")
@@ -57,8 +57,10 @@ class ResourceRepositoryTests {
 		MemoRequest replacement = new MemoRequest(saved.getId(), "v1", true, Instant.parse("2025-02-01T00:00:00Z"));
 		Instant updatedOn = Instant.parse("2025-01-16T00:00:00Z");
 
-		assertThat(this.records.replace(Memo.class, saved.getId(), replacement, updatedOn, "editor@example.com", null)).isPresent();
-		assertThat(this.records.replace(Memo.class, saved.getId(), replacement, updatedOn, "editor@example.com", null)).isPresent();
+		assertThat(this.records.replace(Memo.class, saved.getId(), replacement, updatedOn, "editor@example.com", null))
+			.isPresent();
+		assertThat(this.records.replace(Memo.class, saved.getId(), replacement, updatedOn, "editor@example.com", null))
+			.isPresent();
 		this.entities.clear();
 
 		Memo found = this.memos.findById(saved.getId()).orElseThrow();
@@ -77,7 +79,8 @@ class ResourceRepositoryTests {
 	void replacingOrDeletingAMissingRecordChangesNothingAndSaysSo() {
 		Memo saved = insert(request("kept"), "admin@example.com", Instant.parse("2025-01-15T10:30:00Z"));
 
-		assertThat(this.records.replace(Memo.class, saved.getId() + 1000, request("other"), Instant.now(), "editor@example.com", null))
+		assertThat(this.records.replace(Memo.class, saved.getId() + 1000, request("other"), Instant.now(),
+				"editor@example.com", null))
 			.isEmpty();
 		this.entities.clear();
 		assertThat(this.memos.findById(saved.getId()).orElseThrow().getSubject()).isEqualTo("kept");

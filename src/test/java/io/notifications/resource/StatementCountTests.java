@@ -19,11 +19,12 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the speed of a request depends on, counted at the connections over real HTTP: a PUT, a
- * DELETE and a GET by Id send one SQL statement each, a create one insert, and authentication
- * none. Commits are not statements and are not counted.
+ * What the speed of a request depends on, counted at the connections over real HTTP: a
+ * PUT, a DELETE and a GET by Id send one SQL statement each, a create one insert, and
+ * authentication none. Commits are not statements and are not counted.
  */
-// the revocation list reads the database in the background; not while statements are counted
+// the revocation list reads the database in the background; not while statements are
+// counted
 @TestPropertySource(properties = "notifications.security.revocation.poll-interval=1h")
 class StatementCountTests extends ApiTestSupport {
 

@@ -29,9 +29,9 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tokens the embedded issuer must refuse, minted in the test with Nimbus (with the server's own
- * signing key where a case needs a valid signature): each gets 401 in the envelope with an RFC 6750
- * {@code invalid_token} challenge, and writes nothing.
+ * Tokens the embedded issuer must refuse, minted in the test with Nimbus (with the
+ * server's own signing key where a case needs a valid signature): each gets 401 in the
+ * envelope with an RFC 6750 {@code invalid_token} challenge, and writes nothing.
  */
 class BadTokenTests extends ApiTestSupport {
 
@@ -48,24 +48,28 @@ class BadTokenTests extends ApiTestSupport {
 	static Stream<Arguments> badTokens() {
 		return Stream.of(Arguments.of("garbage", (Function<Minter, String>) (minter) -> "garbage"),
 				Arguments.of("three garbage segments", (Function<Minter, String>) (minter) -> "eyJ.eyJ.c2ln"),
-				Arguments.of("expired beyond the clock skew", minting((claims) -> claims
-					.issueTime(ago(3600))
-					.expirationTime(ago(120)))),
+				Arguments.of("expired beyond the clock skew",
+						minting((claims) -> claims.issueTime(ago(3600)).expirationTime(ago(120)))),
 				Arguments.of("no exp", minting((claims) -> claims.expirationTime(null))),
-				Arguments.of("not yet valid", minting((claims) -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(600))))),
+				Arguments.of("not yet valid",
+						minting((claims) -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(600))))),
 				Arguments.of("wrong issuer", minting((claims) -> claims.issuer("https://evil.example.com"))),
 				Arguments.of("no issuer", minting((claims) -> claims.issuer(null))),
 				Arguments.of("wrong audience", minting((claims) -> claims.audience("another-api"))),
 				Arguments.of("no audience", minting((claims) -> claims.audience((String) null))),
 				Arguments.of("signed by a foreign key with our kid",
-						(Function<Minter, String>) (minter) -> minter.sign(FOREIGN_KEY, minter.keyId(), minter.claims().build())),
+						(Function<Minter, String>) (minter) -> minter.sign(FOREIGN_KEY, minter.keyId(),
+								minter.claims().build())),
 				Arguments.of("tampered payload", (Function<Minter, String>) BadTokenTests::tampered),
-				Arguments.of("alg none", (Function<Minter, String>) (minter) -> new PlainJWT(minter.claims().build()).serialize()),
+				Arguments.of("alg none",
+						(Function<Minter, String>) (minter) -> new PlainJWT(minter.claims().build()).serialize()),
 				Arguments.of("HS256 keyed with our public key (DER)",
 						(Function<Minter, String>) (minter) -> minter.hmac(minter.publicKeyDer())),
 				Arguments.of("HS256 keyed with our public key (JWK JSON)",
-						(Function<Minter, String>) (minter) -> minter.hmac(minter.publicJwk().getBytes(StandardCharsets.UTF_8))),
-				Arguments.of("RS512 with our key", (Function<Minter, String>) (minter) -> minter.sign(JWSAlgorithm.RS512)));
+						(Function<Minter, String>) (minter) -> minter
+							.hmac(minter.publicJwk().getBytes(StandardCharsets.UTF_8))),
+				Arguments.of("RS512 with our key",
+						(Function<Minter, String>) (minter) -> minter.sign(JWSAlgorithm.RS512)));
 	}
 
 	@Test
@@ -125,14 +129,18 @@ class BadTokenTests extends ApiTestSupport {
 		return (minter) -> minter.sign(change.apply(minter.claims()).build());
 	}
 
-	/** A valid token whose payload is swapped for one with other roles, the signature kept. */
+	/**
+	 * A valid token whose payload is swapped for one with other roles, the signature
+	 * kept.
+	 */
 	private static String tampered(Minter minter) {
 		String[] parts = minter.sign(minter.claims().claim("roles", List.of("CoworkerNotification-Read")).build())
 			.split("\\.");
 		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
 			.replace("CoworkerNotification-Read", "Administrator");
-		return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-				+ "." + parts[2];
+		return parts[0] + "."
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+				+ parts[2];
 	}
 
 	private static Date ago(long seconds) {

@@ -20,9 +20,9 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every 401 challenges for both schemes, Bearer (RFC 6750) and Basic, in two header fields, so that
- * a client that sends Basic credentials only after a Basic challenge signs in: Java's
- * {@code HttpClient} with an {@code Authenticator}, over real HTTP.
+ * Every 401 challenges for both schemes, Bearer (RFC 6750) and Basic, in two header
+ * fields, so that a client that sends Basic credentials only after a Basic challenge
+ * signs in: Java's {@code HttpClient} with an {@code Authenticator}, over real HTTP.
  */
 class ChallengeTests extends ApiTestSupport {
 
@@ -69,7 +69,8 @@ class ChallengeTests extends ApiTestSupport {
 			}
 		};
 		HttpClient client = HttpClient.newBuilder().authenticator(authenticator).build();
-		HttpRequest put = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/spaces/coworkernotifications"))
+		HttpRequest put = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/spaces/coworkernotifications"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.PUT(BodyPublishers.ofString("{\"Id\":" + id

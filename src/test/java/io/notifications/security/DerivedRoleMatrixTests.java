@@ -27,11 +27,12 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The role matrix derived from the declared resources, whatever they are (the test sources add a
- * third, {@code Memo}): each operation passes with its own role and is refused with every other
- * role, without roles and without credentials. And the fail-closed rule: every {@code /api} route
- * is reachable with some role other than Administrator, and a route with no role rule is the
- * Administrator's alone. Tokens are signed with the server's own key.
+ * The role matrix derived from the declared resources, whatever they are (the test
+ * sources add a third, {@code Memo}): each operation passes with its own role and is
+ * refused with every other role, without roles and without credentials. And the
+ * fail-closed rule: every {@code /api} route is reachable with some role other than
+ * Administrator, and a route with no role rule is the Administrator's alone. Tokens are
+ * signed with the server's own key.
  */
 class DerivedRoleMatrixTests extends ApiTestSupport {
 
@@ -41,11 +42,17 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 	@Autowired
 	SigningKeys keys;
 
-	/** Spring MVC's mapping and the resources' own (ResourceRouteMapping): every route is in one of them. */
+	/**
+	 * Spring MVC's mapping and the resources' own (ResourceRouteMapping): every route is
+	 * in one of them.
+	 */
 	@Autowired
 	List<RequestMappingHandlerMapping> mappings;
 
-	/** Spring MVC's mapping of the controllers, where a route of a new controller would land. */
+	/**
+	 * Spring MVC's mapping of the controllers, where a route of a new controller would
+	 * land.
+	 */
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping controllers;
@@ -58,7 +65,8 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 			for (Operation operation : DeclaredOperations.of(resource.getClass())) {
 				int id = createdId(resource.declared().basePath(), "{" + resource.declared().example() + "}");
 				assertThat(send(operation, id, tokenWith(operation.role())).status())
-					.as(operation + " with " + operation.role()).isEqualTo(200);
+					.as(operation + " with " + operation.role())
+					.isEqualTo(200);
 				for (String other : otherRoles(operation)) {
 					Response refused = send(operation, id, tokenWith(other));
 					assertThat(refused.status()).as(operation + " with " + other).isEqualTo(403);
@@ -76,8 +84,10 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 		int checked = 0;
 		for (Map.Entry<RequestMappingInfo, ?> route : routes()) {
 			for (String pattern : route.getKey().getPatternValues()) {
-				// the token endpoints are OAuth2's, not resources: /api/token and /api/token/revoke need no
-				// role, /api/token/revoke-all is the Administrator's alone (RevocationTests)
+				// the token endpoints are OAuth2's, not resources: /api/token and
+				// /api/token/revoke need no
+				// role, /api/token/revoke-all is the Administrator's alone
+				// (RevocationTests)
 				if (!pattern.startsWith("/api/") || pattern.equals("/api/token") || pattern.startsWith("/api/token/")) {
 					continue;
 				}
@@ -116,18 +126,22 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 			assertThat(get("/api/spaces/unruled", null).status()).isEqualTo(401);
 		}
 		finally {
-			// the application context is shared with the other tests, whose routes must stay covered
+			// the application context is shared with the other tests, whose routes must
+			// stay covered
 			this.controllers.unregisterMapping(unruled);
 		}
 	}
 
-	/** Every other action on the same resource, and the same action on every other resource. */
+	/**
+	 * Every other action on the same resource, and the same action on every other
+	 * resource.
+	 */
 	private List<String> otherRoles(Operation operation) {
 		List<String> others = new ArrayList<>(allRoles());
 		others.remove(operation.role());
 		return others.stream()
-			.filter((role) -> role.startsWith(operation.resource() + "-") || role.endsWith("-" + operation.action().name().charAt(0)
-					+ operation.action().name().substring(1).toLowerCase()))
+			.filter((role) -> role.startsWith(operation.resource() + "-") || role.endsWith(
+					"-" + operation.action().name().charAt(0) + operation.action().name().substring(1).toLowerCase()))
 			.toList();
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 import io.notifications.NotificationsApplication;
+import io.notifications.support.EndToEnd;
 import io.notifications.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,10 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With no user configured, the Administrator's generated password is made once, kept beside the
- * signing key with mode 600, logged only then, and still valid after a restart on the same data.
+ * With no user configured, the Administrator's generated password is made once, kept
+ * beside the signing key with mode 600, logged only then, and still valid after a restart
+ * on the same data.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@EndToEnd
 class GeneratedPasswordTests {
 
 	private static final String RECORD = "/api/spaces/coworkernotifications/1";
@@ -56,8 +59,9 @@ class GeneratedPasswordTests {
 			assertThat(Files.readString(kept, StandardCharsets.UTF_8).strip()).isEqualTo(password);
 
 			assertThat(Http.get(url(second, RECORD), basic(password)).status()).isEqualTo(404);
-			assertThat(Http.postForm(url(second, "/api/token"),
-					"grant_type=password&username=admin@example.com&password=" + password)
+			assertThat(Http
+				.postForm(url(second, "/api/token"),
+						"grant_type=password&username=admin@example.com&password=" + password)
 				.status()).isEqualTo(200);
 		}
 	}

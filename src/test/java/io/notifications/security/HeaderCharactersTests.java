@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link HeaderCharacters} decides every code point as the expressions of Spring Security's
- * {@link StrictHttpFirewall} do (copied here from its source, 7.1), alone and inside other text.
+ * {@link HeaderCharacters} decides every code point as the expressions of Spring
+ * Security's {@link StrictHttpFirewall} do (copied here from its source, 7.1), alone and
+ * inside other text.
  */
 class HeaderCharactersTests {
 
@@ -61,7 +62,8 @@ class HeaderCharactersTests {
 		request.addParameter("Message", "two\nlines\u0007");
 		request.addParameter("Bad\u0007Name", "x");
 
-		for (StrictHttpFirewall firewall : new StrictHttpFirewall[] { new StrictHttpFirewall(), HeaderCharacters.firewall() }) {
+		for (StrictHttpFirewall firewall : new StrictHttpFirewall[] { new StrictHttpFirewall(),
+				HeaderCharacters.firewall() }) {
 			assertThat(firewall.getFirewalledRequest(request).getParameter("Message")).isEqualTo("two\nlines\u0007");
 			assertThatExceptionOfType(RequestRejectedException.class)
 				.isThrownBy(() -> firewall.getFirewalledRequest(request).getParameter("Bad\u0007Name"));
@@ -72,7 +74,8 @@ class HeaderCharactersTests {
 		int refused = 0;
 		for (String text : texts) {
 			boolean expected = expression.matcher(text).matches();
-			assertThat(loop.test(text)).as("%s on %s", expression, text.codePoints().mapToObj((c) -> "U+%04X".formatted(c)).toList())
+			assertThat(loop.test(text))
+				.as("%s on %s", expression, text.codePoints().mapToObj((c) -> "U+%04X".formatted(c)).toList())
 				.isEqualTo(expected);
 			refused += expected ? 0 : 1;
 		}

@@ -16,10 +16,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Password guessing, by Basic and by the password grant, from one client address: after a few
- * failures it is answered 429 before any password is checked, with a wait that grows; the same
- * user signs in from another address all along. Each test guesses from a loopback address of its
- * own (127.0.0.x), since the throttle remembers addresses for the life of the application.
+ * Password guessing, by Basic and by the password grant, from one client address: after a
+ * few failures it is answered 429 before any password is checked, with a wait that grows;
+ * the same user signs in from another address all along. Each test guesses from a
+ * loopback address of its own (127.0.0.x), since the throttle remembers addresses for the
+ * life of the application.
  */
 @TestPropertySource(properties = "notifications.security.login-throttle.enabled=true")
 class LoginThrottleTests extends ApiTestSupport {
@@ -28,8 +29,7 @@ class LoginThrottleTests extends ApiTestSupport {
 
 	@Test
 	void wrongBasicPasswordsFromOneAddressAreThrottledWithoutLockingTheUserOutElsewhere() {
-		int id = createdId(BASE,
-				"{\"CoworkerId\":7,\"Message\":\"m\",\"NotificationType\":\"blog\",\"EntityId\":0}");
+		int id = createdId(BASE, "{\"CoworkerId\":7,\"Message\":\"m\",\"NotificationType\":\"blog\",\"EntityId\":0}");
 		List<Response> guesses = new ArrayList<>();
 		for (int guess = 0; guess < 100; guess++) {
 			guesses.add(get("127.0.0.3", BASE + "/" + id, basic("cn-read@example.com", "guess-" + guess)));
@@ -44,7 +44,8 @@ class LoginThrottleTests extends ApiTestSupport {
 		assertThat(seconds).matches("[1-9][0-9]*");
 		assertThat(throttled.body())
 			.isEqualTo(Envelopes.failure(429, "Wait " + seconds + " seconds before accessing this url again."));
-		// throttled guesses stay throttled: at most a few more get their passwords checked
+		// throttled guesses stay throttled: at most a few more get their passwords
+		// checked
 		assertThat(guesses.stream().filter((response) -> response.status() == 401).count()).isLessThan(20);
 		assertThat(guesses.stream().filter((response) -> response.status() != 401 && response.status() != 429))
 			.isEmpty();
@@ -53,7 +54,8 @@ class LoginThrottleTests extends ApiTestSupport {
 		Response elsewhere = get("127.0.0.4", BASE + "/" + id, basic("cn-read@example.com", "role-secret"));
 		assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(200);
 		assertThat(elsewhere.json().get("Id").asInt()).isEqualTo(id);
-		// and another user at the guesser's address is not slowed either: it is the user that waits there
+		// and another user at the guesser's address is not slowed either: it is the user
+		// that waits there
 		assertThat(get("127.0.0.3", BASE + "/" + id, basic(ADMIN, ADMIN_PASSWORD)).status()).isEqualTo(200);
 	}
 
@@ -102,7 +104,8 @@ class LoginThrottleTests extends ApiTestSupport {
 			guesses.add(get("127.0.0.7", BASE + "/1", basic("user-" + guess + "@example.com", "guess")));
 		}
 
-		// one failure per user name: the address's own count stops it; 20 failures are free, the 21st
+		// one failure per user name: the address's own count stops it; 20 failures are
+		// free, the 21st
 		// makes the next attempt wait
 		assertThat(indexOfStatus(guesses, 429)).isEqualTo(21);
 		assertThat(get("127.0.0.8", BASE + "/1", basic("user-0@example.com", "guess")).status()).isEqualTo(401);
@@ -114,14 +117,14 @@ class LoginThrottleTests extends ApiTestSupport {
 			for (int guess = 0; guess < 4; guess++) {
 				assertThat(get("127.0.0.9", BASE + "/1", basic("sn-read@example.com", "typo")).status()).isEqualTo(401);
 			}
-			assertThat(get("127.0.0.9", BASE + "/1", basic("sn-read@example.com", "role-secret")).status())
-				.isNotIn(401, 429);
+			assertThat(get("127.0.0.9", BASE + "/1", basic("sn-read@example.com", "role-secret")).status()).isNotIn(401,
+					429);
 		}
 	}
 
 	private Response get(String fromAddress, String path, String authorization) {
-		return RawHttp.exchange(fromAddress, this.port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-				+ authorization + "\r\nConnection: close\r\n\r\n");
+		return RawHttp.exchange(fromAddress, this.port, "GET " + path
+				+ " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization + "\r\nConnection: close\r\n\r\n");
 	}
 
 	private Response passwordGrant(String fromAddress, String username, String password) {
@@ -129,8 +132,9 @@ class LoginThrottleTests extends ApiTestSupport {
 	}
 
 	private Response passwordGrant(String fromAddress, String username, String password, String totp) {
-		String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + ((totp != null) ? "&totp=" + totp : "");
+		String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+				+ "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+				+ ((totp != null) ? "&totp=" + totp : "");
 		return RawHttp.exchange(fromAddress, this.port,
 				"POST /api/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
 						+ "Content-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form);

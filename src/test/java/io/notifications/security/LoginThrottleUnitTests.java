@@ -12,8 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The back-off of {@link LoginThrottle} and the memory of {@link VerifiedPasswords}, on a clock
- * the test moves.
+ * The back-off of {@link LoginThrottle} and the memory of {@link VerifiedPasswords}, on a
+ * clock the test moves.
  */
 class LoginThrottleUnitTests {
 

@@ -18,9 +18,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints tokens like the embedded issuer's, signed with its key or another. A token for a subject
- * carries the fingerprint of the subject's credential as the test profile configures it:
- * {@code admin@example.com} has {@code admin-secret}, every other minted subject {@code role-secret}.
+ * Mints tokens like the embedded issuer's, signed with its key or another. A token for a
+ * subject carries the fingerprint of the subject's credential as the test profile
+ * configures it: {@code admin@example.com} has {@code admin-secret}, every other minted
+ * subject {@code role-secret}.
  */
 record Minter(SigningKeys keys) {
 
@@ -67,13 +68,17 @@ record Minter(SigningKeys keys) {
 				rsaSigner(key));
 	}
 
-	/** The claims with the fingerprint of the subject's credential that the given key makes, unless they have one. */
+	/**
+	 * The claims with the fingerprint of the subject's credential that the given key
+	 * makes, unless they have one.
+	 */
 	static JWTClaimsSet fingerprinted(RSAKey key, JWTClaimsSet claims) {
 		if (claims.getSubject() == null || claims.getClaim(CredentialFingerprints.CLAIM) != null) {
 			return claims;
 		}
 		String password = ADMIN.equals(claims.getSubject()) ? "{noop}admin-secret" : "{noop}role-secret";
-		return new JWTClaimsSet.Builder(claims).claim(CredentialFingerprints.CLAIM, CredentialFingerprints.of(key, password))
+		return new JWTClaimsSet.Builder(claims)
+			.claim(CredentialFingerprints.CLAIM, CredentialFingerprints.of(key, password))
 			.build();
 	}
 

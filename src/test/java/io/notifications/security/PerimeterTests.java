@@ -25,11 +25,11 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The perimeter is closed: a route that the security configuration does not list is refused,
- * whatever kind of route it is. Outside {@code /api} it is answered as an unknown path, 404 for
- * everyone; under {@code /api} it is the Administrator's alone (Nexudus's "full unrestricted
- * administrator"). Actuator's endpoints stay the Administrator's under another base path, with
- * health public there.
+ * The perimeter is closed: a route that the security configuration does not list is
+ * refused, whatever kind of route it is. Outside {@code /api} it is answered as an
+ * unknown path, 404 for everyone; under {@code /api} it is the Administrator's alone
+ * (Nexudus's "full unrestricted administrator"). Actuator's endpoints stay the
+ * Administrator's under another base path, with health public there.
  */
 @TestPropertySource(properties = { "management.endpoints.web.base-path=/manage",
 		"management.endpoints.web.exposure.include=health,info,prometheus,beans" })

@@ -12,8 +12,8 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Token revocation (RFC 7009) and ending every session of a user, through real HTTP with tokens
- * from {@code /api/token}.
+ * Token revocation (RFC 7009) and ending every session of a user, through real HTTP with
+ * tokens from {@code /api/token}.
  */
 class RevocationTests extends ApiTestSupport {
 
@@ -62,8 +62,8 @@ class RevocationTests extends ApiTestSupport {
 		assertThat(revoke(accessToken).status()).isEqualTo(200);
 
 		for (String token : new String[] { accessToken, "garbage", "eyJ.eyJ.c2ln", "bm90LWEtcmVmcmVzaC10b2tlbg" }) {
-			Response response = send("POST", "/api/token/revoke", FORM, "token=" + token + "&token_type_hint=access_token",
-					null);
+			Response response = send("POST", "/api/token/revoke", FORM,
+					"token=" + token + "&token_type_hint=access_token", null);
 			assertThat(response.status()).as(token).isEqualTo(200);
 			assertThat(response.body()).as(token).isEmpty();
 		}
@@ -105,7 +105,8 @@ class RevocationTests extends ApiTestSupport {
 			assertRefused(get(CN, bearer(session)));
 			assertThat(refresh(session.get("refresh_token").asString()).body()).isEqualTo(BAD_REFRESH_TOKEN);
 		}
-		// a token issued after the cutoff works (tokens carry their issue time in whole seconds)
+		// a token issued after the cutoff works (tokens carry their issue time in whole
+		// seconds)
 		Thread.sleep(Math.max(0, Duration.between(Instant.now(), cutoff).toMillis()) + 50);
 		assertThat(get(CN, bearer(signIn("sessions@example.com", "role-secret"))).status()).isEqualTo(200);
 	}

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of both resources against every role, over real HTTP with tokens from
- * {@code /api/token}: the role the operation needs and {@code Administrator} pass, every other role
- * and a user without roles get 403, no credentials get 401, and a refused request changes nothing.
+ * {@code /api/token}: the role the operation needs and {@code Administrator} pass, every
+ * other role and a user without roles get 403, no credentials get 401, and a refused
+ * request changes nothing.
  * <p>
  * Each caller holds exactly one role; the test profile names them
  * {@code <cn|sn>-<action>@example.com} (see {@link #caller}).
@@ -49,23 +50,28 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 	static final String NOBODY = "nobody@example.com";
 
 	/**
-	 * The operations the two resources declare, each sent against one existing record whose Id
-	 * replaces {@code {id}}: read from the declarations, so a new operation is tested here as it is.
+	 * The operations the two resources declare, each sent against one existing record
+	 * whose Id replaces {@code {id}}: read from the declarations, so a new operation is
+	 * tested here as it is.
 	 */
 	static final List<Operation> OPERATIONS = DeclaredOperations.all()
 		.stream()
 		.filter((operation) -> List.of(COWORKER, SYSTEM).contains(operation.resource()))
 		.toList();
 
-	/** The one-role user of the test profile that holds {@code action} on {@code resource}. */
+	/**
+	 * The one-role user of the test profile that holds {@code action} on
+	 * {@code resource}.
+	 */
 	static String caller(String resource, Action action) {
 		return (COWORKER.equals(resource) ? "cn-" : "sn-") + action.name().toLowerCase() + "@example.com";
 	}
 
 	static Stream<Arguments> allowed() {
-		return OPERATIONS.stream().flatMap((operation) -> Stream.of(
-				Arguments.of(operation, caller(operation.resource(), operation.action()), ROLE_PASSWORD),
-				Arguments.of(operation, ADMIN, ADMIN_PASSWORD)));
+		return OPERATIONS.stream()
+			.flatMap((operation) -> Stream.of(
+					Arguments.of(operation, caller(operation.resource(), operation.action()), ROLE_PASSWORD),
+					Arguments.of(operation, ADMIN, ADMIN_PASSWORD)));
 	}
 
 	static Stream<Arguments> denied() {
@@ -111,8 +117,7 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 		Response response = send(operation, id, authorization);
 
 		assertThat(response.status()).isEqualTo(403);
-		assertThat(response.body()).isEqualTo(
-				failure(403, "You do not have permission to perform this action."));
+		assertThat(response.body()).isEqualTo(failure(403, "You do not have permission to perform this action."));
 		assertThat(response.header("Content-Type")).startsWith("application/json");
 		assertThat(tables()).isEqualTo(before);
 	}
@@ -179,14 +184,16 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 		Response created = postJson(CN, "{" + CN_FIELDS + "}", admin());
 		Response basicWrite = postJson(SN, "{" + SN_FIELDS + "}", basic(ADMIN, ADMIN_PASSWORD));
 		Response refused = postJson(CN, "{" + CN_FIELDS + "}", null);
-		Response token = postForm("/api/token", "grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
+		Response token = postForm("/api/token",
+				"grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
 
 		assertThat(created.status()).isEqualTo(200);
 		assertThat(basicWrite.status()).isEqualTo(200);
 		for (Response response : List.of(created, basicWrite, refused, token)) {
 			assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		}
-		// a Basic caller is authenticated anew on each request: no session carries it to the next
+		// a Basic caller is authenticated anew on each request: no session carries it to
+		// the next
 		Response withoutCredentials = get(CN + "/" + created.json().get("Value").get("Id").asInt(), null);
 		assertThat(withoutCredentials.status()).isEqualTo(401);
 	}
@@ -212,8 +219,9 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 	}
 
 	private Map<String, List<Map<String, Object>>> tables() {
-		return Map.of("coworker_notifications", this.jdbc.queryForList("SELECT * FROM coworker_notifications ORDER BY id"),
-				"system_notifications", this.jdbc.queryForList("SELECT * FROM system_notifications ORDER BY id"));
+		return Map.of("coworker_notifications",
+				this.jdbc.queryForList("SELECT * FROM coworker_notifications ORDER BY id"), "system_notifications",
+				this.jdbc.queryForList("SELECT * FROM system_notifications ORDER BY id"));
 	}
 
 }

@@ -23,6 +23,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.notifications.NotificationsApplication;
+import io.notifications.support.EndToEnd;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,10 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded issuer's signing key: generated once and kept, so a token minted by one run of the
- * server is accepted by the next; loaded from a PEM private key; rotated by a JWK set whose first
- * key signs and whose other keys still verify. Each case starts whole applications on random ports.
+ * The embedded issuer's signing key: generated once and kept, so a token minted by one
+ * run of the server is accepted by the next; loaded from a PEM private key; rotated by a
+ * JWK set whose first key signs and whose other keys still verify. Each case starts whole
+ * applications on random ports.
  */
+@EndToEnd
 class SigningKeyTests {
 
 	static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -73,10 +76,9 @@ class SigningKeyTests {
 	void aPemPrivateKeySignsTheTokens() throws Exception {
 		RSAKey key = new RSAKeyGenerator(2048).generate();
 		Path keyFile = directory().resolve("signing-key.pem");
-		Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
-				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-					.encodeToString(key.toRSAPrivateKey().getEncoded())
-				+ "\n-----END PRIVATE KEY-----\n");
+		Files.writeString(keyFile,
+				"-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+					.encodeToString(key.toRSAPrivateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
 
 		try (ConfigurableApplicationContext context = start(keyFile)) {
 			SignedJWT token = SignedJWT.parse(accessToken(context));
@@ -128,7 +130,8 @@ class SigningKeyTests {
 	}
 
 	private static ConfigurableApplicationContext start(Path keyFile) {
-		// arguments, since the test profile's own key location outranks default properties
+		// arguments, since the test profile's own key location outranks default
+		// properties
 		return new SpringApplicationBuilder(NotificationsApplication.class).profiles("test")
 			.run("--server.port=0", "--spring.jmx.enabled=false",
 					"--notifications.security.token.key-location=file:" + keyFile.toAbsolutePath());

@@ -13,11 +13,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * OAuth2 client credentials on {@code POST /api/token}, in a Basic header or in the form, are
- * accepted and ignored (Nexudus registers no clients), starting with the exact request of Swagger
- * UI's Authorize on its default settings; the user's password in the form still decides. Runs with
- * the login throttle on (the context of {@code LoginThrottleTests}), guessing from an address of
- * its own.
+ * OAuth2 client credentials on {@code POST /api/token}, in a Basic header or in the form,
+ * are accepted and ignored (Nexudus registers no clients), starting with the exact
+ * request of Swagger UI's Authorize on its default settings; the user's password in the
+ * form still decides. Runs with the login throttle on (the context of
+ * {@code LoginThrottleTests}), guessing from an address of its own.
  */
 @TestPropertySource(properties = "notifications.security.login-throttle.enabled=true")
 class TokenClientCredentialsTests extends ApiTestSupport {
@@ -74,7 +74,8 @@ class TokenClientCredentialsTests extends ApiTestSupport {
 		List<Response> responses = List.of(
 				send("POST", "/api/token", "application/x-www-form-urlencoded", wrong, "Basic Og==",
 						SWAGGER_UI_HEADERS),
-				// the right password in the header does not stand in for a wrong one in the form
+				// the right password in the header does not stand in for a wrong one in
+				// the form
 				send("POST", "/api/token", "application/x-www-form-urlencoded", wrong, basic(ADMIN, ADMIN_PASSWORD)),
 				postForm("/api/token", wrong + "&client_id=&client_secret="), postForm("/api/token", wrong));
 
@@ -90,9 +91,10 @@ class TokenClientCredentialsTests extends ApiTestSupport {
 		String guess = "grant_type=password&username=sn-delete%40example.com&password=guess";
 		int first429 = -1;
 		for (int attempt = 0; attempt < 30 && first429 < 0; attempt++) {
-			Response response = RawHttp.exchange("127.0.0.21", this.port, "POST /api/token HTTP/1.1\r\nHost: localhost\r\n"
-					+ "Authorization: Basic Og==\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-					+ "Content-Length: " + guess.length() + "\r\nConnection: close\r\n\r\n" + guess);
+			Response response = RawHttp.exchange("127.0.0.21", this.port,
+					"POST /api/token HTTP/1.1\r\nHost: localhost\r\n"
+							+ "Authorization: Basic Og==\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+							+ "Content-Length: " + guess.length() + "\r\nConnection: close\r\n\r\n" + guess);
 			if (response.status() == 429) {
 				first429 = attempt;
 			}

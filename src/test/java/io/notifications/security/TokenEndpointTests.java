@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@code POST /api/token} over real HTTP: Nexudus's password and refresh-token grants, their exact
- * bodies, the access token's claims, and refresh tokens that rotate and are stored only as hashes.
+ * {@code POST /api/token} over real HTTP: Nexudus's password and refresh-token grants,
+ * their exact bodies, the access token's claims, and refresh tokens that rotate and are
+ * stored only as hashes.
  */
 class TokenEndpointTests extends ApiTestSupport {
 
@@ -64,8 +65,8 @@ class TokenEndpointTests extends ApiTestSupport {
 		assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
 
 		JWTClaimsSet claims = token.getJWTClaimsSet();
-		assertThat(claims.getClaims().keySet())
-			.containsExactlyInAnyOrder("sub", "email", "roles", "iss", "aud", "iat", "exp", "jti", "cfp");
+		assertThat(claims.getClaims().keySet()).containsExactlyInAnyOrder("sub", "email", "roles", "iss", "aud", "iat",
+				"exp", "jti", "cfp");
 		assertThat(claims.getSubject()).isEqualTo("cn-edit@example.com");
 		assertThat(claims.getStringClaim("email")).isEqualTo("cn-edit@example.com");
 		assertThat(claims.getStringListClaim("roles")).containsExactly("CoworkerNotification-Edit");
@@ -75,10 +76,13 @@ class TokenEndpointTests extends ApiTestSupport {
 		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
 			.isEqualTo(Duration.ofSeconds(604799));
 		assertThat(claims.getJWTID()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-		// the credential's fingerprint (issue 14): a keyed 128-bit digest, neither the password nor its hash
+		// the credential's fingerprint (issue 14): a keyed 128-bit digest, neither the
+		// password nor its hash
 		assertThat(claims.getStringClaim("cfp")).matches("[A-Za-z0-9_-]{22}")
-			.isNotEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(
-					Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest("{noop}role-secret".getBytes(StandardCharsets.UTF_8)), 16)));
+			.isNotEqualTo(Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(Arrays.copyOf(MessageDigest.getInstance("SHA-256")
+					.digest("{noop}role-secret".getBytes(StandardCharsets.UTF_8)), 16)));
 		assertThat(passwordGrant("cn-edit@example.com", "role-secret").json().get("access_token").asString())
 			.isNotEqualTo(token.serialize());
 	}
@@ -109,13 +113,14 @@ class TokenEndpointTests extends ApiTestSupport {
 	@Test
 	void aJsonBodyOrAnUnknownOrMissingGrantIsUnsupported() {
 		List<Response> responses = List.of(
-				postJson("/api/token", "{\"grant_type\":\"password\",\"username\":\"admin@example.com\","
-						+ "\"password\":\"admin-secret\"}", null),
+				postJson("/api/token",
+						"{\"grant_type\":\"password\",\"username\":\"admin@example.com\","
+								+ "\"password\":\"admin-secret\"}",
+						null),
 				send("POST", "/api/token", null, "grant_type=password&username=admin@example.com&password=admin-secret",
 						null),
 				postForm("/api/token", "grant_type=client_credentials&client_id=x&client_secret=y"),
-				postForm("/api/token", "username=admin@example.com&password=admin-secret"),
-				postForm("/api/token", ""));
+				postForm("/api/token", "username=admin@example.com&password=admin-secret"), postForm("/api/token", ""));
 
 		for (Response response : responses) {
 			assertThat(response.status()).isEqualTo(400);
@@ -144,7 +149,8 @@ class TokenEndpointTests extends ApiTestSupport {
 		assertThat(second.header("Cache-Control")).isEqualTo("no-store");
 		String newRefresh = second.json().get("refresh_token").asString();
 		assertThat(newRefresh).isNotEqualTo(oldRefresh);
-		assertThat(second.json().get("access_token").asString()).isNotEqualTo(first.json().get("access_token").asString());
+		assertThat(second.json().get("access_token").asString())
+			.isNotEqualTo(first.json().get("access_token").asString());
 		assertThat(get("/api/sys/systemnotifications/1", "Bearer " + second.json().get("access_token").asString())
 			.status()).isEqualTo(404);
 
@@ -158,7 +164,8 @@ class TokenEndpointTests extends ApiTestSupport {
 	@Test
 	void unknownMissingOrExpiredRefreshTokensAreRefused() {
 		String refresh = passwordGrant(ADMIN, ADMIN_PASSWORD).json().get("refresh_token").asString();
-		this.jdbc.update("UPDATE refresh_tokens SET expires_at = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)));
+		this.jdbc.update("UPDATE refresh_tokens SET expires_at = ?",
+				java.sql.Timestamp.from(Instant.now().minusSeconds(1)));
 
 		for (Response response : List.of(refreshGrant(refresh), refreshGrant("not-a-token"),
 				postForm("/api/token", "grant_type=refresh_token"))) {
@@ -173,12 +180,14 @@ class TokenEndpointTests extends ApiTestSupport {
 
 		List<Map<String, Object>> rows = this.jdbc.queryForList("SELECT * FROM refresh_tokens");
 		assertThat(rows).hasSize(1);
-		assertThat(rows.get(0).values()).allSatisfy((value) -> assertThat(String.valueOf(value)).doesNotContain(refresh));
+		assertThat(rows.get(0).values())
+			.allSatisfy((value) -> assertThat(String.valueOf(value)).doesNotContain(refresh));
 		String sha256 = HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(refresh.getBytes(StandardCharsets.UTF_8)));
 		assertThat(rows.get(0).get("TOKEN_HASH")).isEqualTo(sha256);
 		assertThat(rows.get(0).get("SUBJECT")).isEqualTo(ADMIN);
-		// read as OffsetDateTime by JDBC 4.2, which H2 and PostgreSQL both support for this column type
+		// read as OffsetDateTime by JDBC 4.2, which H2 and PostgreSQL both support for
+		// this column type
 		Instant issued = this.jdbc.queryForObject("SELECT issued_at FROM refresh_tokens", OffsetDateTime.class)
 			.toInstant();
 		Instant expires = this.jdbc.queryForObject("SELECT expires_at FROM refresh_tokens", OffsetDateTime.class)
@@ -187,8 +196,7 @@ class TokenEndpointTests extends ApiTestSupport {
 		assertThat(issued).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
 
 		refreshGrant(refresh);
-		assertThat(this.jdbc.queryForList("SELECT token_hash FROM refresh_tokens", String.class))
-			.hasSize(1)
+		assertThat(this.jdbc.queryForList("SELECT token_hash FROM refresh_tokens", String.class)).hasSize(1)
 			.doesNotContain(sha256);
 	}
 
@@ -199,7 +207,6 @@ class TokenEndpointTests extends ApiTestSupport {
 	private Response refreshGrant(String refreshToken) {
 		return postForm("/api/token", "grant_type=refresh_token&refresh_token=" + refreshToken);
 	}
-
 
 	@Test
 	void protectedResourceMetadataIsPublicAndTruthful() {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link TotpCodes} against RFC 6238's test vectors (Appendix B, HMAC-SHA1), and its skew window. */
+/**
+ * {@link TotpCodes} against RFC 6238's test vectors (Appendix B, HMAC-SHA1), and its skew
+ * window.
+ */
 class TotpCodesTests {
 
 	/** The RFC's SHA-1 seed, "12345678901234567890". */

@@ -16,9 +16,10 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two-factor authentication over real HTTP: {@code totp@example.com} has a TOTP secret (RFC 6238's
- * SHA-1 test key), so its password grant needs the current code, once, and Basic refuses it. The
- * codes are computed here, at test time, by a separate implementation of RFC 6238.
+ * Two-factor authentication over real HTTP: {@code totp@example.com} has a TOTP secret
+ * (RFC 6238's SHA-1 test key), so its password grant needs the current code, once, and
+ * Basic refuses it. The codes are computed here, at test time, by a separate
+ * implementation of RFC 6238.
  */
 class TwoFactorTests extends ApiTestSupport {
 
@@ -36,7 +37,10 @@ class TwoFactorTests extends ApiTestSupport {
 	static final String REPLAYED = grantError(
 			"The two-factor authentication code (totp) has already been used; wait for the next one.");
 
-	/** The current step, away from its end so that the server sees the same step or the next. */
+	/**
+	 * The current step, away from its end so that the server sees the same step or the
+	 * next.
+	 */
 	private long step;
 
 	@BeforeEach
@@ -57,8 +61,9 @@ class TwoFactorTests extends ApiTestSupport {
 		assertThat(response.body()).matches(TokenEndpointTests.TOKEN_RESPONSE);
 		String token = "Bearer " + response.json().get("access_token").asString();
 		assertThat(get("/api/spaces/coworkernotifications/1", token).status()).isEqualTo(404);
-		assertThat(this.jdbc.queryForObject("SELECT last_step FROM totp_used_steps WHERE username = ?", Long.class,
-				USER)).isEqualTo(this.step);
+		assertThat(
+				this.jdbc.queryForObject("SELECT last_step FROM totp_used_steps WHERE username = ?", Long.class, USER))
+			.isEqualTo(this.step);
 		// a refresh token was earned with both factors: it needs no code
 		Response refreshed = postForm("/api/token",
 				"grant_type=refresh_token&refresh_token=" + response.json().get("refresh_token").asString());
@@ -94,7 +99,8 @@ class TwoFactorTests extends ApiTestSupport {
 
 		assertThat(previous.status()).as(previous.body()).isEqualTo(200);
 		assertThat(next.status()).as(next.body()).isEqualTo(200);
-		// a later code was used: this one, though in the window, could be one seen over a shoulder
+		// a later code was used: this one, though in the window, could be one seen over a
+		// shoulder
 		assertThat(current.body()).isEqualTo(REPLAYED);
 	}
 
@@ -119,7 +125,8 @@ class TwoFactorTests extends ApiTestSupport {
 			assertThat(response.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
 			assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(2);
 		}
-		// the same name in another case is the same user at the token endpoint, second factor and all
+		// the same name in another case is the same user at the token endpoint, second
+		// factor and all
 		assertThat(grant("TOTP@Example.com", PASSWORD, null).body()).isEqualTo(MISSING);
 		assertThat(grant("TOTP@Example.com", PASSWORD, code(this.step)).status()).isEqualTo(200);
 	}
@@ -140,13 +147,17 @@ class TwoFactorTests extends ApiTestSupport {
 	private String wrongCode() {
 		for (int candidate = 0;; candidate++) {
 			String code = String.format("%06d", candidate);
-			if (!code.equals(code(this.step - 1)) && !code.equals(code(this.step)) && !code.equals(code(this.step + 1))) {
+			if (!code.equals(code(this.step - 1)) && !code.equals(code(this.step))
+					&& !code.equals(code(this.step + 1))) {
 				return code;
 			}
 		}
 	}
 
-	/** RFC 6238 with HMAC-SHA1 and six digits, written out: the dynamic truncation of RFC 4226. */
+	/**
+	 * RFC 6238 with HMAC-SHA1 and six digits, written out: the dynamic truncation of RFC
+	 * 4226.
+	 */
 	static String code(long step) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA1");

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.notifications.NotificationsApplication;
 import io.notifications.security.issuer.SigningKeys;
+import io.notifications.support.EndToEnd;
 import io.notifications.support.Http;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -28,14 +29,16 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances on one database with one signing key, configured as an operator would before and
- * after changing the users: {@code eve} removed, {@code dan} demoted from Administrator to
- * {@code SystemNotification-Read}, {@code pat}'s password changed. The tokens the first instance
- * issued meet the second's users; and a revocation on either is honoured by the other within a
- * second. Tokens come from {@code /api/token}, over real HTTP.
+ * Two instances on one database with one signing key, configured as an operator would
+ * before and after changing the users: {@code eve} removed, {@code dan} demoted from
+ * Administrator to {@code SystemNotification-Read}, {@code pat}'s password changed. The
+ * tokens the first instance issued meet the second's users; and a revocation on either is
+ * honoured by the other within a second. Tokens come from {@code /api/token}, over real
+ * HTTP.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@EndToEnd
 class UserChangesTests {
 
 	static final String CN = "/api/spaces/coworkernotifications";
@@ -64,12 +67,14 @@ class UserChangesTests {
 			.toAbsolutePath();
 		SigningKeys.load(new FileSystemResource(key));
 		List<String> database = database();
-		this.instances.add(start(database, key, List.of(user("admin", "admin-secret", "Administrator"),
-				user("eve", "eve-secret", "Administrator"), user("dan", "dan-secret", "Administrator"),
-				user("pat", "old-secret", "Administrator"), user("sam", "sam-secret", "Administrator"))));
-		this.instances.add(start(database, key, List.of(user("admin", "admin-secret", "Administrator"),
-				user("dan", "dan-secret", "SystemNotification-Read"), user("pat", "new-secret", "Administrator"),
-				user("sam", "sam-secret", "Administrator"))));
+		this.instances.add(start(database, key,
+				List.of(user("admin", "admin-secret", "Administrator"), user("eve", "eve-secret", "Administrator"),
+						user("dan", "dan-secret", "Administrator"), user("pat", "old-secret", "Administrator"),
+						user("sam", "sam-secret", "Administrator"))));
+		this.instances.add(start(database, key,
+				List.of(user("admin", "admin-secret", "Administrator"),
+						user("dan", "dan-secret", "SystemNotification-Read"),
+						user("pat", "new-secret", "Administrator"), user("sam", "sam-secret", "Administrator"))));
 		this.before = baseUrl(this.instances.get(0));
 		this.after = baseUrl(this.instances.get(1));
 	}
@@ -81,9 +86,10 @@ class UserChangesTests {
 
 	/** The database both instances share: a named in-memory H2 database, one per JVM. */
 	List<String> database() {
-		return List.of("--spring.datasource.url=jdbc:h2:mem:user-changes-" + UUID.randomUUID()
-				+ ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "--spring.datasource.username=sa",
-				"--spring.datasource.password=");
+		return List.of(
+				"--spring.datasource.url=jdbc:h2:mem:user-changes-" + UUID.randomUUID()
+						+ ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+				"--spring.datasource.username=sa", "--spring.datasource.password=");
 	}
 
 	@Test
@@ -92,8 +98,8 @@ class UserChangesTests {
 
 		assertThat(Http.get(this.before + CN, bearer(tokens)).status()).isEqualTo(200);
 		assertRefused(Http.get(this.after + CN, bearer(tokens)));
-		assertRefused(Http.postJson(this.after + CN, "{\"CoworkerId\":5,\"Message\":\"m\",\"NotificationType\":\"blog\"}",
-				bearer(tokens)));
+		assertRefused(Http.postJson(this.after + CN,
+				"{\"CoworkerId\":5,\"Message\":\"m\",\"NotificationType\":\"blog\"}", bearer(tokens)));
 		assertThat(refresh(this.after, tokens).body()).isEqualTo(BAD_REFRESH_TOKEN);
 	}
 
@@ -110,8 +116,8 @@ class UserChangesTests {
 		Response read = Http.get(this.after + SN + "/" + id, bearer(tokens));
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.json().get("Id").asInt()).isEqualTo(id);
-		for (Response refused : List.of(Http.get(this.after + CN, bearer(tokens)), Http.get(this.after + SN, bearer(tokens)),
-				Http.send("DELETE", this.after + SN + "/" + id, null,
+		for (Response refused : List.of(Http.get(this.after + CN, bearer(tokens)),
+				Http.get(this.after + SN, bearer(tokens)), Http.send("DELETE", this.after + SN + "/" + id, null,
 						java.net.http.HttpRequest.BodyPublishers.noBody(), bearer(tokens)))) {
 			assertThat(refused.status()).isEqualTo(403);
 			assertThat(refused.body()).isEqualTo(FORBIDDEN);
@@ -165,7 +171,10 @@ class UserChangesTests {
 		assertThat(refresh(this.before, tokens).body()).isEqualTo(BAD_REFRESH_TOKEN);
 	}
 
-	/** Asks with the token until it is refused (or five seconds pass); the time since {@code from}. */
+	/**
+	 * Asks with the token until it is refused (or five seconds pass); the time since
+	 * {@code from}.
+	 */
 	private static long millisUntilRefused(String instance, String authorization, long from) throws Exception {
 		long deadline = from + TimeUnit.SECONDS.toNanos(5);
 		while (Http.get(instance + CN, authorization).status() == 200 && System.nanoTime() < deadline) {

@@ -31,8 +31,8 @@ class UserStoreTests extends ApiTestSupport {
 	@Test
 	void aPasswordWithoutItsEncodingPrefixIsRefusedAtStartUp() {
 		SecurityProperties properties = new SecurityProperties(
-				List.of(new SecurityProperties.User("plain@example.com", "secret", List.of("Administrator"), null)), "roles",
-				null, null, null);
+				List.of(new SecurityProperties.User("plain@example.com", "secret", List.of("Administrator"), null)),
+				"roles", null, null, null);
 
 		assertThatIllegalStateException().isThrownBy(() -> new UserStore().userDetailsService(properties))
 			.withMessageContaining("plain@example.com")

@@ -25,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@EndToEnd
 public abstract class ApiTestSupport {
 
 	public static final String ADMIN = "admin@example.com";
@@ -48,7 +49,10 @@ public abstract class ApiTestSupport {
 		this.jdbc.update("DELETE FROM refresh_tokens");
 	}
 
-	/** An {@code Authorization} header value with a bearer token that {@code /api/token} issued. */
+	/**
+	 * An {@code Authorization} header value with a bearer token that {@code /api/token}
+	 * issued.
+	 */
 	protected String bearer(String email, String password) {
 		return this.tokens.computeIfAbsent(email + ":" + password, (key) -> {
 			Response response = postForm("/api/token",
@@ -95,8 +99,7 @@ public abstract class ApiTestSupport {
 				authorization);
 	}
 
-	protected Response send(String method, String path, String contentType, BodyPublisher body,
-			String authorization) {
+	protected Response send(String method, String path, String contentType, BodyPublisher body, String authorization) {
 		try {
 			return Http.send(method, "http://localhost:" + this.port + path, contentType, body, authorization);
 		}
@@ -105,7 +108,10 @@ public abstract class ApiTestSupport {
 		}
 	}
 
-	/** Sends a request with more headers, such as {@code If-Match} or {@code Idempotency-Key}. */
+	/**
+	 * Sends a request with more headers, such as {@code If-Match} or
+	 * {@code Idempotency-Key}.
+	 */
 	protected Response send(String method, String path, String contentType, String body, String authorization,
 			Map<String, String> headers) {
 		try {

@@ -19,12 +19,12 @@ import java.util.stream.Collectors;
 import io.notifications.NotificationsApplication;
 
 /**
- * The application in a JVM of its own, started as an operator would start it: from the main
- * classes and their dependencies (not the test classes), in a working directory of its own (so
- * the default {@code ./data} is inside it), on a free loopback port, with settings given as
- * environment variables, with the smallest heap the documentation supports (256 MB) and
- * {@code -XX:+ExitOnOutOfMemoryError} as every documented launch has. Its output goes to
- * {@code application.log} in that directory.
+ * The application in a JVM of its own, started as an operator would start it: from the
+ * main classes and their dependencies (not the test classes), in a working directory of
+ * its own (so the default {@code ./data} is inside it), on a free loopback port, with
+ * settings given as environment variables, with the smallest heap the documentation
+ * supports (256 MB) and {@code -XX:+ExitOnOutOfMemoryError} as every documented launch
+ * has. Its output goes to {@code application.log} in that directory.
  */
 public final class ChildApplication implements AutoCloseable {
 
@@ -47,20 +47,24 @@ public final class ChildApplication implements AutoCloseable {
 	/**
 	 * Starts the application and waits until it is ready.
 	 * @param workingDirectory its working directory, created if missing
-	 * @param environment settings as environment variables, such as {@code SPRING_DATASOURCE_URL}
+	 * @param environment settings as environment variables, such as
+	 * {@code SPRING_DATASOURCE_URL}
 	 */
 	public static ChildApplication start(Path workingDirectory, Map<String, String> environment) {
 		try {
 			Files.createDirectories(workingDirectory);
 			Path log = workingDirectory.resolve("application.log");
 			Files.deleteIfExists(log);
-			List<String> command = new ArrayList<>(List.of(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-					"-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), NotificationsApplication.class.getName()));
+			List<String> command = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+							"-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(),
+							NotificationsApplication.class.getName()));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
-			builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("NOTIFICATIONS_"));
+			builder.environment()
+				.keySet()
+				.removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("NOTIFICATIONS_"));
 			builder.environment().put("SERVER_PORT", "0");
 			builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
 			builder.environment().putAll(environment);
@@ -86,13 +90,19 @@ public final class ChildApplication implements AutoCloseable {
 		awaitExit();
 	}
 
-	/** Stops the JVM with SIGTERM, as a container runtime does, and waits until it has exited. */
+	/**
+	 * Stops the JVM with SIGTERM, as a container runtime does, and waits until it has
+	 * exited.
+	 */
 	public int stop() {
 		terminate();
 		return awaitExit();
 	}
 
-	/** Sends SIGTERM, as a container runtime does, and returns at once: the graceful shutdown begins. */
+	/**
+	 * Sends SIGTERM, as a container runtime does, and returns at once: the graceful
+	 * shutdown begins.
+	 */
 	public void terminate() {
 		this.process.destroy();
 	}
@@ -147,7 +157,8 @@ public final class ChildApplication implements AutoCloseable {
 		while (System.nanoTime() < deadline) {
 			String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
 			Matcher started = STARTED_ON_PORT.matcher(output);
-			// Tomcat names its port before the application is ready; "Started" follows when it is
+			// Tomcat names its port before the application is ready; "Started" follows
+			// when it is
 			if (started.find() && output.contains("Started " + NotificationsApplication.class.getSimpleName())) {
 				return Integer.parseInt(started.group(1));
 			}
@@ -171,7 +182,10 @@ public final class ChildApplication implements AutoCloseable {
 		}
 	}
 
-	/** This JVM's class path without the test classes: the application's classes and libraries. */
+	/**
+	 * This JVM's class path without the test classes: the application's classes and
+	 * libraries.
+	 */
 	private static String mainClasspath() {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !Path.of(entry).endsWith("test-classes"))

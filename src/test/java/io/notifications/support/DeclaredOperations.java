@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
- * Every operation the resources declare, read from the declarations as the server reads them: each
- * {@link ApiResource} controller's base path and each {@link ResourceController} handler's mapping
- * and {@link Needs}. The role-matrix tests send these, so a resource or an operation added to the
- * code is tested without a line here.
+ * Every operation the resources declare, read from the declarations as the server reads
+ * them: each {@link ApiResource} controller's base path and each
+ * {@link ResourceController} handler's mapping and {@link Needs}. The role-matrix tests
+ * send these, so a resource or an operation added to the code is tested without a line
+ * here.
  */
 public final class DeclaredOperations {
 
@@ -30,13 +31,15 @@ public final class DeclaredOperations {
 	}
 
 	/**
-	 * An operation of a resource, sent against one existing record whose Id replaces {@code {id}}.
+	 * An operation of a resource, sent against one existing record whose Id replaces
+	 * {@code {id}}.
 	 *
 	 * @param resource the resource's name
 	 * @param action what the operation does, and so the role it needs
 	 * @param method the HTTP method
 	 * @param path the path, and the query a batch read needs
-	 * @param body the JSON body of a write, from the declaration's example; null without one
+	 * @param body the JSON body of a write, from the declaration's example; null without
+	 * one
 	 */
 	public record Operation(String resource, Action action, String method, String path, String body) {
 
@@ -52,7 +55,10 @@ public final class DeclaredOperations {
 
 	}
 
-	/** The controllers annotated with {@link ApiResource} under {@code io.notifications}, by name. */
+	/**
+	 * The controllers annotated with {@link ApiResource} under {@code io.notifications},
+	 * by name.
+	 */
 	public static List<Class<?>> controllers() {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AnnotationTypeFilter(ApiResource.class));
@@ -95,8 +101,8 @@ public final class DeclaredOperations {
 					default -> null;
 				};
 				for (String path : (mapping.path().length > 0) ? mapping.path() : new String[] { "" }) {
-					operations.add(new Operation(resource.name(), needs.value(), method.name(), base + path + query,
-							body));
+					operations
+						.add(new Operation(resource.name(), needs.value(), method.name(), base + path + query, body));
 				}
 			}
 		}

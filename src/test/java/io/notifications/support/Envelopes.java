@@ -17,8 +17,8 @@ public final class Envelopes {
 	}
 
 	/**
-	 * A validation failure. Each error is given as raw JSON by {@link #error}; the message is
-	 * formed from the first.
+	 * A validation failure. Each error is given as raw JSON by {@link #error}; the
+	 * message is formed from the first.
 	 */
 	public static String failure(int status, String firstProperty, String firstMessage, String... errors) {
 		return """
@@ -27,10 +27,14 @@ public final class Envelopes {
 				"WasSuccessful":false}""".formatted(status, firstProperty, firstMessage, String.join(",", errors));
 	}
 
-	/** One error item; {@code attemptedValue} is raw JSON ({@code null}, {@code 5}, {@code "x"}). */
+	/**
+	 * One error item; {@code attemptedValue} is raw JSON ({@code null}, {@code 5},
+	 * {@code "x"}).
+	 */
 	public static String error(String attemptedValue, String message, String property) {
 		return """
-				{"AttemptedValue":%s,"Message":"%s","PropertyName":"%s"}""".formatted(attemptedValue, message, property);
+				{"AttemptedValue":%s,"Message":"%s","PropertyName":"%s"}""".formatted(attemptedValue, message,
+				property);
 	}
 
 	/** A success envelope. {@code value} is raw JSON. */

@@ -46,17 +46,18 @@ public final class Http {
 	 * Sends a request and waits for its response.
 	 * @throws IOException if the connection failed or broke, as when the server is killed
 	 */
-	public static Response send(String method, String url, String contentType, BodyPublisher body,
-			String authorization) throws IOException {
+	public static Response send(String method, String url, String contentType, BodyPublisher body, String authorization)
+			throws IOException {
 		return send(method, url, contentType, body, authorization, Map.of());
 	}
 
 	/**
-	 * Sends a request with more headers, such as {@code If-Match}, and waits for its response.
+	 * Sends a request with more headers, such as {@code If-Match}, and waits for its
+	 * response.
 	 * @throws IOException if the connection failed or broke
 	 */
-	public static Response send(String method, String url, String contentType, BodyPublisher body,
-			String authorization, Map<String, String> headers) throws IOException {
+	public static Response send(String method, String url, String contentType, BodyPublisher body, String authorization,
+			Map<String, String> headers) throws IOException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).method(method, body);
 		headers.forEach(request::header);
 		if (contentType != null) {

@@ -10,9 +10,9 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Runs an {@link ApiTestSupport} test class against a real PostgreSQL database instead of H2:
- * annotate an empty subclass of it. All such classes share one application context and one
- * fresh database on the {@link PostgresServer}.
+ * Runs an {@link ApiTestSupport} test class against a real PostgreSQL database instead of
+ * H2: annotate an empty subclass of it. All such classes share one application context
+ * and one fresh database on the {@link PostgresServer}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

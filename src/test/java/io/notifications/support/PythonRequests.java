@@ -5,10 +5,11 @@ import java.util.Base64;
 
 /**
  * The request that Python's {@code requests} library (2.34) sends for
- * {@code requests.post(url, data={...}, auth=(user, password))} (or {@code put}), byte for byte as
- * captured from it, but for {@code Connection: close} instead of {@code keep-alive}, so that the
- * answer ends with the connection. The form is given already encoded as {@code requests} encodes
- * it ({@code urlencode}: spaces as {@code +}, Python's {@code True} as {@code True}).
+ * {@code requests.post(url, data={...}, auth=(user, password))} (or {@code put}), byte
+ * for byte as captured from it, but for {@code Connection: close} instead of
+ * {@code keep-alive}, so that the answer ends with the connection. The form is given
+ * already encoded as {@code requests} encodes it ({@code urlencode}: spaces as {@code +},
+ * Python's {@code True} as {@code True}).
  */
 public final class PythonRequests {
 

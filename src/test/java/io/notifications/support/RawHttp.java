@@ -16,8 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP/1.1 request written by hand on a socket, for request targets that java.net.http refuses
- * to send, such as the raw brackets of {@code ?id=[1,2,3]} that .NET clients send.
+ * An HTTP/1.1 request written by hand on a socket, for request targets that java.net.http
+ * refuses to send, such as the raw brackets of {@code ?id=[1,2,3]} that .NET clients
+ * send.
  */
 public final class RawHttp {
 
@@ -41,14 +42,18 @@ public final class RawHttp {
 	}
 
 	/**
-	 * Sends a request written out in full (it should ask for {@code Connection: close}) from a
-	 * socket bound to the given loopback address, such as 127.0.0.2, as a client elsewhere would.
+	 * Sends a request written out in full (it should ask for {@code Connection: close})
+	 * from a socket bound to the given loopback address, such as 127.0.0.2, as a client
+	 * elsewhere would.
 	 */
 	public static Response exchange(String fromAddress, int port, String request) {
 		return exchange(fromAddress, port, request.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Sends a request given as bytes, which need not be valid UTF-8; see {@link #exchange(String, int, String)}. */
+	/**
+	 * Sends a request given as bytes, which need not be valid UTF-8; see
+	 * {@link #exchange(String, int, String)}.
+	 */
 	public static Response exchange(String fromAddress, int port, byte[] request) {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
@@ -74,7 +79,8 @@ public final class RawHttp {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (int i = 1; i < head.length; i++) {
 			int colon = head[i].indexOf(':');
-			headers.computeIfAbsent(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), (k) -> new ArrayList<>())
+			headers
+				.computeIfAbsent(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), (k) -> new ArrayList<>())
 				.add(head[i].substring(colon + 1).trim());
 		}
 		String body = text.substring(split + 4);
@@ -93,7 +99,8 @@ public final class RawHttp {
 			if (length == 0) {
 				return body.toString();
 			}
-			// chunk lengths count bytes; the bodies here are ASCII JSON except for test data
+			// chunk lengths count bytes; the bodies here are ASCII JSON except for test
+			// data
 			byte[] rest = chunked.substring(lineEnd + 2).getBytes(StandardCharsets.UTF_8);
 			String chunk = new String(rest, 0, length, StandardCharsets.UTF_8);
 			body.append(chunk);

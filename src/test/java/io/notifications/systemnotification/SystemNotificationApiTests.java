@@ -20,8 +20,9 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/sys/systemnotifications} over real HTTP: create, update, read, enums, date-times,
- * the cross-field rules, and every validation failure with its exact envelope.
+ * {@code /api/sys/systemnotifications} over real HTTP: create, update, read, enums,
+ * date-times, the cross-field rules, and every validation failure with its exact
+ * envelope.
  */
 class SystemNotificationApiTests extends ApiTestSupport {
 
@@ -46,17 +47,18 @@ class SystemNotificationApiTests extends ApiTestSupport {
 		JsonNode value = response.json().get("Value");
 		String on = value.get("CreatedOn").asString();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully created.", "{\"Id\":"
-				+ value.get("Id").asInt() + ",\"Title\":\"Outage\",\"Severity\":3,\"StartTime\":\"2025-01-15T10:30:00Z\","
-				+ "\"ShortDescription\":\"Short\",\"Description\":\"Long\",\"MessageType\":1,"
-				+ "\"PublishOn\":\"2025-01-15T00:00:00Z\",\"UnPublishOn\":\"2025-01-16T00:00:00Z\","
-				+ "\"ResolutionDescription\":\"Fixed\",\"Resolved\":true,\"ResolvedOn\":\"2025-01-15T12:00:00Z\","
-				+ "\"DisplayToAdmins\":true,\"DisplayToSettingIntegrations\":\"integrations\","
-				+ "\"DisplayToSettingGeneral\":\"general\",\"DisplayToPortalVersion\":\"v3\",\"HasButton\":true,"
-				+ "\"ButtonLabel\":\"Status page\",\"ButtonUrl\":\"https://status.example.com/incidents/1\","
-				+ "\"SystemId\":\"ext-9\",\"ApprovedBy\":null,\"ApprovedOn\":null,\"UniqueId\":\""
-				+ value.get("UniqueId").asString() + "\",\"CreatedOn\":\"" + on + "\",\"UpdatedOn\":\"" + on
-				+ "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}", on, ADMIN));
+		assertThat(response.body())
+			.isEqualTo(success("SystemNotification was successfully created.", "{\"Id\":" + value.get("Id").asInt()
+					+ ",\"Title\":\"Outage\",\"Severity\":3,\"StartTime\":\"2025-01-15T10:30:00Z\","
+					+ "\"ShortDescription\":\"Short\",\"Description\":\"Long\",\"MessageType\":1,"
+					+ "\"PublishOn\":\"2025-01-15T00:00:00Z\",\"UnPublishOn\":\"2025-01-16T00:00:00Z\","
+					+ "\"ResolutionDescription\":\"Fixed\",\"Resolved\":true,\"ResolvedOn\":\"2025-01-15T12:00:00Z\","
+					+ "\"DisplayToAdmins\":true,\"DisplayToSettingIntegrations\":\"integrations\","
+					+ "\"DisplayToSettingGeneral\":\"general\",\"DisplayToPortalVersion\":\"v3\",\"HasButton\":true,"
+					+ "\"ButtonLabel\":\"Status page\",\"ButtonUrl\":\"https://status.example.com/incidents/1\","
+					+ "\"SystemId\":\"ext-9\",\"ApprovedBy\":null,\"ApprovedOn\":null,\"UniqueId\":\""
+					+ value.get("UniqueId").asString() + "\",\"CreatedOn\":\"" + on + "\",\"UpdatedOn\":\"" + on
+					+ "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}", on, ADMIN));
 	}
 
 	@Test
@@ -134,10 +136,11 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "2025-01-15T10:30:00Z|2025-01-15T10:30:00Z",
-			"2025-01-15T12:30:00+02:00|2025-01-15T10:30:00Z", "2025-01-15T05:30:00-05:00|2025-01-15T10:30:00Z",
-			"2025-01-15T10:30:00|2025-01-15T10:30:00Z", "2025-01-15T10:30|2025-01-15T10:30:00Z",
-			"2025-01-15T10:30:00.250Z|2025-01-15T10:30:00.250Z", "2025-01-15t10:30:00z|2025-01-15T10:30:00Z" })
+	@CsvSource(delimiter = '|',
+			value = { "2025-01-15T10:30:00Z|2025-01-15T10:30:00Z", "2025-01-15T12:30:00+02:00|2025-01-15T10:30:00Z",
+					"2025-01-15T05:30:00-05:00|2025-01-15T10:30:00Z", "2025-01-15T10:30:00|2025-01-15T10:30:00Z",
+					"2025-01-15T10:30|2025-01-15T10:30:00Z", "2025-01-15T10:30:00.250Z|2025-01-15T10:30:00.250Z",
+					"2025-01-15t10:30:00z|2025-01-15T10:30:00Z" })
 	void dateTimesAreStoredAndAnsweredInUtc(String sent, String answered) {
 		int id = createdId(BASE, with(VALID, "StartTime", "\"" + sent + "\""));
 
@@ -146,8 +149,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "1736937000", "1736937000.5", "\"yesterday\"", "\"2025-13-01T00:00:00Z\"",
-			"\"2025-01-15\"", "\"10:30:00\"", "\"2025-01-15T25:00:00Z\"", "\"10000-01-01T00:00:00Z\"", "true",
-			"\"\"" })
+			"\"2025-01-15\"", "\"10:30:00\"", "\"2025-01-15T25:00:00Z\"", "\"10000-01-01T00:00:00Z\"", "true", "\"\"" })
 	void unreadableDateTimeIsNotValid(String sent) {
 		int id = createdId(BASE, VALID);
 
@@ -248,7 +250,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 		int id = createdId(BASE, VALID);
 
 		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, "ButtonUrl", "\"" + url + "\"")), admin()), 400,
-				failure(400, "ButtonUrl", "is not a valid value", error("\"" + url + "\"", "is not a valid value", "ButtonUrl")));
+				failure(400, "ButtonUrl", "is not a valid value",
+						error("\"" + url + "\"", "is not a valid value", "ButtonUrl")));
 	}
 
 	@ParameterizedTest
@@ -264,10 +267,12 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	@ValueSource(strings = { "2025-01-15T00:00:00Z", "2025-01-14T23:59:59Z" })
 	void unPublishOnMustBeLaterThanPublishOn(String unPublishOn) {
 		int id = createdId(BASE, VALID);
-		String body = with(with(VALID, "PublishOn", "\"2025-01-15T00:00:00Z\""), "UnPublishOn", "\"" + unPublishOn + "\"");
+		String body = with(with(VALID, "PublishOn", "\"2025-01-15T00:00:00Z\""), "UnPublishOn",
+				"\"" + unPublishOn + "\"");
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, body), admin()), 400, failure(400, "UnPublishOn",
-				"must be later than PublishOn", error("\"" + unPublishOn + "\"", "must be later than PublishOn", "UnPublishOn")));
+		assertUnchangedAfter(id, putJson(BASE, withId(id, body), admin()), 400,
+				failure(400, "UnPublishOn", "must be later than PublishOn",
+						error("\"" + unPublishOn + "\"", "must be later than PublishOn", "UnPublishOn")));
 	}
 
 	@Test
@@ -312,7 +317,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 				error("9", "is not a valid value", "MessageType"),
 				error("\"2025-01-01T00:00:00Z\"", "must be later than PublishOn", "UnPublishOn"),
 				error("\"no\"", "is not a valid value", "Resolved"),
-				error("null", "is a required field", "ButtonLabel"), error("\"nope\"", "is not a valid value", "ButtonUrl")));
+				error("null", "is a required field", "ButtonLabel"),
+				error("\"nope\"", "is not a valid value", "ButtonUrl")));
 	}
 
 	@Test

@@ -12,9 +12,9 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code application/x-www-form-urlencoded} creates and updates of system notifications over real
- * HTTP: enums by name or code, ISO date-times with offsets, booleans as Python writes them, and the
- * same field errors (cross-field rules included) as JSON.
+ * {@code application/x-www-form-urlencoded} creates and updates of system notifications
+ * over real HTTP: enums by name or code, ISO date-times with offsets, booleans as Python
+ * writes them, and the same field errors (cross-field rules included) as JSON.
  */
 class SystemNotificationFormTests extends FormTestSupport {
 
@@ -22,7 +22,10 @@ class SystemNotificationFormTests extends FormTestSupport {
 
 	static final String BASE = SystemNotificationApiTests.BASE;
 
-	/** As {@code requests} encodes {@code data={"Title": "Maintenance", ..., "StartTime": "2025-01-15T12:30:00+02:00"}}. */
+	/**
+	 * As {@code requests} encodes {@code data={"Title": "Maintenance", ..., "StartTime":
+	 * "2025-01-15T12:30:00+02:00"}}.
+	 */
 	static final String PYTHON_FORM = "Title=Maintenance&Severity=High&StartTime=2025-01-15T12%3A30%3A00%2B02%3A00"
 			+ "&ShortDescription=Short&Description=Long+description&MessageType=2&DisplayToAdmins=True";
 
@@ -73,19 +76,22 @@ class SystemNotificationFormTests extends FormTestSupport {
 				+ "&shortdescription=S&description=D&messagetype=Announcement&publishon=2025-01-16T00%3A00%3A00Z"
 				+ "&unpublishon=2025-01-15T00%3A00%3A00Z&hasbutton=True&buttonlabel=", admin());
 
-		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "Severity", "is not a valid value",
-				error("\"7\"", "is not a valid value", "Severity"),
-				error("\"2025-01-15\"", "is not a valid value", "StartTime"),
-				error("\"2025-01-15T00:00:00Z\"", "must be later than PublishOn", "UnPublishOn"),
-				error("null", "is a required field", "ButtonLabel"), error("null", "is a required field", "ButtonUrl")));
+		assertUnchangedAfter(TABLE, id, response, 400,
+				failure(400, "Severity", "is not a valid value", error("\"7\"", "is not a valid value", "Severity"),
+						error("\"2025-01-15\"", "is not a valid value", "StartTime"),
+						error("\"2025-01-15T00:00:00Z\"", "must be later than PublishOn", "UnPublishOn"),
+						error("null", "is a required field", "ButtonLabel"),
+						error("null", "is a required field", "ButtonUrl")));
 	}
 
 	@Test
 	void aRepeatedNameIsRefusedOnItsProperty() {
 		int id = createdId(BASE, SystemNotificationApiTests.VALID);
 
-		Response response = send("PUT", BASE, FORM + "; charset=utf-8", "Id=" + id + "&Title=T&Severity=1&Severity=High"
-				+ "&StartTime=2025-01-15T10%3A30%3A00Z&ShortDescription=S&Description=D&MessageType=1", admin());
+		Response response = send("PUT", BASE, FORM + "; charset=utf-8",
+				"Id=" + id + "&Title=T&Severity=1&Severity=High"
+						+ "&StartTime=2025-01-15T10%3A30%3A00Z&ShortDescription=S&Description=D&MessageType=1",
+				admin());
 
 		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "Severity", "is not a valid value",
 				error("[\"1\",\"High\"]", "is not a valid value", "Severity")));

@@ -13,8 +13,9 @@ import static io.notifications.support.Envelopes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * List, batch read and delete of {@code /api/sys/systemnotifications} over real HTTP: the same
- * machinery as coworker notifications, exercised on this record's enums, dates and nullable fields.
+ * List, batch read and delete of {@code /api/sys/systemnotifications} over real HTTP: the
+ * same machinery as coworker notifications, exercised on this record's enums, dates and
+ * nullable fields.
  */
 class SystemNotificationListApiTests extends ApiTestSupport {
 
@@ -43,16 +44,16 @@ class SystemNotificationListApiTests extends ApiTestSupport {
 		assertThat(ids(get(BASE + "?SystemNotification_Severity=3", admin()))).containsExactly(high);
 		assertThat(ids(get(BASE + "?SystemNotification_Severity=high", admin()))).containsExactly(high);
 		assertThat(ids(get(BASE + "?SystemNotification_MessageType=Announcement", admin()))).containsExactly(high);
-		assertThat(get(BASE + "?SystemNotification_Severity=4", admin()).body()).isEqualTo(failure(400,
-				"SystemNotification_Severity", "is not a valid value",
-				error("4", "is not a valid value", "SystemNotification_Severity")));
+		assertThat(get(BASE + "?SystemNotification_Severity=4", admin()).body())
+			.isEqualTo(failure(400, "SystemNotification_Severity", "is not a valid value",
+					error("4", "is not a valid value", "SystemNotification_Severity")));
 	}
 
 	@Test
 	void rangeOnAnEnumIsRefused() {
-		assertThat(get(BASE + "?from_SystemNotification_Severity=1", admin()).body()).isEqualTo(failure(400,
-				"from_SystemNotification_Severity", "is not a valid value",
-				error("1", "is not a valid value", "from_SystemNotification_Severity")));
+		assertThat(get(BASE + "?from_SystemNotification_Severity=1", admin()).body())
+			.isEqualTo(failure(400, "from_SystemNotification_Severity", "is not a valid value",
+					error("1", "is not a valid value", "from_SystemNotification_Severity")));
 	}
 
 	@Test
@@ -121,7 +122,8 @@ class SystemNotificationListApiTests extends ApiTestSupport {
 
 		for (String caller : List.of(lister, reader, deleter)) {
 			assertThat(get(BASE, caller).status()).isEqualTo(caller.equals(lister) ? 200 : 403);
-			assertThat(get(BASE + "/?id=%5B" + id + "%5D", caller).status()).isEqualTo(caller.equals(reader) ? 200 : 403);
+			assertThat(get(BASE + "/?id=%5B" + id + "%5D", caller).status())
+				.isEqualTo(caller.equals(reader) ? 200 : 403);
 			assertThat(RawHttp.get(this.port, BASE + "?id=[" + id + "]", caller).status())
 				.isEqualTo(caller.equals(reader) ? 200 : 403);
 			assertThat(get(BASE + "/" + id, caller).status()).isEqualTo(caller.equals(reader) ? 200 : 403);

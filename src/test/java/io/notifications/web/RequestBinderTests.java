@@ -24,15 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The binding rules of CONTRACT.md section 2, without a Spring context: a JSON body or form fields
- * in, a request record or the list of failing properties out.
+ * The binding rules of CONTRACT.md section 2, without a Spring context: a JSON body or
+ * form fields in, a request record or the list of failing properties out.
  */
 class RequestBinderTests {
 
 	private static final RequestBinder binder = new RequestBinder(
 			Validation.buildDefaultValidatorFactory().getValidator());
 
-	/** Reads an attempted value as the binder keeps it: {@code 1e3} stays {@code 1E+3}, not {@code 1000.0}. */
+	/**
+	 * Reads an attempted value as the binder keeps it: {@code 1e3} stays {@code 1E+3},
+	 * not {@code 1000.0}.
+	 */
 	private static final JsonMapper json = JsonMapper.builder()
 		.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -47,8 +50,9 @@ class RequestBinderTests {
 
 	@Test
 	void namesMatchCaseInsensitivelyAndScalarsMayBeStrings() {
-		Sample sample = bind("""
-				{"id":"12","COUNT":"0","title":"abc","level":"3","starttime":"2025-01-15T12:30:00+02:00","flag":"TRUE"}""");
+		Sample sample = bind(
+				"""
+						{"id":"12","COUNT":"0","title":"abc","level":"3","starttime":"2025-01-15T12:30:00+02:00","flag":"TRUE"}""");
 
 		assertThat(sample).isEqualTo(new Sample(12, 0, "abc", Level.HIGH, Instant.parse("2025-01-15T10:30:00Z"), true));
 	}
@@ -137,7 +141,8 @@ class RequestBinderTests {
 
 	@Test
 	void aRequiredErrorOutranksOtherConstraintsOnTheSameProperty() {
-		// six blanks: both @NotBlank and @Size(max = 5) fail; the annotation type decides, not the text
+		// six blanks: both @NotBlank and @Size(max = 5) fail; the annotation type
+		// decides, not the text
 		assertThat(errorsOf("""
 				{"Id":0,"Count":-1,"Title":"      ","Level":1}""")).isEqualTo("""
 				[{"AttemptedValue":0,"Message":"is not a valid value","PropertyName":"Id"},\
@@ -147,8 +152,8 @@ class RequestBinderTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "   ", "not json", "{", "[]", "[{\"Id\":1}]", "\"text\"", "42", "null",
-			"{\"Id\":1,\"Id\":2}", "{\"Id\":1,\"id\":2}", "{\"Count\":NaN}", "{\"Count\":Infinity}", "{\"Id\":1} {\"Id\":2}",
-			"{\"Id\":1} x", "{'Id':1}", "{Id:1}", "{\"Id\":1,}" })
+			"{\"Id\":1,\"Id\":2}", "{\"Id\":1,\"id\":2}", "{\"Count\":NaN}", "{\"Count\":Infinity}",
+			"{\"Id\":1} {\"Id\":2}", "{\"Id\":1} x", "{'Id':1}", "{Id:1}", "{\"Id\":1,}" })
 	void aBodyThatIsNotOneJsonObjectIsUnreadable(String body) {
 		assertThatExceptionOfType(UnreadableBodyException.class)
 			.isThrownBy(() -> binder.bind(bytes(body), Sample.class, Set.of(), OnUpdate.class))

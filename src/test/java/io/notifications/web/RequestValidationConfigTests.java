@@ -10,9 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application's validator checks request records without asking JPA whether their properties
- * are loaded (Hibernate Validator's default when JPA is on the class path, which looks the
- * persistence provider up for every property of every request).
+ * The application's validator checks request records without asking JPA whether their
+ * properties are loaded (Hibernate Validator's default when JPA is on the class path,
+ * which looks the persistence provider up for every property of every request).
  */
 class RequestValidationConfigTests extends ApiTestSupport {
 

@@ -16,12 +16,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The fingerprint of a user's stored credential that a token carries, so that a password change
- * ends the sessions the old password opened. It is a keyed digest (HMAC-SHA256, cut to 128 bits)
- * of the stored password encoding, never the encoding itself: a token's payload is readable, and a
- * plain digest of {@code {noop}secret} could be guessed offline. The key is derived from the private
- * part of the signing key that signs the token, so every instance that shares the signing key
- * computes the same fingerprint, with no secret of its own to distribute.
+ * The fingerprint of a user's stored credential that a token carries, so that a password
+ * change ends the sessions the old password opened. It is a keyed digest (HMAC-SHA256,
+ * cut to 128 bits) of the stored password encoding, never the encoding itself: a token's
+ * payload is readable, and a plain digest of {@code {noop}secret} could be guessed
+ * offline. The key is derived from the private part of the signing key that signs the
+ * token, so every instance that shares the signing key computes the same fingerprint,
+ * with no secret of its own to distribute.
  */
 public final class CredentialFingerprints {
 
@@ -34,8 +35,8 @@ public final class CredentialFingerprints {
 	private static final byte[] LABEL = "notifications credential fingerprint".getBytes(StandardCharsets.US_ASCII);
 
 	/**
-	 * The HMAC key of each signing key that has a private part, by key id; made at first use, since
-	 * a new signing key is still being generated while the server starts.
+	 * The HMAC key of each signing key that has a private part, by key id; made at first
+	 * use, since a new signing key is still being generated while the server starts.
 	 */
 	private final SingletonSupplier<Map<String, SecretKeySpec>> keys;
 
@@ -61,8 +62,8 @@ public final class CredentialFingerprints {
 	}
 
 	/**
-	 * The fingerprint that a token signed with the given key carries for the given stored password
-	 * (public for the tests, which mint tokens of their own).
+	 * The fingerprint that a token signed with the given key carries for the given stored
+	 * password (public for the tests, which mint tokens of their own).
 	 */
 	public static String of(RSAKey signingKey, String encodedPassword) {
 		return fingerprint(hmacKey(signingKey), encodedPassword);

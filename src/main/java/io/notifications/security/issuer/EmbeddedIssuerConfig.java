@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +23,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * The embedded token issuer, used when no external identity provider is configured: it signs
- * tokens with its own RSA key and accepts only tokens it signed, for its issuer and audience.
+ * The embedded token issuer, used when no external identity provider is configured: it
+ * signs tokens with its own RSA key and accepts only tokens it signed, for its issuer and
+ * audience.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedIssuer
@@ -34,7 +34,10 @@ class EmbeddedIssuerConfig {
 	/** At most this many verified tokens are remembered (a few MB). */
 	static final int VERIFIED_TOKENS = 10_000;
 
-	/** The configured key; in ephemeral mode (docs/embedded-testing.md), which writes no file, one in memory. */
+	/**
+	 * The configured key; in ephemeral mode (docs/embedded-testing.md), which writes no
+	 * file, one in memory.
+	 */
 	@Bean
 	SigningKeys signingKeys(SecurityProperties properties, Environment environment) {
 		return environment.matchesProfiles("ephemeral") ? SigningKeys.inMemory()
@@ -53,9 +56,9 @@ class EmbeddedIssuerConfig {
 	}
 
 	/**
-	 * Accepts only tokens this server signed (RS256 only: "none", HS256 with the public key as secret
-	 * and other algorithms are refused) for its issuer and audience, checked with every validator
-	 * bean as well (the required expiry among them).
+	 * Accepts only tokens this server signed (RS256 only: "none", HS256 with the public
+	 * key as secret and other algorithms are refused) for its issuer and audience,
+	 * checked with every validator bean as well (the required expiry among them).
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties, List<OAuth2TokenValidator<Jwt>> checks) {
@@ -89,7 +92,10 @@ class EmbeddedIssuerConfig {
 		return new RevocationList(revocations, clock);
 	}
 
-	/** The caller of each of this server's tokens, as the user store and the revocations have them now. */
+	/**
+	 * The caller of each of this server's tokens, as the user store and the revocations
+	 * have them now.
+	 */
 	@Bean
 	IssuedTokenCallers issuedTokenCallers(TokenUsers users, RevocationList revocations) {
 		return new CurrentCallers(users, revocations);
@@ -98,7 +104,8 @@ class EmbeddedIssuerConfig {
 	@Bean
 	TokenRevocation tokenRevocation(JwtDecoder decoder, RefreshTokens refreshTokens, RevocationList revocations,
 			SecurityProperties properties, Clock clock) {
-		return new TokenRevocation(decoder, refreshTokens, revocations, properties.token().accessTokenLifetime(), clock);
+		return new TokenRevocation(decoder, refreshTokens, revocations, properties.token().accessTokenLifetime(),
+				clock);
 	}
 
 }

@@ -26,7 +26,10 @@ class RefreshToken extends NewUntilStored<String> {
 	/** When it stops working. */
 	private Instant expiresAt;
 
-	/** The fingerprint of the credential it was issued against; null if issued before they were kept. */
+	/**
+	 * The fingerprint of the credential it was issued against; null if issued before they
+	 * were kept.
+	 */
 	private String credentialFingerprint;
 
 	/** The {@code jti} of the access token issued with it. */

@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The refresh tokens issued and not yet used, shared by every instance on the same database.
+ * The refresh tokens issued and not yet used, shared by every instance on the same
+ * database.
  */
 interface RefreshTokens extends JpaRepository<RefreshToken, String> {
 
@@ -18,8 +19,8 @@ interface RefreshTokens extends JpaRepository<RefreshToken, String> {
 	Optional<RefreshToken> findUsable(String tokenHash, Instant now);
 
 	/**
-	 * Deletes a refresh token. Of several requests (on any instances) that use one token at once,
-	 * only the one that deletes it wins.
+	 * Deletes a refresh token. Of several requests (on any instances) that use one token
+	 * at once, only the one that deletes it wins.
 	 * @return 1 if this call deleted it, 0 if it was gone already
 	 */
 	@Transactional

@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Token revocation (RFC 7009) at {@code POST /api/token/revoke}: whoever presents a token may
- * revoke it (holding it is the right to use it, so also the right to stop it), and the answer is
- * 200 whatever the token was. {@code POST /api/token/revoke-all} ends every session of a user; as
- * every {@code /api} route without a role rule, it is the Administrator's alone.
+ * Token revocation (RFC 7009) at {@code POST /api/token/revoke}: whoever presents a token
+ * may revoke it (holding it is the right to use it, so also the right to stop it), and
+ * the answer is 200 whatever the token was. {@code POST /api/token/revoke-all} ends every
+ * session of a user; as every {@code /api} route without a role rule, it is the
+ * Administrator's alone.
  */
 @RestController
 @ConditionalOnEmbeddedIssuer
@@ -28,7 +29,10 @@ class RevocationController {
 		this.revocation = revocation;
 	}
 
-	/** Revokes the token; {@code token_type_hint} is accepted and not needed (the token's form tells). */
+	/**
+	 * Revokes the token; {@code token_type_hint} is accepted and not needed (the token's
+	 * form tells).
+	 */
 	@PostMapping(path = "/api/token/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Map<String, Object>> revoke(@RequestParam(required = false) String token,
 			@RequestParam(name = "token_type_hint", required = false) String tokenTypeHint) {

@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * How every instance learns of the token revocations recorded by the others
  * ({@code notifications.security.revocation.*}).
  *
- * @param pollInterval how often the revocations recorded since the last look are read from the
- * database; a revocation made on another instance is honoured within about this long
+ * @param pollInterval how often the revocations recorded since the last look are read
+ * from the database; a revocation made on another instance is honoured within about this
+ * long
  */
 @Validated
 @ConfigurationProperties("notifications.security.revocation")

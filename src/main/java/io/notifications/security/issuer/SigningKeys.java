@@ -33,14 +33,14 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.Resource;
 
 /**
- * The RSA keys of the embedded token issuer: the first signs, all verify (so a key can be rotated
- * by putting the new one first). Loaded from a PEM private key or a JWK set; when the configured
- * file does not exist, a new key is generated and written there, so tokens survive restarts and
- * every instance that shares the file accepts the others' tokens.
+ * The RSA keys of the embedded token issuer: the first signs, all verify (so a key can be
+ * rotated by putting the new one first). Loaded from a PEM private key or a JWK set; when
+ * the configured file does not exist, a new key is generated and written there, so tokens
+ * survive restarts and every instance that shares the file accepts the others' tokens.
  * <p>
- * Generating an RSA key takes about a second of a cold JVM's time, so a new key is generated on a
- * thread of its own while the rest of the server starts; whoever needs the keys waits for it, and
- * {@link #awaitKeys()} makes a failure stop the start-up.
+ * Generating an RSA key takes about a second of a cold JVM's time, so a new key is
+ * generated on a thread of its own while the rest of the server starts; whoever needs the
+ * keys waits for it, and {@link #awaitKeys()} makes a failure stop the start-up.
  */
 public final class SigningKeys {
 
@@ -82,7 +82,10 @@ public final class SigningKeys {
 		}
 	}
 
-	/** A new key kept in memory only: tokens die with the process (ephemeral mode writes no file). */
+	/**
+	 * A new key kept in memory only: tokens die with the process (ephemeral mode writes
+	 * no file).
+	 */
 	static SigningKeys inMemory() {
 		return inBackground("in memory", SigningKeys::newKey);
 	}
@@ -104,7 +107,10 @@ public final class SigningKeys {
 		return join(this.publicKeys);
 	}
 
-	/** Waits for a key that is being generated; a failure to generate or store it is thrown here. */
+	/**
+	 * Waits for a key that is being generated; a failure to generate or store it is
+	 * thrown here.
+	 */
 	void awaitKeys() {
 		join(this.keys);
 	}
@@ -123,14 +129,17 @@ public final class SigningKeys {
 
 	private static SigningKeys generate(Resource location) throws IOException {
 		if (!location.isFile()) {
-			throw new IllegalStateException("No token signing key at " + location
-					+ "; a key is generated only for a file location");
+			throw new IllegalStateException(
+					"No token signing key at " + location + "; a key is generated only for a file location");
 		}
 		Path file = location.getFile().toPath().toAbsolutePath();
 		return inBackground("at " + file, () -> generate(file));
 	}
 
-	/** Generates a key on a thread of its own; a failure is thrown by whoever waits for the key. */
+	/**
+	 * Generates a key on a thread of its own; a failure is thrown by whoever waits for
+	 * the key.
+	 */
 	private static SigningKeys inBackground(String where, KeySource source) {
 		CompletableFuture<List<RSAKey>> generated = new CompletableFuture<>();
 		Thread generator = new Thread(() -> {

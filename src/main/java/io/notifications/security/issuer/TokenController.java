@@ -22,10 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Nexudus's token endpoint, {@code POST /api/token}: the OAuth2 password grant (with Nexudus's
- * {@code totp} for a user with two-factor authentication) and refresh-token grant on a form body,
- * answered in OAuth2's own format rather than the envelope, never cached
- * ({@code Cache-Control: no-store} and {@code Pragma: no-cache}, RFC 6749 section 5.1).
+ * Nexudus's token endpoint, {@code POST /api/token}: the OAuth2 password grant (with
+ * Nexudus's {@code totp} for a user with two-factor authentication) and refresh-token
+ * grant on a form body, answered in OAuth2's own format rather than the envelope, never
+ * cached ({@code Cache-Control: no-store} and {@code Pragma: no-cache}, RFC 6749 section
+ * 5.1).
  */
 @RestController
 @ConditionalOnEmbeddedIssuer
@@ -50,14 +51,16 @@ class TokenController {
 			@RequestParam(name = "grant_type", required = false) String grantType,
 			@RequestParam(required = false) String username, @RequestParam(required = false) String password,
 			@RequestParam(name = "refresh_token", required = false) String refreshToken, HttpServletRequest request) {
-		if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType))) {
+		if (contentType == null
+				|| !MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType))) {
 			return error("unsupported_grant_type", null);
 		}
 		if ("password".equals(grantType)) {
 			return passwordGrant(username, password, request);
 		}
 		if ("refresh_token".equals(grantType)) {
-			Optional<IssuedTokens> issued = (refreshToken != null) ? this.tokens.refresh(refreshToken) : Optional.empty();
+			Optional<IssuedTokens> issued = (refreshToken != null) ? this.tokens.refresh(refreshToken)
+					: Optional.empty();
 			return issued.map(TokenController::success).orElseGet(() -> error("invalid_grant", BAD_REFRESH_TOKEN));
 		}
 		return error("unsupported_grant_type", null);
@@ -87,7 +90,10 @@ class TokenController {
 		body.put("token_type", "bearer");
 		body.put("expires_in", issued.expiresIn());
 		body.put("refresh_token", issued.refreshToken());
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").body(body);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.header(HttpHeaders.PRAGMA, "no-cache")
+			.body(body);
 	}
 
 	static ResponseEntity<Map<String, Object>> error(String error, String description) {
@@ -96,7 +102,9 @@ class TokenController {
 		if (description != null) {
 			body.put("error_description", description);
 		}
-		return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
+		return ResponseEntity.badRequest()
+			.cacheControl(CacheControl.noStore())
+			.header(HttpHeaders.PRAGMA, "no-cache")
 			.body(body);
 	}
 

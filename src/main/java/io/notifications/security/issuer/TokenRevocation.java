@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 class TokenRevocation {
 
 	/**
-	 * A revocation outlives the token's expiry by this much: a decoder accepts a token up to a
-	 * minute (its clock skew) after it.
+	 * A revocation outlives the token's expiry by this much: a decoder accepts a token up
+	 * to a minute (its clock skew) after it.
 	 */
 	static final Duration KEPT_AFTER_EXPIRY = Duration.ofMinutes(2);
 
@@ -42,9 +42,9 @@ class TokenRevocation {
 	}
 
 	/**
-	 * Revokes an access token until it expires, or a refresh token together with the access token
-	 * issued with it. A token that is not one of this server's valid tokens is left alone: there is
-	 * nothing to revoke, and the caller learns nothing about it.
+	 * Revokes an access token until it expires, or a refresh token together with the
+	 * access token issued with it. A token that is not one of this server's valid tokens
+	 * is left alone: there is nothing to revoke, and the caller learns nothing about it.
 	 */
 	@Transactional
 	void revoke(String token) {
@@ -76,8 +76,9 @@ class TokenRevocation {
 	}
 
 	/**
-	 * Ends every session of a user: their refresh tokens are deleted, and every access token issued
-	 * to them before the next full second is void (tokens carry their issue time in whole seconds).
+	 * Ends every session of a user: their refresh tokens are deleted, and every access
+	 * token issued to them before the next full second is void (tokens carry their issue
+	 * time in whole seconds).
 	 * @return the cutoff
 	 */
 	@Transactional

@@ -27,7 +27,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues access tokens (RS256 JWTs) and refresh tokens for users, and rotates refresh tokens.
+ * Issues access tokens (RS256 JWTs) and refresh tokens for users, and rotates refresh
+ * tokens.
  */
 class TokenService {
 
@@ -49,8 +50,9 @@ class TokenService {
 
 	private final Clock clock;
 
-	TokenService(JwtEncoder encoder, Supplier<String> keyId, SecurityProperties.Token settings, UserDetailsService users,
-			RefreshTokens refreshTokens, TokenUsers tokenUsers, RevocationList revocations, Clock clock) {
+	TokenService(JwtEncoder encoder, Supplier<String> keyId, SecurityProperties.Token settings,
+			UserDetailsService users, RefreshTokens refreshTokens, TokenUsers tokenUsers, RevocationList revocations,
+			Clock clock) {
 		this.encoder = encoder;
 		this.keyId = keyId;
 		this.settings = settings;
@@ -98,8 +100,9 @@ class TokenService {
 
 	/**
 	 * Spends a refresh token and issues a new pair; the old refresh token stops working.
-	 * @return the new tokens, or empty if the token is unknown, expired, already used, its user
-	 * no longer exists, their password changed or their sessions were ended since it was issued
+	 * @return the new tokens, or empty if the token is unknown, expired, already used,
+	 * its user no longer exists, their password changed or their sessions were ended
+	 * since it was issued
 	 */
 	@Transactional
 	Optional<IssuedTokens> refresh(String refreshToken) {

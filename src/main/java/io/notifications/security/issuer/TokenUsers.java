@@ -13,16 +13,20 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * The users that tokens name, as the user store has them now: their roles and the fingerprints of
- * their stored credential. Each is remembered for {@link #FRESHNESS} at most, so that a request
- * costs one map lookup and a change in the store reaches every token within that time.
+ * The users that tokens name, as the user store has them now: their roles and the
+ * fingerprints of their stored credential. Each is remembered for {@link #FRESHNESS} at
+ * most, so that a request costs one map lookup and a change in the store reaches every
+ * token within that time.
  */
 final class TokenUsers {
 
 	/** How long a user is remembered before the store is asked again. */
 	static final Duration FRESHNESS = Duration.ofSeconds(1);
 
-	/** The entry of a name that the store does not know (or whose account is disabled or locked). */
+	/**
+	 * The entry of a name that the store does not know (or whose account is disabled or
+	 * locked).
+	 */
 	static final TokenUser UNKNOWN = new TokenUser(null, List.of(), Map.of());
 
 	private final UserDetailsService users;
@@ -37,7 +41,9 @@ final class TokenUsers {
 		this.current = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(FRESHNESS).build(this::load);
 	}
 
-	/** The user as the store had them at most {@link #FRESHNESS} ago, or {@link #UNKNOWN}. */
+	/**
+	 * The user as the store had them at most {@link #FRESHNESS} ago, or {@link #UNKNOWN}.
+	 */
 	TokenUser current(String username) {
 		return (username != null) ? this.current.get(username) : UNKNOWN;
 	}
@@ -72,17 +78,25 @@ final class TokenUsers {
 			return this.name != null;
 		}
 
-		/** The fingerprint that a token signed by the given key carries, or {@code null}. */
+		/**
+		 * The fingerprint that a token signed by the given key carries, or {@code null}.
+		 */
 		String fingerprint(Object keyId) {
 			return this.fingerprints.get((keyId != null) ? keyId : CredentialFingerprints.NO_KEY_ID);
 		}
 
-		/** Whether a token signed by the given key carries the fingerprint of this user's credential. */
+		/**
+		 * Whether a token signed by the given key carries the fingerprint of this user's
+		 * credential.
+		 */
 		boolean issuedAgainstCurrentCredential(Object keyId, String fingerprint) {
 			return fingerprint != null && fingerprint.equals(fingerprint(keyId));
 		}
 
-		/** Whether the fingerprint (made with any of the signing keys) is of this user's credential. */
+		/**
+		 * Whether the fingerprint (made with any of the signing keys) is of this user's
+		 * credential.
+		 */
 		boolean hasFingerprint(String fingerprint) {
 			return fingerprint != null && this.fingerprints.containsValue(fingerprint);
 		}

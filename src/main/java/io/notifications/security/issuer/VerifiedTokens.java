@@ -14,11 +14,12 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.util.StringUtils;
 
 /**
- * Remembers the tokens whose signature was verified, so that a busy client's token is not checked
- * with RSA on every request. Only the signature is taken from memory: the claims (expiry, issuer,
- * audience) are validated anew on every use, so a token the full decoder would refuse at that
- * moment is refused here too. The embedded issuer's keys never change while the server runs, so a
- * verified signature stays verified. Keyed by the whole token and bounded in size.
+ * Remembers the tokens whose signature was verified, so that a busy client's token is not
+ * checked with RSA on every request. Only the signature is taken from memory: the claims
+ * (expiry, issuer, audience) are validated anew on every use, so a token the full decoder
+ * would refuse at that moment is refused here too. The embedded issuer's keys never
+ * change while the server runs, so a verified signature stays verified. Keyed by the
+ * whole token and bounded in size.
  */
 final class VerifiedTokens implements JwtDecoder {
 

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A remembered signature never lets through a token that validation refuses at that moment.
+ * A remembered signature never lets through a token that validation refuses at that
+ * moment.
  */
 class VerifiedTokensTests {
 
