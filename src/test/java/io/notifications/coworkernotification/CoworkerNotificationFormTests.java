@@ -93,16 +93,18 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 	void everyFailingFieldIsListedInTheRecordsOrderAsForJson() {
 		int id = createdId(BASE, CoworkerNotificationApiTests.VALID);
 
-		Response response = send("PUT", BASE, FORM,
-				"Id=" + id + "&CoworkerId=abc&Message=&NotificationType=+&EntityId=1.5&IsDismissed=yes&SystemId=a%00b",
-				admin());
-
-		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "CoworkerId", "is not a valid value",
-				error("\"abc\"", "is not a valid value", "CoworkerId"), error("null", "is a required field", "Message"),
-				error("\" \"", "is a required field", "NotificationType"),
-				error("\"1.5\"", "is not a valid value", "EntityId"),
-				error("\"yes\"", "is not a valid value", "IsDismissed"),
-				error("\"a\\u0000b\"", "is not a valid value", "SystemId")));
+		assertRefusedAndUnchanged(TABLE, id,
+				() -> send("PUT", BASE, FORM, "Id=" + id
+						+ "&CoworkerId=abc&Message=&NotificationType=+&EntityId=1.5&IsDismissed=yes&SystemId=a%00b",
+						admin()),
+				400,
+				failure(400, "CoworkerId", "is not a valid value",
+						error("\"abc\"", "is not a valid value", "CoworkerId"),
+						error("null", "is a required field", "Message"),
+						error("\" \"", "is a required field", "NotificationType"),
+						error("\"1.5\"", "is not a valid value", "EntityId"),
+						error("\"yes\"", "is not a valid value", "IsDismissed"),
+						error("\"a\\u0000b\"", "is not a valid value", "SystemId")));
 	}
 
 	@Test
@@ -125,10 +127,9 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 	void aRepeatedNameIsRefusedOnItsPropertyWhateverItsCase() {
 		int id = createdId(BASE, CoworkerNotificationApiTests.VALID);
 
-		Response response = send("PUT", BASE, FORM,
-				"Id=" + id + "&CoworkerId=5&Message=a&message=&NotificationType=blog&EntityId=0&EntityId=1", admin());
-
-		assertUnchangedAfter(TABLE, id, response, 400,
+		assertRefusedAndUnchanged(TABLE, id, () -> send("PUT", BASE, FORM,
+				"Id=" + id + "&CoworkerId=5&Message=a&message=&NotificationType=blog&EntityId=0&EntityId=1", admin()),
+				400,
 				failure(400, "Message", "is not a valid value",
 						error("[\"a\",null]", "is not a valid value", "Message"),
 						error("[\"0\",\"1\"]", "is not a valid value", "EntityId")));
@@ -140,7 +141,7 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 		String valid = "Id=" + id + "&CoworkerId=5&NotificationType=blog&EntityId=0&Message=";
 
 		for (String message : new String[] { "%ZZ", "50%", "%C3%28", "%C0%AF" }) {
-			assertUnchangedAfter(TABLE, id, send("PUT", BASE, FORM, valid + message, admin()), 400,
+			assertRefusedAndUnchanged(TABLE, id, () -> send("PUT", BASE, FORM, valid + message, admin()), 400,
 					failure(400, "The request body is not a valid form."));
 		}
 	}
@@ -152,7 +153,7 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 
 		for (String contentType : new String[] { FORM + "; charset=no-such-charset", "multipart/form-data; boundary=x",
 				"text/plain" }) {
-			assertUnchangedAfter(TABLE, id, send("PUT", BASE, contentType, form, admin()), 415,
+			assertRefusedAndUnchanged(TABLE, id, () -> send("PUT", BASE, contentType, form, admin()), 415,
 					failure(415, "The request content type is not supported; send application/json."));
 		}
 	}

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Full-stack test base: the application on a random port with its real filter chain and
@@ -140,6 +143,19 @@ public abstract class ApiTestSupport {
 			throw new IllegalStateException("Could not read " + basePath + "/" + id + ": " + response.body());
 		}
 		return response.json();
+	}
+
+	/**
+	 * Sends a request that must be refused, and asserts its exact answer and that the
+	 * record is the same after it as it was before it was sent.
+	 */
+	protected void assertRefusedAndUnchanged(String table, int id, Supplier<Response> request, int status,
+			String body) {
+		Map<String, Object> before = this.jdbc.queryForMap("SELECT * FROM " + table + " WHERE id = ?", id);
+		Response response = request.get();
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.body()).isEqualTo(body);
+		assertThat(this.jdbc.queryForMap("SELECT * FROM " + table + " WHERE id = ?", id)).isEqualTo(before);
 	}
 
 	/** Reads a JSON text, for taking server-assigned values out of a response. */

@@ -131,7 +131,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	void enumValueOutsideTheEnumIsNotValid(String field, String sent) {
 		int id = createdId(BASE, VALID);
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, field, sent)), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> putJson(BASE, withId(id, with(VALID, field, sent)), admin()), 400,
 				failure(400, field, "is not a valid value", error(sent, "is not a valid value", field)));
 	}
 
@@ -153,7 +154,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	void unreadableDateTimeIsNotValid(String sent) {
 		int id = createdId(BASE, VALID);
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, "StartTime", sent)), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> putJson(BASE, withId(id, with(VALID, "StartTime", sent)), admin()), 400,
 				failure(400, "StartTime", "is not a valid value", error(sent, "is not a valid value", "StartTime")));
 	}
 
@@ -167,7 +169,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	void missingRequiredFieldIsNamed(String field) {
 		int id = createdId(BASE, VALID);
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, without(VALID, field)), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> putJson(BASE, withId(id, without(VALID, field)), admin()), 400,
 				failure(400, field, "is a required field", error("null", "is a required field", field)));
 	}
 
@@ -176,7 +179,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	void nullRequiredFieldIsNamed(String field) {
 		int id = createdId(BASE, VALID);
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, field, "null")), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> putJson(BASE, withId(id, with(VALID, field, "null")), admin()), 400,
 				failure(400, field, "is a required field", error("null", "is a required field", field)));
 	}
 
@@ -185,7 +189,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	void blankRequiredStringIsNamed(String field) {
 		int id = createdId(BASE, VALID);
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, field, "\"\\t \"")), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> putJson(BASE, withId(id, with(VALID, field, "\"\\t \"")), admin()), 400,
 				failure(400, field, "is a required field", error("\"\\t \"", "is a required field", field)));
 	}
 
@@ -226,7 +231,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 		String tooLong = "\"" + "x".repeat(limit + 1) + "\"";
 		String message = "must be at most " + limit + " characters";
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, field, tooLong)), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> putJson(BASE, withId(id, with(VALID, field, tooLong)), admin()), 400,
 				failure(400, field, message, error(tooLong, message, field)));
 	}
 
@@ -249,7 +255,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	void buttonUrlMustBeAnAbsoluteHttpUrl(String url) {
 		int id = createdId(BASE, VALID);
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, with(VALID, "ButtonUrl", "\"" + url + "\"")), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> putJson(BASE, withId(id, with(VALID, "ButtonUrl", "\"" + url + "\"")), admin()), 400,
 				failure(400, "ButtonUrl", "is not a valid value",
 						error("\"" + url + "\"", "is not a valid value", "ButtonUrl")));
 	}
@@ -270,7 +277,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 		String body = with(with(VALID, "PublishOn", "\"2025-01-15T00:00:00Z\""), "UnPublishOn",
 				"\"" + unPublishOn + "\"");
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, body), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id, () -> putJson(BASE, withId(id, body), admin()), 400,
 				failure(400, "UnPublishOn", "must be later than PublishOn",
 						error("\"" + unPublishOn + "\"", "must be later than PublishOn", "UnPublishOn")));
 	}
@@ -291,7 +298,7 @@ class SystemNotificationApiTests extends ApiTestSupport {
 		int id = createdId(BASE, VALID);
 		String body = with(with(VALID, "HasButton", "true"), "ButtonLabel", "\" \"");
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, body), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id, () -> putJson(BASE, withId(id, body), admin()), 400,
 				failure(400, "ButtonLabel", "is a required field", error("\" \"", "is a required field", "ButtonLabel"),
 						error("null", "is a required field", "ButtonUrl")));
 	}
@@ -311,14 +318,16 @@ class SystemNotificationApiTests extends ApiTestSupport {
 				"PublishOn":"2025-02-01T00:00:00Z","MessageType":9,"Description":"","ShortDescription":"s",\
 				"StartTime":5,"Severity":"Severe","Title":null,"Resolved":"no"}""".formatted(id);
 
-		assertUnchangedAfter(id, putJson(BASE, body, admin()), 400, failure(400, "Title", "is a required field",
-				error("null", "is a required field", "Title"), error("\"Severe\"", "is not a valid value", "Severity"),
-				error("5", "is not a valid value", "StartTime"), error("\"\"", "is a required field", "Description"),
-				error("9", "is not a valid value", "MessageType"),
-				error("\"2025-01-01T00:00:00Z\"", "must be later than PublishOn", "UnPublishOn"),
-				error("\"no\"", "is not a valid value", "Resolved"),
-				error("null", "is a required field", "ButtonLabel"),
-				error("\"nope\"", "is not a valid value", "ButtonUrl")));
+		assertRefusedAndUnchanged("system_notifications", id, () -> putJson(BASE, body, admin()), 400,
+				failure(400, "Title", "is a required field", error("null", "is a required field", "Title"),
+						error("\"Severe\"", "is not a valid value", "Severity"),
+						error("5", "is not a valid value", "StartTime"),
+						error("\"\"", "is a required field", "Description"),
+						error("9", "is not a valid value", "MessageType"),
+						error("\"2025-01-01T00:00:00Z\"", "must be later than PublishOn", "UnPublishOn"),
+						error("\"no\"", "is not a valid value", "Resolved"),
+						error("null", "is a required field", "ButtonLabel"),
+						error("\"nope\"", "is not a valid value", "ButtonUrl")));
 	}
 
 	@Test
@@ -332,7 +341,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	void malformedJsonIsRefused() {
 		int id = createdId(BASE, VALID);
 
-		assertUnchangedAfter(id, putJson(BASE, withId(id, VALID).replace("}", ",}"), admin()), 400,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> putJson(BASE, withId(id, VALID).replace("}", ",}"), admin()), 400,
 				failure(400, "The request body is not valid JSON."));
 	}
 
@@ -340,7 +350,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 	void wrongMediaTypeAndWrongMethodAreRefused() {
 		int id = createdId(BASE, VALID);
 
-		assertUnchangedAfter(id, send("PUT", BASE, "text/plain", withId(id, VALID), admin()), 415,
+		assertRefusedAndUnchanged("system_notifications", id,
+				() -> send("PUT", BASE, "text/plain", withId(id, VALID), admin()), 415,
 				failure(415, "The request content type is not supported; send application/json."));
 		Response wrongMethod = send("PATCH", BASE, "application/json", withId(id, VALID), admin());
 		assertThat(wrongMethod.status()).isEqualTo(405);
@@ -352,28 +363,20 @@ class SystemNotificationApiTests extends ApiTestSupport {
 		int id = createdId(BASE, VALID);
 		String huge = withId(id, with(VALID, "Description", "\"" + "x".repeat(1024 * 1024) + "\""));
 
-		assertUnchangedAfter(id, putJson(BASE, huge, admin()), 413,
+		assertRefusedAndUnchanged("system_notifications", id, () -> putJson(BASE, huge, admin()), 413,
 				failure(413, "The request body is larger than the limit of 1 MiB."));
 	}
 
-	private void assertUnchangedAfter(int id, Response response, int status, String body) {
-		Map<String, Object> before = this.jdbc.queryForMap("SELECT * FROM system_notifications WHERE id = ?", id);
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.body()).isEqualTo(body);
-		assertThat(this.jdbc.queryForMap("SELECT * FROM system_notifications WHERE id = ?", id)).isEqualTo(before);
-		assertThat(((Number) before.get("version")).longValue()).isZero();
-	}
-
-	private static String withId(int id, String body) {
+	static String withId(int id, String body) {
 		return with(body, "Id", String.valueOf(id));
 	}
 
-	private static String with(String body, String field, String rawValue) {
+	static String with(String body, String field, String rawValue) {
 		String rest = without(body, field);
 		return rest.substring(0, rest.length() - 1) + ",\"" + field + "\":" + rawValue + "}";
 	}
 
-	private static String without(String body, String field) {
+	static String without(String body, String field) {
 		ObjectNode node = (ObjectNode) JSON.readTree(body);
 		node.remove(field);
 		return JSON.writeValueAsString(node);

@@ -72,11 +72,10 @@ class SystemNotificationFormTests extends FormTestSupport {
 	void badValuesAndCrossFieldRulesFailAsForJson() {
 		int id = createdId(BASE, SystemNotificationApiTests.VALID);
 
-		Response response = send("PUT", BASE, FORM, "id=" + id + "&title=T&severity=7&starttime=2025-01-15"
+		assertRefusedAndUnchanged(TABLE, id, () -> send("PUT", BASE, FORM, "id=" + id
+				+ "&title=T&severity=7&starttime=2025-01-15"
 				+ "&shortdescription=S&description=D&messagetype=Announcement&publishon=2025-01-16T00%3A00%3A00Z"
-				+ "&unpublishon=2025-01-15T00%3A00%3A00Z&hasbutton=True&buttonlabel=", admin());
-
-		assertUnchangedAfter(TABLE, id, response, 400,
+				+ "&unpublishon=2025-01-15T00%3A00%3A00Z&hasbutton=True&buttonlabel=", admin()), 400,
 				failure(400, "Severity", "is not a valid value", error("\"7\"", "is not a valid value", "Severity"),
 						error("\"2025-01-15\"", "is not a valid value", "StartTime"),
 						error("\"2025-01-15T00:00:00Z\"", "must be later than PublishOn", "UnPublishOn"),
@@ -88,13 +87,13 @@ class SystemNotificationFormTests extends FormTestSupport {
 	void aRepeatedNameIsRefusedOnItsProperty() {
 		int id = createdId(BASE, SystemNotificationApiTests.VALID);
 
-		Response response = send("PUT", BASE, FORM + "; charset=utf-8",
-				"Id=" + id + "&Title=T&Severity=1&Severity=High"
-						+ "&StartTime=2025-01-15T10%3A30%3A00Z&ShortDescription=S&Description=D&MessageType=1",
-				admin());
-
-		assertUnchangedAfter(TABLE, id, response, 400, failure(400, "Severity", "is not a valid value",
-				error("[\"1\",\"High\"]", "is not a valid value", "Severity")));
+		assertRefusedAndUnchanged(TABLE, id,
+				() -> send("PUT", BASE, FORM + "; charset=utf-8",
+						"Id=" + id + "&Title=T&Severity=1&Severity=High"
+								+ "&StartTime=2025-01-15T10%3A30%3A00Z&ShortDescription=S&Description=D&MessageType=1",
+						admin()),
+				400, failure(400, "Severity", "is not a valid value",
+						error("[\"1\",\"High\"]", "is not a valid value", "Severity")));
 	}
 
 }
