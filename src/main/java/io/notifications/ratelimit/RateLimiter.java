@@ -1,11 +1,11 @@
 package io.notifications.ratelimit;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -43,9 +43,9 @@ public final class RateLimiter {
 
 	private final LongSupplier nanoTime;
 
-	private final Map<String, CallerBuckets> local = lru();
+	private final Cache<String, CallerBuckets> local = Caffeine.newBuilder().maximumSize(MAX_CALLERS).build();
 
-	private final Map<String, CallerBuckets> remote = lru();
+	private final Cache<String, CallerBuckets> remote = Caffeine.newBuilder().maximumSize(MAX_CALLERS).build();
 
 	private volatile long sharedFailedUntil;
 
@@ -106,12 +106,9 @@ public final class RateLimiter {
 		return Optional.empty();
 	}
 
-	private CallerBuckets buckets(Map<String, CallerBuckets> callers, String caller, boolean remote) {
-		// one short lock per request keeps a caller's first requests from racing to
-		// create two sets
-		synchronized (callers) {
-			return callers.computeIfAbsent(caller, (key) -> remote ? sharedBuckets(key) : localBuckets());
-		}
+	private CallerBuckets buckets(Cache<String, CallerBuckets> callers, String caller, boolean remote) {
+		// atomically: a caller's first requests never race to create two sets
+		return callers.get(caller, (key) -> remote ? sharedBuckets(key) : localBuckets());
 	}
 
 	private CallerBuckets localBuckets() {
@@ -134,18 +131,6 @@ public final class RateLimiter {
 
 	private static Bandwidth tier(int tokens, Duration period) {
 		return Bandwidth.builder().capacity(tokens).refillGreedy(tokens, period).build();
-	}
-
-	private static Map<String, CallerBuckets> lru() {
-		// an access-ordered LinkedHashMap is an LRU
-		return new LinkedHashMap<>(256, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, CallerBuckets> eldest) {
-				return size() > MAX_CALLERS;
-			}
-
-		};
 	}
 
 	/** One caller's buckets. */

@@ -1,10 +1,11 @@
 package io.notifications.security;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Failed sign-ins per user name and client address, and per client address alone, each
@@ -22,14 +23,7 @@ final class LoginThrottle {
 
 	private final LongSupplier nanoTime;
 
-	private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-			return size() > MAX_KEYS;
-		}
-
-	};
+	private final Cache<String, Failures> failures = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
 
 	LoginThrottle(LoginThrottleProperties properties, LongSupplier nanoTime) {
 		this.properties = properties;
@@ -42,47 +36,42 @@ final class LoginThrottle {
 	 */
 	Optional<Duration> wait(String username, String address) {
 		long now = this.nanoTime.getAsLong();
-		long until;
-		synchronized (this.failures) {
-			until = Math.max(blockedUntil(addressKey(address), now),
-					(username != null) ? blockedUntil(userKey(username, address), now) : now);
-		}
+		long until = Math.max(blockedUntil(addressKey(address), now),
+				(username != null) ? blockedUntil(userKey(username, address), now) : now);
 		return (until > now) ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
 	}
 
 	void failed(String username, String address) {
 		long now = this.nanoTime.getAsLong();
-		synchronized (this.failures) {
-			count(userKey(username, address), this.properties.userFailures(), now);
-			count(addressKey(address), this.properties.addressFailures(), now);
-		}
+		count(userKey(username, address), this.properties.userFailures(), now);
+		count(addressKey(address), this.properties.addressFailures(), now);
 	}
 
 	/** The user signed in from the address: their failures there are forgotten. */
 	void succeeded(String username, String address) {
-		synchronized (this.failures) {
-			this.failures.remove(userKey(username, address));
-		}
+		this.failures.invalidate(userKey(username, address));
 	}
 
 	private long blockedUntil(String key, long now) {
-		Failures known = this.failures.get(key);
+		Failures known = this.failures.getIfPresent(key);
 		return (known != null && !forgotten(known, now)) ? known.blockedUntil() : now;
 	}
 
+	/** Counts one more failure of the key, atomically. */
 	private void count(String key, int free, long now) {
-		Failures known = this.failures.get(key);
-		int count = (known != null && !forgotten(known, now)) ? known.count() + 1 : 1;
-		long blockedUntil = now;
-		if (count > free) {
-			long max = this.properties.maxWait().toNanos();
-			long wait = Math.min(this.properties.firstWait().toNanos(), max);
-			for (int doubling = free + 1; doubling < count && wait < max; doubling++) {
-				wait = Math.min(wait * 2, max);
+		this.failures.asMap().compute(key, (name, known) -> {
+			int count = (known != null && !forgotten(known, now)) ? known.count() + 1 : 1;
+			long blockedUntil = now;
+			if (count > free) {
+				long max = this.properties.maxWait().toNanos();
+				long wait = Math.min(this.properties.firstWait().toNanos(), max);
+				for (int doubling = free + 1; doubling < count && wait < max; doubling++) {
+					wait = Math.min(wait * 2, max);
+				}
+				blockedUntil = now + wait;
 			}
-			blockedUntil = now + wait;
-		}
-		this.failures.put(key, new Failures(count, now, blockedUntil));
+			return new Failures(count, now, blockedUntil);
+		});
 	}
 
 	private boolean forgotten(Failures known, long now) {

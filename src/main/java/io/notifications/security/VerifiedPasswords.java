@@ -6,12 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -35,14 +36,10 @@ final class VerifiedPasswords implements PasswordEncoder {
 
 	private final SecretKeySpec key;
 
-	private final Map<String, Long> verified = new LinkedHashMap<>(256, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-			return size() > MAX_ENTRIES;
-		}
-
-	};
+	/**
+	 * When each remembered match was verified, by the HMAC of the password and its hash.
+	 */
+	private final Cache<String, Long> verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
 	VerifiedPasswords(PasswordEncoder encoder, Duration lifetime, LongSupplier nanoTime) {
 		this.encoder = encoder;
@@ -65,17 +62,13 @@ final class VerifiedPasswords implements PasswordEncoder {
 		}
 		String entry = mac(rawPassword, encodedPassword);
 		long now = this.nanoTime.getAsLong();
-		synchronized (this.verified) {
-			Long verifiedAt = this.verified.get(entry);
-			if (verifiedAt != null && now - verifiedAt < this.lifetime.toNanos()) {
-				return true;
-			}
+		Long verifiedAt = this.verified.getIfPresent(entry);
+		if (verifiedAt != null && now - verifiedAt < this.lifetime.toNanos()) {
+			return true;
 		}
 		boolean matches = this.encoder.matches(rawPassword, encodedPassword);
 		if (matches) {
-			synchronized (this.verified) {
-				this.verified.put(entry, now);
-			}
+			this.verified.put(entry, now);
 		}
 		return matches;
 	}
