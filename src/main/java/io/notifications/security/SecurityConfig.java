@@ -1,5 +1,6 @@
 package io.notifications.security;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.notifications.ratelimit.RateLimitFilter;
@@ -148,9 +149,11 @@ class SecurityConfig {
 	 * provider, and the embedded issuer's decoder takes them too.
 	 */
 	@Bean
-	OAuth2TokenValidator<Jwt> expiryRequired() {
+	OAuth2TokenValidator<Jwt> expiryRequired(Clock clock) {
 		JwtTimestampValidator validator = new JwtTimestampValidator(CLOCK_SKEW);
 		validator.setAllowEmptyExpiryClaim(false);
+		// the server's clock, which issues the tokens too
+		validator.setClock(clock);
 		return validator;
 	}
 

@@ -9,14 +9,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -28,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(ApiTestSupport.TestClock.class)
 @EndToEnd
 public abstract class ApiTestSupport {
 
@@ -44,6 +50,18 @@ public abstract class ApiTestSupport {
 
 	@Autowired
 	protected JdbcTemplate jdbc;
+
+	/**
+	 * The server's clock, which a test may fix or move; the system's again after each
+	 * test.
+	 */
+	@Autowired
+	protected MovableClock clock;
+
+	@AfterEach
+	void systemTime() {
+		this.clock.reset();
+	}
 
 	@BeforeEach
 	void emptyTables() {
@@ -161,6 +179,18 @@ public abstract class ApiTestSupport {
 	/** Reads a JSON text, for taking server-assigned values out of a response. */
 	protected static JsonNode json(String text) {
 		return JSON.readTree(text);
+	}
+
+	/** The server's clock, movable by the tests. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
 	}
 
 }
