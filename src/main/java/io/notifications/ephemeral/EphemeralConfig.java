@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.List;
 
 import io.notifications.idempotency.IdempotencyKeys;
+import io.notifications.resource.RecordWrites;
 import io.notifications.resource.ResourceController;
-import io.notifications.resource.WholeRecords;
+import io.notifications.web.RequestBinder;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,9 @@ import org.springframework.core.env.Environment;
 class EphemeralConfig {
 
 	@Bean
-	Fixtures fixtures(List<ResourceController<?, ?, ?>> resources, WholeRecords records, IdempotencyKeys keys,
-			EphemeralProperties properties, Clock clock) {
-		return new Fixtures(resources, records, keys, properties.fixturesResource(), clock);
+	Fixtures fixtures(List<ResourceController<?, ?, ?>> resources, RequestBinder binder, RecordWrites writes,
+			IdempotencyKeys keys, EphemeralProperties properties, Clock clock) {
+		return new Fixtures(resources, new FixtureRecords(binder, writes), keys, properties.fixturesResource(), clock);
 	}
 
 	/**

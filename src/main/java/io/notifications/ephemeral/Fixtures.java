@@ -12,7 +12,6 @@ import java.util.Set;
 
 import io.notifications.idempotency.IdempotencyKeys;
 import io.notifications.resource.ResourceController;
-import io.notifications.resource.WholeRecords;
 import io.notifications.web.ErrorItem;
 import io.notifications.web.InvalidRequestException;
 import io.notifications.web.UnreadableBodyException;
@@ -45,14 +44,14 @@ class Fixtures {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
-	private final WholeRecords records;
+	private final FixtureRecords records;
 
 	private final IdempotencyKeys keys;
 
 	/** Every resource's rows, in the order of the declarations, empty lists included. */
-	private final Map<ResourceController<?, ?, ?>, List<WholeRecords.Row>> rows = new LinkedHashMap<>();
+	private final Map<ResourceController<?, ?, ?>, List<FixtureRecords.Row>> rows = new LinkedHashMap<>();
 
-	Fixtures(List<ResourceController<?, ?, ?>> resources, WholeRecords records, IdempotencyKeys keys, Resource file,
+	Fixtures(List<ResourceController<?, ?, ?>> resources, FixtureRecords records, IdempotencyKeys keys, Resource file,
 			Clock clock) {
 		this.records = records;
 		this.keys = keys;
@@ -90,7 +89,7 @@ class Fixtures {
 		return resource.declared().key();
 	}
 
-	private void read(Resource file, Map<String, ResourceController<?, ?, ?>> byKey, WholeRecords records,
+	private void read(Resource file, Map<String, ResourceController<?, ?, ?>> byKey, FixtureRecords records,
 			Clock clock) {
 		String where = PROPERTY + " (" + file.getDescription() + ")";
 		JsonNode tree;
@@ -127,7 +126,7 @@ class Fixtures {
 					throw new EphemeralSetupException(
 							"Invalid fixture " + record + " in " + where + ": not a JSON object");
 				}
-				WholeRecords.Row row;
+				FixtureRecords.Row row;
 				try {
 					row = records.read(resource, fields, clock.instant());
 				}

@@ -16,11 +16,11 @@ import org.springframework.util.ReflectionUtils;
  * null, takes its default ({@code false}, 0). Checked once, at start-up: a component
  * without a field of its type stops the server with a message naming it.
  */
-final class WritableFields {
+public final class WritableFields {
 
 	private final List<Writable> fields = new ArrayList<>();
 
-	WritableFields(Class<? extends Record> requestType, Class<?> entityType) {
+	public WritableFields(Class<? extends Record> requestType, Class<?> entityType) {
 		for (RecordComponent component : requestType.getRecordComponents()) {
 			if (component.getName().equals("id")) {
 				continue;
@@ -39,12 +39,12 @@ final class WritableFields {
 	}
 
 	/** The entity fields, in the request's order. */
-	List<Field> fields() {
+	public List<Field> fields() {
 		return this.fields.stream().map(Writable::field).toList();
 	}
 
 	/** The value each field takes from the request, in the order of {@link #names()}. */
-	List<Object> values(Record request) {
+	public List<Object> values(Record request) {
 		return this.fields.stream().map((writable) -> writable.valueIn(request)).toList();
 	}
 

@@ -1,4 +1,4 @@
-package io.notifications.resource;
+package io.notifications.ephemeral;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,6 +11,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.notifications.persistence.AuditedEntity;
+import io.notifications.resource.RecordWrites;
+import io.notifications.resource.ResourceController;
+import io.notifications.resource.ResourceRequest;
+import io.notifications.resource.WritableFields;
 import io.notifications.value.DateTimes;
 import io.notifications.web.ErrorItem;
 import io.notifications.web.InvalidRequestException;
@@ -19,16 +23,13 @@ import io.notifications.web.RequestBinder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Records written whole, as GET shows them: the writable fields read and validated as a
  * PUT's body, the Id and the server-managed fields (UniqueId, CreatedOn, UpdatedOn,
  * UpdatedBy, IsNew) kept as given. For a server that starts from known data (ephemeral
  * mode's fixtures); the API itself never writes an Id or a server-managed field.
  */
-@Component
-public class WholeRecords {
+class FixtureRecords {
 
 	private static final int MAX_UPDATED_BY_LENGTH = 255;
 
@@ -38,7 +39,7 @@ public class WholeRecords {
 
 	private final Map<ResourceController<?, ?, ?>, WritableFields> writable = new ConcurrentHashMap<>();
 
-	WholeRecords(RequestBinder binder, RecordWrites records) {
+	FixtureRecords(RequestBinder binder, RecordWrites records) {
 		this.binder = binder;
 		this.records = records;
 	}
@@ -48,7 +49,7 @@ public class WholeRecords {
 	 * create would give it: a new UniqueId, {@code now}, no UpdatedBy, IsNew true.
 	 * @throws InvalidRequestException naming every failing property, the Id included
 	 */
-	public Row read(ResourceController<?, ?, ?> resource, ObjectNode record, Instant now) {
+	Row read(ResourceController<?, ?, ?> resource, ObjectNode record, Instant now) {
 		List<ErrorItem> errors = new ArrayList<>();
 		ResourceRequest request = null;
 		try {
@@ -64,8 +65,8 @@ public class WholeRecords {
 		Instant second = AuditedEntity.storedTime(now);
 		values.put("createdOn", managed(record, "CreatedOn", errors, (node) -> storedTime(node), second));
 		values.put("updatedOn", managed(record, "UpdatedOn", errors, (node) -> storedTime(node), second));
-		values.put("updatedBy", managed(record, "UpdatedBy", errors, WholeRecords::updatedBy, null));
-		values.put("isNew", managed(record, "IsNew", errors, WholeRecords::bool, true));
+		values.put("updatedBy", managed(record, "UpdatedBy", errors, FixtureRecords::updatedBy, null));
+		values.put("isNew", managed(record, "IsNew", errors, FixtureRecords::bool, true));
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
@@ -85,7 +86,7 @@ public class WholeRecords {
 	 * next generated Id the one above its highest row (1 without rows), so that creates
 	 * never collide with them and get the same Ids after every replacement.
 	 */
-	public void replaceAll(Map<ResourceController<?, ?, ?>, List<Row>> rows) {
+	void replaceAll(Map<ResourceController<?, ?, ?>, List<Row>> rows) {
 		rows.forEach((resource, resourceRows) -> this.records.replaceAll(
 				resource.declared().entityType().asSubclass(AuditedEntity.class),
 				resourceRows.stream().map(Row::values).toList()));
@@ -143,7 +144,7 @@ public class WholeRecords {
 	 * @param id its Id
 	 * @param values every field's value, by the entity's field name
 	 */
-	public record Row(int id, Map<String, Object> values) {
+	record Row(int id, Map<String, Object> values) {
 	}
 
 	/** How a server-managed property is read from JSON. */
