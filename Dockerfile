@@ -27,11 +27,11 @@ COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 # Java's ahead-of-time cache (JEP 483 and 515): a training run starts the server, sends it the
-# requests clients send first (io.notifications.StartupTraining) and stops it; app.aot keeps the
+# requests clients send first (io.notifications.container.StartupTraining) and stops it; app.aot keeps the
 # classes they loaded, already linked, and their methods' profiles. Every start then maps them
 # instead of loading, verifying and linking them again (docs/performance.md). The training run's
 # database and key are in a temporary directory that it deletes; only app.aot is kept.
-RUN java -XX:AOTCacheOutput=app.aot -cp app.jar io.notifications.StartupTraining
+RUN java -XX:AOTCacheOutput=app.aot -cp app.jar io.notifications.container.StartupTraining
 USER 10001:10001
 # The embedded H2 database and the generated token signing key live in ./data.
 VOLUME /app/data
@@ -45,7 +45,7 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=25 -XX:+ExitOnOutOfMemoryError"
 # which includes the database, on the port the server uses (see HealthProbe). podman and buildah
 # keep this line only with --format docker: the OCI format has no health check.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
-	CMD ["java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/app/app.jar", "io.notifications.HealthProbe"]
+	CMD ["java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/app/app.jar", "io.notifications.container.HealthProbe"]
 # Exec form: java is PID 1 and gets SIGTERM, so the graceful shutdown runs (give it 30 s: docker stop -t 30).
 # The cache's objects are loaded into the initial heap, which must hold about 16 MB: by default it
 # is 1/64 of the memory limit, 8 MB at 512m, and the JVM would refuse to start; 1/16 is 32 MB at

@@ -2,7 +2,7 @@ package io.notifications.operations;
 
 import java.net.URI;
 
-import io.notifications.HealthProbe;
+import io.notifications.container.HealthProbe;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;

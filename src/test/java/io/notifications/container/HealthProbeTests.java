@@ -1,4 +1,4 @@
-package io.notifications;
+package io.notifications.container;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.notifications;
+package io.notifications.container;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.notifications.NotificationsApplication;
 import io.notifications.resource.ResourceController;
 import tools.jackson.databind.json.JsonMapper;
 
