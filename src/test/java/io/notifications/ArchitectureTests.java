@@ -3,12 +3,15 @@ package io.notifications;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.notifications.resource.ApiResource;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.stereotype.Component;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -21,18 +24,33 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTests {
 
-	static final String RESOURCES = "io.notifications.(coworkernotification|systemnotification)..";
-
 	static final String ISSUER = "io.notifications.security.issuer..";
 
 	static final String ISSUER_CONDITION = "io.notifications.security.issuer.ConditionalOnEmbeddedIssuer";
 
 	static JavaClasses classes;
 
+	/**
+	 * The packages that declare a resource: those of the controllers annotated
+	 * {@link ApiResource}.
+	 */
+	static String[] resources;
+
 	@BeforeAll
 	static void importMainClasses() {
 		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("io.notifications");
+		resources = classes.stream()
+			.filter((type) -> type.isAnnotatedWith(ApiResource.class))
+			.map((type) -> type.getPackageName() + "..")
+			.distinct()
+			.toArray(String[]::new);
+	}
+
+	@Test
+	void theResourcesAreFound() {
+		assertThat(resources).contains("io.notifications.coworkernotification..",
+				"io.notifications.systemnotification..");
 	}
 
 	@Test
@@ -42,13 +60,21 @@ class ArchitectureTests {
 
 	@Test
 	void resourcesDoNotKnowEachOther() {
-		slices().matching("io.notifications.(*notification)..").should().notDependOnEachOther().check(classes);
+		for (String resource : resources) {
+			noClasses().that()
+				.resideInAPackage(resource)
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(
+						Stream.of(resources).filter((other) -> !other.equals(resource)).toArray(String[]::new))
+				.check(classes);
+		}
 	}
 
 	@Test
 	void resourcesKnowOnlyTheSharedMachinery() {
 		noClasses().that()
-			.resideInAnyPackage("io.notifications.coworkernotification..", "io.notifications.systemnotification..")
+			.resideInAnyPackage(resources)
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.notifications.security..", "io.notifications.openapi..",
@@ -59,10 +85,10 @@ class ArchitectureTests {
 	@Test
 	void theSharedMachineryKnowsNoResource() {
 		noClasses().that()
-			.resideOutsideOfPackages("io.notifications.coworkernotification..", "io.notifications.systemnotification..")
+			.resideOutsideOfPackages(resources)
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.notifications.coworkernotification..", "io.notifications.systemnotification..")
+			.resideInAnyPackage(resources)
 			.check(classes);
 	}
 

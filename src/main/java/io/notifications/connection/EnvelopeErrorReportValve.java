@@ -1,7 +1,6 @@
 package io.notifications.connection;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.notifications.web.Envelope;
@@ -45,14 +44,12 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
 	/** Writes the envelope of a failure with this status as the whole response. */
 	static void write(JsonMapper jsonMapper, Response response, int status) {
 		try {
+			// UTF-8 bytes, with no charset in the Content-Type, as every other JSON
+			// answer
 			response.setContentType("application/json");
-			response.setCharacterEncoding("UTF-8");
-			PrintWriter writer = response.getReporter();
-			if (writer != null) {
-				writer
-					.write(jsonMapper.writeValueAsString(Envelope.failure(status, FailureMessages.forStatus(status))));
-				response.finishResponse();
-			}
+			response.getOutputStream()
+				.write(jsonMapper.writeValueAsBytes(Envelope.failure(status, FailureMessages.forStatus(status))));
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the client is gone or the response has begun: nothing more to tell it

@@ -41,9 +41,11 @@ public class SecondFactor {
 	private final Clock clock;
 
 	SecondFactor(SecurityProperties properties, UsedSteps usedSteps, Clock clock) {
-		for (SecurityProperties.User user : properties.users()) {
+		for (int i = 0; i < properties.users().size(); i++) {
+			SecurityProperties.User user = properties.users().get(i);
 			if (user.totpSecret() != null && !user.totpSecret().isBlank()) {
-				this.keys.put(user.email(), key(user.email(), user.totpSecret()));
+				this.keys.put(user.email(),
+						key("notifications.security.users[" + i + "].totp-secret", user.totpSecret()));
 			}
 		}
 		this.usedSteps = usedSteps;
@@ -117,11 +119,12 @@ public class SecondFactor {
 	 * The HMAC key of a Base32 secret, as authenticator apps read it (any case, spaces
 	 * allowed).
 	 */
-	private static Key key(String email, String secret) {
+	private static Key key(String property, String secret) {
 		String base32 = secret.replace(" ", "").toUpperCase(Locale.ROOT);
 		byte[] bytes = BASE32.matcher(base32).matches() ? new Base32().decode(base32) : new byte[0];
 		if (bytes.length < MIN_SECRET_BYTES) {
-			throw new IllegalStateException("The totp-secret of " + email + " must be Base32 (A-Z, 2-7) of at least "
+			// Boot's short failure report, without the secret
+			throw new InvalidSettingException(property, "A TOTP secret is Base32 (A-Z, 2-7) of at least "
 					+ MIN_SECRET_BYTES * 8 + " bits, such as 32 characters from: head -c 20 /dev/urandom | base32");
 		}
 		return new SecretKeySpec(bytes, "HmacSHA1");

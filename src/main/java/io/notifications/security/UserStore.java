@@ -58,10 +58,12 @@ class UserStore {
 	@Bean
 	UserDetailsService userDetailsService(SecurityProperties properties) {
 		List<UserDetails> users = new ArrayList<>();
-		for (SecurityProperties.User user : properties.users()) {
+		for (int i = 0; i < properties.users().size(); i++) {
+			SecurityProperties.User user = properties.users().get(i);
 			if (!user.password().startsWith("{")) {
-				throw new IllegalStateException("The password of " + user.email()
-						+ " needs its encoding prefix, such as {bcrypt}... or {noop}...");
+				// Boot's short failure report, without the password
+				throw new InvalidSettingException("notifications.security.users[" + i + "].password",
+						"A password needs its encoding prefix, such as {bcrypt}... or {noop}...");
 			}
 			users.add(User.withUsername(user.email())
 				.password(user.password())

@@ -23,10 +23,13 @@ public class EnvelopeWriter {
 		this.jsonMapper = jsonMapper;
 	}
 
+	/**
+	 * Writes the envelope as UTF-8 bytes, with the Content-Type of every other JSON
+	 * answer (no charset).
+	 */
 	public void write(HttpServletResponse response, Envelope envelope) throws IOException {
 		response.setStatus(envelope.status());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		this.jsonMapper.writeValue(response.getOutputStream(), envelope);
 	}
 

@@ -95,6 +95,16 @@ class PerimeterTests extends ApiTestSupport {
 		}
 	}
 
+	@Test
+	void everyJsonAnswerHasOneContentType() {
+		String noRoles = basic("nobody@example.com", "nobody-secret");
+		for (Response response : List.of(get("/api/spaces/coworkernotifications", null),
+				get("/api/spaces/coworkernotifications", noRoles), get("/internal/hello", null),
+				get("/api/spaces/coworkernotifications", admin()), get("/api/unknown", admin()))) {
+			assertThat(response.header("Content-Type")).as(response.body()).isEqualTo("application/json");
+		}
+	}
+
 	private List<String> callers() {
 		return Arrays.asList(null, admin(), basic("nobody@example.com", "nobody-secret"),
 				bearer("cn-read@example.com", "role-secret"));

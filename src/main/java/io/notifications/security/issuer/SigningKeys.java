@@ -30,6 +30,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.notifications.security.InvalidSettingException;
 import org.springframework.core.io.Resource;
 
 /**
@@ -45,6 +46,8 @@ import org.springframework.core.io.Resource;
 public final class SigningKeys {
 
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
+
+	private static final String KEY_LOCATION = "notifications.security.token.key-location";
 
 	private final CompletableFuture<List<RSAKey>> keys;
 
@@ -77,8 +80,9 @@ public final class SigningKeys {
 						: new SigningKeys(fromJwkSet(text));
 			}
 		}
-		catch (IOException | ParseException | JOSEException | GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot read the token signing key at " + location, ex);
+		catch (IOException | ParseException | JOSEException | GeneralSecurityException | IllegalStateException ex) {
+			throw new InvalidSettingException(KEY_LOCATION,
+					"Cannot read the token signing key at " + location + ": " + ex.getMessage());
 		}
 	}
 
