@@ -79,14 +79,12 @@ class ConnectionLimitTests {
 				}
 			}
 
-			Response created = Http.postJson(application.baseUrl() + BASE,
-					"{\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}",
-					authorization);
+			Response created = Http.postJson(application.baseUrl() + BASE, """
+					{"CoworkerId":7,"Message":"after","NotificationType":"blog","EntityId":0}""", authorization);
 			int id = created.json().get("Value").get("Id").asInt();
-			Response put = Http.putJson(application.baseUrl() + BASE,
-					"{\"Id\":" + id
-							+ ",\"CoworkerId\":7,\"Message\":\"updated\",\"NotificationType\":\"blog\",\"EntityId\":0}",
-					authorization);
+			Response put = Http.putJson(application.baseUrl() + BASE, """
+					{"Id":%d,"CoworkerId":7,"Message":"updated","NotificationType":"blog","EntityId":0}"""
+				.formatted(id), authorization);
 
 			assertThat(put.status()).as(put.body()).isEqualTo(200);
 			assertThat(application.output()).doesNotContain("OutOfMemoryError");

@@ -56,8 +56,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 	@Test
 	void aChunkedRequestWithAContentLengthIsRefused() {
 		int id = createdId(BASE, record("before"));
-		String body = "{\"Id\":" + id
-				+ ",\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+		String body = """
+				{"Id":%d,"CoworkerId":7,"Message":"after","NotificationType":"blog","EntityId":0}""".formatted(id);
 		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
 				+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
 				+ "Content-Length: 5\r\nConnection: close\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body
@@ -72,8 +72,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 	@Test
 	void aChunkedRequestAloneIsAccepted() {
 		int id = createdId(BASE, record("before"));
-		String body = "{\"Id\":" + id
-				+ ",\"CoworkerId\":7,\"Message\":\"after\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+		String body = """
+				{"Id":%d,"CoworkerId":7,"Message":"after","NotificationType":"blog","EntityId":0}""".formatted(id);
 		Response response = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
 				+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
 				+ "Connection: close\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
@@ -86,10 +86,10 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 	void anOverlongUtf8SequenceIsRefusedNotDecoded() {
 		int id = createdId(BASE, record("before"));
 		// C0 AF is an overlong '/': lenient decoders store "a/b"
-		byte[] body = concat(
-				("{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"a").getBytes(StandardCharsets.US_ASCII),
-				new byte[] { (byte) 0xC0, (byte) 0xAF },
-				"b\",\"NotificationType\":\"blog\",\"EntityId\":0}".getBytes(StandardCharsets.US_ASCII));
+		byte[] body = concat("""
+				{"Id":%d,"CoworkerId":7,"Message":"a""".formatted(id).getBytes(StandardCharsets.US_ASCII),
+				new byte[] { (byte) 0xC0, (byte) 0xAF }, """
+						b","NotificationType":"blog","EntityId":0}""".getBytes(StandardCharsets.US_ASCII));
 		Response response = sendJsonBytes("PUT", body);
 
 		assertThat(response.status()).isEqualTo(400);
@@ -99,9 +99,10 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 
 	@Test
 	void anEncodedSurrogateIsRefused() {
-		byte[] body = concat("{\"CoworkerId\":7,\"Message\":\"".getBytes(StandardCharsets.US_ASCII),
-				new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
-				"\",\"NotificationType\":\"blog\",\"EntityId\":0}".getBytes(StandardCharsets.US_ASCII));
+		byte[] body = concat("""
+				{"CoworkerId":7,"Message":\"""".getBytes(StandardCharsets.US_ASCII),
+				new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, """
+						","NotificationType":"blog","EntityId":0}""".getBytes(StandardCharsets.US_ASCII));
 		Response response = sendJsonBytes("POST", body);
 
 		assertThat(response.status()).isEqualTo(400);
@@ -136,7 +137,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 	}
 
 	private static String record(String message) {
-		return "{\"CoworkerId\":7,\"Message\":\"" + message + "\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+		return """
+				{"CoworkerId":7,"Message":"%s","NotificationType":"blog","EntityId":0}""".formatted(message);
 	}
 
 	private static byte[] concat(byte[]... parts) {

@@ -140,7 +140,8 @@ class SlowClientTests extends ApiTestSupport {
 	}
 
 	private static String record(String message) {
-		return "{\"CoworkerId\":7,\"Message\":\"" + message + "\",\"NotificationType\":\"blog\",\"EntityId\":0}";
+		return """
+				{"CoworkerId":7,"Message":"%s","NotificationType":"blog","EntityId":0}""".formatted(message);
 	}
 
 }

@@ -36,12 +36,11 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 		JsonNode value = response.json().get("Value");
 		String on = value.get("CreatedOn").asString();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully created.",
-				"{\"Id\":" + value.get("Id").asInt() + ",\"CoworkerId\":5,\"Message\":\"Your invoice is ready\","
-						+ "\"NotificationType\":\"coworkerinvoice\",\"EntityId\":42,\"IsDismissed\":false,"
-						+ "\"SystemId\":null,\"UniqueId\":\"" + value.get("UniqueId").asString() + "\",\"CreatedOn\":\""
-						+ on + "\",\"UpdatedOn\":\"" + on + "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}",
-				on, ADMIN));
+		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully created.", """
+				{"Id":%d,"CoworkerId":5,"Message":"Your invoice is ready","NotificationType":"coworkerinvoice",\
+				"EntityId":42,"IsDismissed":false,"SystemId":null,"UniqueId":"%s","CreatedOn":"%s","UpdatedOn":"%s",\
+				"UpdatedBy":"admin@example.com","IsNew":true}""".formatted(value.get("Id").asInt(),
+				value.get("UniqueId").asString(), on, on), on, ADMIN));
 		assertThat(value.get("UniqueId").asString())
 			.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 		assertThat(on).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
@@ -56,8 +55,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 		String updatedOn = response.json().get("UpdatedOn").asString();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(
-				success("CoworkerNotification was successfully updated.", "{\"Id\":" + id + "}", updatedOn, ADMIN));
+		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully updated.", """
+				{"Id":%d}""".formatted(id), updatedOn, ADMIN));
 		JsonNode stored = readRecord(BASE, id);
 		assertThat(stored.get("CoworkerId").asInt()).isEqualTo(6);
 		assertThat(stored.get("Message").asString()).isEqualTo("Paid");
@@ -77,12 +76,11 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 		JsonNode record = response.json();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"Id\":" + id
-				+ ",\"CoworkerId\":5,\"Message\":\"Your invoice is ready\","
-				+ "\"NotificationType\":\"coworkerinvoice\",\"EntityId\":42,\"IsDismissed\":false,\"SystemId\":null,"
-				+ "\"UniqueId\":\"" + record.get("UniqueId").asString() + "\",\"CreatedOn\":\""
-				+ record.get("CreatedOn").asString() + "\",\"UpdatedOn\":\"" + record.get("UpdatedOn").asString()
-				+ "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}");
+		assertThat(response.body()).isEqualTo("""
+				{"Id":%d,"CoworkerId":5,"Message":"Your invoice is ready","NotificationType":"coworkerinvoice",\
+				"EntityId":42,"IsDismissed":false,"SystemId":null,"UniqueId":"%s","CreatedOn":"%s","UpdatedOn":"%s",\
+				"UpdatedBy":"admin@example.com","IsNew":true}""".formatted(id, record.get("UniqueId").asString(),
+				record.get("CreatedOn").asString(), record.get("UpdatedOn").asString()));
 	}
 
 	@Test
@@ -411,7 +409,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	@Test
 	void chunkedBodyOverOneMebibyteIsRefused() {
 		int id = createdId(BASE, VALID);
-		byte[] huge = ("{\"Message\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes();
+		byte[] huge = """
+				{"Message":"%s"}""".formatted("x".repeat(1024 * 1024)).getBytes();
 		var chunked = java.net.http.HttpRequest.BodyPublishers
 			.fromPublisher(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge));
 

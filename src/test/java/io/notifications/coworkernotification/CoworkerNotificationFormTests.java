@@ -51,8 +51,8 @@ class CoworkerNotificationFormTests extends FormTestSupport {
 
 		String updatedOn = response.json().get("UpdatedOn").asString();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully updated.",
-				"{\"Id\":" + id + "}", updatedOn, "cn-edit@example.com"));
+		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully updated.", """
+				{"Id":%d}""".formatted(id), updatedOn, "cn-edit@example.com"));
 		JsonNode stored = readRecord(BASE, id);
 		assertThat(stored.get("CoworkerId").asInt()).isEqualTo(6);
 		assertThat(stored.get("Message").asString()).isEqualTo("Paid");

@@ -349,8 +349,8 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 
 		String deletedOn = response.json().get("UpdatedOn").asString();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully deleted.",
-				"{\"Id\":" + id + "}", deletedOn, "cn-delete@example.com"));
+		assertThat(response.body()).isEqualTo(success("CoworkerNotification was successfully deleted.", """
+				{"Id":%d}""".formatted(id), deletedOn, "cn-delete@example.com"));
 		assertThat(deletedOn).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 		assertThat(get(BASE + "/" + id, admin()).body())
 			.isEqualTo(failure(404, "Id", "was not found", error(String.valueOf(id), "was not found", "Id")));
@@ -472,11 +472,11 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 
 	private static String page(String records, int page, int size, String orderField, int direction, long first,
 			long last, long total, long pages, boolean next, boolean previous) {
-		return "{\"Records\":[" + records + "],\"CurrentPage\":" + page + ",\"CurrentPageSize\":" + size
-				+ ",\"CurrentOrderField\":\"" + orderField + "\",\"CurrentSortDirection\":" + direction
-				+ ",\"FirstItem\":" + first + ",\"LastItem\":" + last + ",\"TotalItems\":" + total + ",\"TotalPages\":"
-				+ pages + ",\"HasNextPage\":" + next + ",\"HasPreviousPage\":" + previous + ",\"PageNumber\":" + page
-				+ ",\"PageSize\":" + size + "}";
+		return """
+				{"Records":[%s],"CurrentPage":%d,"CurrentPageSize":%d,"CurrentOrderField":"%s",\
+				"CurrentSortDirection":%d,"FirstItem":%d,"LastItem":%d,"TotalItems":%d,"TotalPages":%d,\
+				"HasNextPage":%s,"HasPreviousPage":%s,"PageNumber":%d,"PageSize":%d}""".formatted(records, page, size,
+				orderField, direction, first, last, total, pages, next, previous, page, size);
 	}
 
 }

@@ -95,12 +95,13 @@ class DatabaseOutageTests {
 			assertThat(put.headers().firstValue("Retry-After")).hasValue("5");
 			assertThat(putMillis).isLessThan(5000);
 			assertThat(readiness.status()).isEqualTo(503);
-			assertThat(readiness.body()).isEqualTo("{\"status\":\"DOWN\"}");
+			assertThat(readiness.body()).isEqualTo("""
+					{"status":"DOWN"}""");
 			assertThat(readinessMillis).isLessThan(2000);
 			// the Administrator sees what is wrong in words, no exception class
-			assertThat(details.body()).isEqualTo("{\"components\":{\"db\":{\"details\":{\"error\":"
-					+ "\"The database did not answer.\"},\"status\":\"DOWN\"},\"readinessState\":{\"status\":\"UP\"}},"
-					+ "\"status\":\"DOWN\"}");
+			assertThat(details.body()).isEqualTo("""
+					{"components":{"db":{"details":{"error":"The database did not answer."},"status":"DOWN"},\
+					"readinessState":{"status":"UP"}},"status":"DOWN"}""");
 
 			postgres = startPostgres(port, data);
 			start = System.nanoTime();
@@ -129,14 +130,15 @@ class DatabaseOutageTests {
 	}
 
 	private static Response create(String base, String message) throws IOException {
-		return Http.postJson(base + BASE,
-				"{\"CoworkerId\":7,\"Message\":\"" + message + "\",\"NotificationType\":\"blog\",\"EntityId\":0}",
+		return Http.postJson(base + BASE, """
+				{"CoworkerId":7,"Message":"%s","NotificationType":"blog","EntityId":0}""".formatted(message),
 				AUTHORIZATION);
 	}
 
 	private static Response update(String base, int id, String message) throws IOException {
-		return Http.putJson(base + BASE, "{\"Id\":" + id + ",\"CoworkerId\":7,\"Message\":\"" + message
-				+ "\",\"NotificationType\":\"blog\",\"EntityId\":0}", AUTHORIZATION);
+		return Http.putJson(base + BASE, """
+				{"Id":%d,"CoworkerId":7,"Message":"%s","NotificationType":"blog","EntityId":0}""".formatted(id,
+				message), AUTHORIZATION);
 	}
 
 	private ConfigurableApplicationContext start(String url) {

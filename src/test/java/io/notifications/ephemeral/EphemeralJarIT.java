@@ -58,17 +58,17 @@ class EphemeralJarIT {
 				.get("access_token")
 				.asString();
 			String fixture = Http.get(base + "/api/spaces/coworkernotifications/7", bearer).body();
-			assertThat(fixture).startsWith("{\"Id\":7,\"CoworkerId\":5,\"Message\":\"Your invoice is ready\"")
-				.contains(
-						"\"UniqueId\":\"3f8a4c1e-2b7d-4e9a-9c1f-5d6e7a8b9c0d\",\"CreatedOn\":\"2025-01-15T10:30:00Z\"");
+			assertThat(fixture).startsWith("""
+					{"Id":7,"CoworkerId":5,"Message":"Your invoice is ready\"""").contains("""
+					"UniqueId":"3f8a4c1e-2b7d-4e9a-9c1f-5d6e7a8b9c0d","CreatedOn":"2025-01-15T10:30:00Z\"""");
 			String systemFixtures = Http.get(base + "/api/sys/systemnotifications", bearer).body();
 
 			Response put = Http.putJson(base + "/api/spaces/coworkernotifications",
 					"""
 							{"Id":7,"CoworkerId":5,"Message":"Your invoice is paid","NotificationType":"coworkerinvoice","EntityId":42}""",
 					bearer);
-			assertThat(put.body()).isEqualTo(success("CoworkerNotification was successfully updated.", "{\"Id\":7}",
-					put.json().get("UpdatedOn").asString(), "admin@example.com"));
+			assertThat(put.body()).isEqualTo(success("CoworkerNotification was successfully updated.", """
+					{"Id":7}""", put.json().get("UpdatedOn").asString(), "admin@example.com"));
 			// more writes than a minute's default rate limit (60) allows: ephemeral mode
 			// has none
 			for (int i = 0; i < 65; i++) {

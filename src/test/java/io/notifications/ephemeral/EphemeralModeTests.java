@@ -74,8 +74,9 @@ class EphemeralModeTests extends ApiTestSupport {
 		try {
 			Path file = Files.createTempFile("fixtures", ".json");
 			file.toFile().deleteOnExit();
-			Files.writeString(file, "{\"coworkernotifications\":[" + String.join(",", coworker)
-					+ "],\"SystemNotifications\":[" + String.join(",", system) + "]}");
+			Files.writeString(file, """
+					{"coworkernotifications":[%s],"SystemNotifications":[%s]}""".formatted(String.join(",", coworker),
+					String.join(",", system)));
 			return file;
 		}
 		catch (IOException ex) {
@@ -118,8 +119,8 @@ class EphemeralModeTests extends ApiTestSupport {
 
 		Response reset = reset();
 
-		assertThat(reset.body()).isEqualTo(success("The fixtures were restored.",
-				"{\"memos\":0,\"coworkernotifications\":25,\"systemnotifications\":25}",
+		assertThat(reset.body()).isEqualTo(success("The fixtures were restored.", """
+				{"memos":0,"coworkernotifications":25,"systemnotifications":25}""",
 				reset.json().get("UpdatedOn").asString(), ADMIN));
 		assertThat(everything("/api/spaces/coworkernotifications")).isEqualTo(coworkers);
 		assertThat(everything("/api/sys/systemnotifications")).isEqualTo(systems);

@@ -36,25 +36,30 @@ class InvalidFixtureTests {
 	static Stream<Arguments> invalidFixtures() {
 		return Stream.of(
 				Arguments.of(
-						"{\"coworkernotifications\":[" + VALID + ",{\"Id\":8,\"CoworkerId\":5,\"Message\":\" \","
-								+ "\"NotificationType\":\"blog\"}]}",
+						"""
+								{"coworkernotifications":[%s,{"Id":8,"CoworkerId":5,"Message":" ","NotificationType":"blog"}]}"""
+							.formatted(VALID),
 						"Invalid fixture coworkernotifications[1] (Id 8) in notifications.ephemeral.fixtures (file ["
 								+ "%s]): Message: is a required field (\" \"); EntityId: is a required field"),
-				Arguments.of("{\"coworkernotifications\":[" + VALID + "," + VALID + "]}",
+				Arguments.of("""
+						{"coworkernotifications":[%s,%s]}""".formatted(VALID, VALID),
 						"Invalid fixture coworkernotifications[1] in notifications.ephemeral.fixtures (file [%s]): "
 								+ "Id 7 is given twice"),
-				Arguments.of("{\"systemnotifications\":[{\"Title\":\"No Id\",\"Severity\":9}]}",
+				Arguments.of("""
+						{"systemnotifications":[{"Title":"No Id","Severity":9}]}""",
 						"Invalid fixture systemnotifications[0] (Id missing) in notifications.ephemeral.fixtures (file ["
 								+ "%s]): Id: is a required field; Severity: is not a valid value (9); StartTime: is a "
 								+ "required field; ShortDescription: is a required field; Description: is a required "
 								+ "field; MessageType: is a required field"),
-				Arguments.of("{\"coworkernotifications\":[" + VALID.replace("}", ",\"UniqueId\":\"nope\"}") + "]}",
+				Arguments.of("""
+						{"coworkernotifications":[%s]}""".formatted(VALID.replace("}", ",\"UniqueId\":\"nope\"}")),
 						"Invalid fixture coworkernotifications[0] (Id 7) in notifications.ephemeral.fixtures (file ["
 								+ "%s]): UniqueId: is not a valid value (nope)"),
-				Arguments
-					.of("{\"coworkers\":[]}", "The fixtures of notifications.ephemeral.fixtures (file [%s]) name no "
-							+ "resource \"coworkers\"; the resources are memos, coworkernotifications, systemnotifications"),
-				Arguments.of("{\"coworkernotifications\":[],\"coworkernotifications\":[]}",
+				Arguments.of("""
+						{"coworkers":[]}""", "The fixtures of notifications.ephemeral.fixtures (file [%s]) name no "
+						+ "resource \"coworkers\"; the resources are memos, coworkernotifications, systemnotifications"),
+				Arguments.of("""
+						{"coworkernotifications":[],"coworkernotifications":[]}""",
 						"The fixtures of notifications.ephemeral.fixtures (file [%s]) are not valid JSON: Duplicate "
 								+ "Object property \"coworkernotifications\""));
 	}

@@ -178,7 +178,8 @@ class IdempotencyKeyTests extends ApiTestSupport {
 
 	@Test
 	void anInvalidRequestOrKeyIsRefusedAndNotKept() {
-		Response invalid = post("{\"CoworkerId\":5}", admin(), "k");
+		Response invalid = post("""
+				{"CoworkerId":5}""", admin(), "k");
 		Response tooLong = post(BODY, admin(), "k".repeat(256));
 
 		assertThat(invalid.status()).isEqualTo(400);

@@ -42,8 +42,8 @@ class MemoResourceTests extends ApiTestSupport {
 		Response replaced = putJson(BASE, """
 				{"Id":%d,"Subject":"Feed the cat","RemindOn":"2025-01-15T10:30:00+01:00"}""".formatted(id), admin());
 		String updatedOn = replaced.json().get("UpdatedOn").asString();
-		assertThat(replaced.body())
-			.isEqualTo(success("Memo was successfully updated.", "{\"Id\":" + id + "}", updatedOn, ADMIN));
+		assertThat(replaced.body()).isEqualTo(success("Memo was successfully updated.", """
+				{"Id":%d}""".formatted(id), updatedOn, ADMIN));
 
 		JsonNode read = readRecord(BASE, id);
 		assertThat(read.get("Subject").asString()).isEqualTo("Feed the cat");

@@ -96,7 +96,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	@ValueSource(strings = { COWORKER, SYSTEM })
 	void everyKindOfErrorMatchesTheDocument(String base) {
 		String body = VALID.get(base);
-		assertError(400, "PUT", base, base, "{\"Id\":1}", "application/json", admin());
+		assertError(400, "PUT", base, base, """
+				{"Id":1}""", "application/json", admin());
 		assertError(400, "PUT", base, base, "not json", "application/json", admin());
 		assertError(400, "GET", base, base + "?size=0", null, null, admin());
 		assertError(400, "GET", base + "/", base + "/?id=%5Bx%5D", null, null, admin());
@@ -108,8 +109,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertError(404, "GET", base + "/987654", base + "/987654", null, null, admin());
 		assertError(404, "DELETE", base + "/987654", base + "/987654", null, null, admin());
 		assertError(404, "PUT", base, base, body.replaceFirst("\\{", "{\"Id\":987654,"), "application/json", admin());
-		assertError(413, "PUT", base, base, "{\"Pad\":\"" + "x".repeat(1024 * 1024) + "\"}", "application/json",
-				admin());
+		assertError(413, "PUT", base, base, """
+				{"Pad":"%s"}""".formatted("x".repeat(1024 * 1024)), "application/json", admin());
 		assertError(415, "POST", base, base, body, "text/plain", admin());
 	}
 
@@ -211,13 +212,14 @@ class OpenApiDocumentTests extends ApiTestSupport {
 				requests may also send the name, case-insensitively (\\"High\\").","enum":[1,2,3],\
 				"x-enum-varnames":["LOW","MEDIUM","HIGH"]}""");
 		assertThat(schemas.get("MessageType").get("enum").toString()).isEqualTo("[1,2]");
-		assertThat(schemas.get("MessageType").get("x-enum-varnames").toString())
-			.isEqualTo("[\"ISSUE\",\"ANNOUNCEMENT\"]");
+		assertThat(schemas.get("MessageType").get("x-enum-varnames").toString()).isEqualTo("""
+				["ISSUE","ANNOUNCEMENT"]""");
 		for (String schema : List.of("SystemNotification", "SystemNotificationRequest")) {
 			JsonNode properties = schemas.get(schema).get("properties");
-			assertThat(properties.get("Severity").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/Severity\"}");
-			assertThat(properties.get("MessageType").toString())
-				.isEqualTo("{\"$ref\":\"#/components/schemas/MessageType\"}");
+			assertThat(properties.get("Severity").toString()).isEqualTo("""
+					{"$ref":"#/components/schemas/Severity"}""");
+			assertThat(properties.get("MessageType").toString()).isEqualTo("""
+					{"$ref":"#/components/schemas/MessageType"}""");
 		}
 	}
 
@@ -231,7 +233,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertThat(schemes.get("basic").get("scheme").asString()).isEqualTo("basic");
 		assertThat(schemes.get("password").get("flows").get("password").get("tokenUrl").asString())
 			.isEqualTo("/api/token");
-		assertThat(root.get("security").toString()).isEqualTo("[{\"bearer\":[]},{\"basic\":[]},{\"password\":[]}]");
+		assertThat(root.get("security").toString()).isEqualTo("""
+				[{"bearer":[]},{"basic":[]},{"password":[]}]""");
 		assertThat(root.get("paths").get("/api/token").get("post").get("security").toString()).isEqualTo("[]");
 	}
 
@@ -248,7 +251,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 
 		for (Response refused : List.of(postForm("/api/token", "grant_type=password&username=x&password=y"),
 				postForm("/api/token", "grant_type=client_credentials"),
-				send("POST", "/api/token", "application/json", "{\"grant_type\":\"password\"}", null))) {
+				send("POST", "/api/token", "application/json", """
+						{"grant_type":"password"}""", null))) {
 			assertThat(refused.status()).isEqualTo(400);
 			assertMatches(this.validator.validateResponse("/api/token", Request.Method.POST, response(refused)),
 					refused);
@@ -323,11 +327,11 @@ class OpenApiDocumentTests extends ApiTestSupport {
 			.get("examples")
 			.get("seed")
 			.get("value")
-			.toString())
-			.isEqualTo("{\"Status\":200,\"Message\":\"CoworkerNotification was successfully updated.\","
-					+ "\"Value\":{\"Id\":1},\"OpenInDialog\":false,\"OpenInWindow\":false,\"RedirectURL\":null,"
-					+ "\"JavaScript\":null,\"UpdatedOn\":\"2025-01-15T10:30:00Z\",\"UpdatedBy\":\"admin@example.com\","
-					+ "\"Errors\":null,\"WasSuccessful\":true}");
+			.toString()).isEqualTo("""
+					{"Status":200,"Message":"CoworkerNotification was successfully updated.",\
+					"Value":{"Id":1},"OpenInDialog":false,"OpenInWindow":false,"RedirectURL":null,\
+					"JavaScript":null,"UpdatedOn":"2025-01-15T10:30:00Z","UpdatedBy":"admin@example.com",\
+					"Errors":null,"WasSuccessful":true}""");
 		assertThat(json(this.document).get("components")
 			.get("responses")
 			.get("400")

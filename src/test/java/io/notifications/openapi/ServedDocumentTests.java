@@ -61,8 +61,8 @@ class ServedDocumentTests extends ApiTestSupport {
 			assertThat(batch.get("operationId").asString()).isEqualTo("batchRead" + name);
 			assertThat(batch.get("parameters").toString()).contains("\"name\":\"id\"").contains("\"required\":true");
 			assertThat(batch.get("parameters").size()).isEqualTo(1);
-			assertThat(ok(batch).toString())
-				.isEqualTo("{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/" + name + "\"}}");
+			assertThat(ok(batch).toString()).isEqualTo("""
+					{"type":"array","items":{"$ref":"#/components/schemas/%s"}}""".formatted(name));
 		});
 	}
 
@@ -83,14 +83,16 @@ class ServedDocumentTests extends ApiTestSupport {
 				.get("Envelope" + name)
 				.get("properties")
 				.get("Value")
-				.toString()).isEqualTo("{\"$ref\":\"#/components/schemas/" + name + "\"}");
+				.toString()).isEqualTo("""
+						{"$ref":"#/components/schemas/%s"}""".formatted(name));
 		});
 		assertThat(this.document.get("components")
 			.get("schemas")
 			.get("EnvelopeRecordIdentity")
 			.get("properties")
 			.get("Value")
-			.toString()).isEqualTo("{\"$ref\":\"#/components/schemas/RecordIdentity\"}");
+			.toString()).isEqualTo("""
+					{"$ref":"#/components/schemas/RecordIdentity"}""");
 	}
 
 	@Test
@@ -110,7 +112,8 @@ class ServedDocumentTests extends ApiTestSupport {
 					continue;
 				}
 				String role = roles.get(0).asString();
-				assertThat(roles.toString()).isEqualTo("[\"" + role + "\",\"Administrator\"]");
+				assertThat(roles.toString()).isEqualTo("""
+						["%s","Administrator"]""".formatted(role));
 				assertThat(operation.getValue().get("description").asString())
 					.endsWith("Needs the role `" + role + "` (or `Administrator`).");
 

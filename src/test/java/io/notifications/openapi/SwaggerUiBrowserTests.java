@@ -121,7 +121,8 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 				"OpenInWindow", "RedirectURL", "JavaScript", "UpdatedOn", "UpdatedBy", "Errors", "WasSuccessful");
 		assertThat(envelope.get("Status").asInt()).isEqualTo(200);
 		assertThat(envelope.get("Message").asString()).isEqualTo("CoworkerNotification was successfully updated.");
-		assertThat(envelope.get("Value").toString()).isEqualTo("{\"Id\":" + id + "}");
+		assertThat(envelope.get("Value").toString()).isEqualTo("""
+				{"Id":%d}""".formatted(id));
 		assertThat(envelope.get("UpdatedBy").asString()).isEqualTo(ADMIN);
 		assertThat(envelope.get("WasSuccessful").asBoolean()).isTrue();
 		assertThat(readRecord(OpenApiDocumentTests.COWORKER, id).get("Message").asString())

@@ -29,7 +29,8 @@ class ActuatorApiTests extends ApiTestSupport {
 		Response response = get("/actuator/health", null);
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+		assertThat(response.body()).isEqualTo("""
+				{"groups":["liveness","readiness"],"status":"UP"}""");
 	}
 
 	@ParameterizedTest
@@ -38,7 +39,8 @@ class ActuatorApiTests extends ApiTestSupport {
 		Response response = get(path, null);
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+		assertThat(response.body()).isEqualTo("""
+				{"status":"UP"}""");
 	}
 
 	@Test

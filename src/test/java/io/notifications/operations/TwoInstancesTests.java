@@ -111,8 +111,9 @@ class TwoInstancesTests {
 
 		assertThat(rotated.status()).isEqualTo(200);
 		assertThat(replayed.status()).isEqualTo(400);
-		assertThat(replayed.body()).isEqualTo("{\"error\":\"invalid_grant\",\"error_description\":"
-				+ "\"The refresh token is invalid, expired or already used.\"}");
+		assertThat(replayed.body()).isEqualTo(
+				"""
+						{"error":"invalid_grant","error_description":"The refresh token is invalid, expired or already used."}""");
 		// and the new one works on the other instance, once
 		String newRefreshToken = rotated.json().get("refresh_token").asString();
 		assertThat(refresh(this.second, newRefreshToken).status()).isEqualTo(200);

@@ -71,9 +71,8 @@ class SharedRateLimitTests {
 		long start = System.nanoTime();
 		for (int write = 0; write < 60; write++) {
 			for (ConfigurableApplicationContext instance : this.instances) {
-				Response response = Http.postJson(baseUrl(instance) + BASE,
-						"{\"CoworkerId\":7,\"Message\":\"w\",\"NotificationType\":\"blog\",\"EntityId\":0}",
-						AUTHORIZATION);
+				Response response = Http.postJson(baseUrl(instance) + BASE, """
+						{"CoworkerId":7,"Message":"w","NotificationType":"blog","EntityId":0}""", AUTHORIZATION);
 				if (response.status() == 200) {
 					accepted++;
 				}

@@ -73,8 +73,8 @@ class ChallengeTests extends ApiTestSupport {
 			.newBuilder(URI.create("http://localhost:" + this.port + "/api/spaces/coworkernotifications"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.PUT(BodyPublishers.ofString("{\"Id\":" + id
-					+ ",\"CoworkerId\":5,\"Message\":\"After\",\"NotificationType\":\"blog\",\"EntityId\":0}"))
+			.PUT(BodyPublishers.ofString("""
+					{"Id":%d,"CoworkerId":5,"Message":"After","NotificationType":"blog","EntityId":0}""".formatted(id)))
 			.build();
 
 		HttpResponse<String> response = client.send(put, BodyHandlers.ofString());

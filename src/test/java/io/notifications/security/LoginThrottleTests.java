@@ -29,7 +29,8 @@ class LoginThrottleTests extends ApiTestSupport {
 
 	@Test
 	void wrongBasicPasswordsFromOneAddressAreThrottledWithoutLockingTheUserOutElsewhere() {
-		int id = createdId(BASE, "{\"CoworkerId\":7,\"Message\":\"m\",\"NotificationType\":\"blog\",\"EntityId\":0}");
+		int id = createdId(BASE, """
+				{"CoworkerId":7,"Message":"m","NotificationType":"blog","EntityId":0}""");
 		List<Response> guesses = new ArrayList<>();
 		for (int guess = 0; guess < 100; guess++) {
 			guesses.add(get("127.0.0.3", BASE + "/" + id, basic("cn-read@example.com", "guess-" + guess)));
@@ -68,8 +69,8 @@ class LoginThrottleTests extends ApiTestSupport {
 
 		int first429 = indexOfStatus(guesses, 429);
 		assertThat(first429).isBetween(0, 19);
-		assertThat(guesses.get(0).body()).isEqualTo(
-				"{\"error\":\"invalid_grant\",\"error_description\":\"The user name or password is incorrect.\"}");
+		assertThat(guesses.get(0).body()).isEqualTo("""
+				{"error":"invalid_grant","error_description":"The user name or password is incorrect."}""");
 		Response throttled = guesses.get(first429);
 		assertThat(throttled.body()).isEqualTo(Envelopes.failure(429,
 				"Wait " + throttled.header("Retry-After") + " seconds before accessing this url again."));

@@ -23,8 +23,8 @@ class RevocationTests extends ApiTestSupport {
 
 	static final String UNAUTHORIZED = failure(401, "Authorization has been denied for this request.");
 
-	static final String BAD_REFRESH_TOKEN = "{\"error\":\"invalid_grant\",\"error_description\":"
-			+ "\"The refresh token is invalid, expired or already used.\"}";
+	static final String BAD_REFRESH_TOKEN = """
+			{"error":"invalid_grant","error_description":"The refresh token is invalid, expired or already used."}""";
 
 	@Test
 	void aRevokedAccessTokenIsRefusedAndTheUsersOtherTokensAreNot() {
@@ -76,10 +76,10 @@ class RevocationTests extends ApiTestSupport {
 		Response missing = send("POST", "/api/token/revoke", FORM, "token_type_hint=refresh_token", null);
 
 		assertThat(missing.status()).isEqualTo(400);
-		assertThat(missing.body())
-			.isEqualTo("{\"error\":\"invalid_request\",\"error_description\":\"The token to revoke is missing.\"}");
-		assertThat(send("POST", "/api/token/revoke", "application/json", "{\"token\":\"x\"}", null).status())
-			.isEqualTo(415);
+		assertThat(missing.body()).isEqualTo("""
+				{"error":"invalid_request","error_description":"The token to revoke is missing."}""");
+		assertThat(send("POST", "/api/token/revoke", "application/json", """
+				{"token":"x"}""", null).status()).isEqualTo(415);
 	}
 
 	@Test
@@ -100,7 +100,8 @@ class RevocationTests extends ApiTestSupport {
 
 		assertThat(ended.status()).as(ended.body()).isEqualTo(200);
 		Instant cutoff = Instant.parse(ended.json().get("revoked_before").asString());
-		assertThat(ended.body()).isEqualTo("{\"user\":\"sessions@example.com\",\"revoked_before\":\"" + cutoff + "\"}");
+		assertThat(ended.body()).isEqualTo("""
+				{"user":"sessions@example.com","revoked_before":"%s"}""".formatted(cutoff));
 		for (JsonNode session : new JsonNode[] { first, second }) {
 			assertRefused(get(CN, bearer(session)));
 			assertThat(refresh(session.get("refresh_token").asString()).body()).isEqualTo(BAD_REFRESH_TOKEN);
@@ -116,8 +117,8 @@ class RevocationTests extends ApiTestSupport {
 		Response missing = send("POST", "/api/token/revoke-all", FORM, "", admin());
 
 		assertThat(missing.status()).isEqualTo(400);
-		assertThat(missing.body()).isEqualTo(
-				"{\"error\":\"invalid_request\",\"error_description\":\"The user whose sessions to end is missing.\"}");
+		assertThat(missing.body()).isEqualTo("""
+				{"error":"invalid_request","error_description":"The user whose sessions to end is missing."}""");
 	}
 
 	private void assertRefused(Response response) {

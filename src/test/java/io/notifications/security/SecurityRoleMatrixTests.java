@@ -153,12 +153,13 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 	@Test
 	void updatedByOfAStoredRecordIsTheCallersEmail() {
 		int id = existingRecord(COWORKER);
-		assertThat(putJson(CN, "{\"Id\":" + id + "," + CN_FIELDS + "}", bearer("cn-edit@example.com", ROLE_PASSWORD))
-			.status()).isEqualTo(200);
+		assertThat(putJson(CN, """
+				{"Id":%d,%s}""".formatted(id, CN_FIELDS), bearer("cn-edit@example.com", ROLE_PASSWORD)).status())
+			.isEqualTo(200);
 		assertThat(get(CN + "/" + id, admin()).json().get("UpdatedBy").asString()).isEqualTo("cn-edit@example.com");
 
-		assertThat(putJson(CN, "{\"Id\":" + id + "," + CN_FIELDS + "}", basic(ADMIN, ADMIN_PASSWORD)).status())
-			.isEqualTo(200);
+		assertThat(putJson(CN, """
+				{"Id":%d,%s}""".formatted(id, CN_FIELDS), basic(ADMIN, ADMIN_PASSWORD)).status()).isEqualTo(200);
 		assertThat(get(CN + "/" + id, admin()).json().get("UpdatedBy").asString()).isEqualTo(ADMIN);
 	}
 
@@ -166,7 +167,8 @@ class SecurityRoleMatrixTests extends ApiTestSupport {
 	void basicWithAWrongPasswordOrAnUnknownUserGets401AndChangesNothing() {
 		int id = existingRecord(COWORKER);
 		Map<String, List<Map<String, Object>>> before = tables();
-		String update = "{\"Id\":" + id + "," + CN_FIELDS.replace("Your invoice is ready", "Changed") + "}";
+		String update = """
+				{"Id":%d,%s}""".formatted(id, CN_FIELDS.replace("Your invoice is ready", "Changed"));
 
 		for (String authorization : List.of(basic(ADMIN, "wrong"), basic("stranger@example.com", ADMIN_PASSWORD),
 				basic(ADMIN, ""), "Basic not-base64!")) {

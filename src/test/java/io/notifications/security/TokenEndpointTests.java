@@ -32,14 +32,18 @@ import static org.assertj.core.api.Assertions.within;
  */
 class TokenEndpointTests extends ApiTestSupport {
 
-	static final String TOKEN_RESPONSE = "\\{\"access_token\":\"eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\","
-			+ "\"token_type\":\"bearer\",\"expires_in\":604799,\"refresh_token\":\"[A-Za-z0-9_-]{43}\"\\}";
+	static final String TOKEN_RESPONSE = """
+			\\{"access_token":"eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+",\
+			"token_type":"bearer","expires_in":604799,"refresh_token":"[A-Za-z0-9_-]{43}"\\}""";
 
-	static final String BAD_CREDENTIALS = "{\"error\":\"invalid_grant\",\"error_description\":\"The user name or password is incorrect.\"}";
+	static final String BAD_CREDENTIALS = """
+			{"error":"invalid_grant","error_description":"The user name or password is incorrect."}""";
 
-	static final String BAD_REFRESH_TOKEN = "{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token is invalid, expired or already used.\"}";
+	static final String BAD_REFRESH_TOKEN = """
+			{"error":"invalid_grant","error_description":"The refresh token is invalid, expired or already used."}""";
 
-	static final String UNSUPPORTED = "{\"error\":\"unsupported_grant_type\"}";
+	static final String UNSUPPORTED = """
+			{"error":"unsupported_grant_type"}""";
 
 	@Test
 	void passwordGrantAnswersNexudusTokenBodyWithoutCaching() {
@@ -112,11 +116,8 @@ class TokenEndpointTests extends ApiTestSupport {
 
 	@Test
 	void aJsonBodyOrAnUnknownOrMissingGrantIsUnsupported() {
-		List<Response> responses = List.of(
-				postJson("/api/token",
-						"{\"grant_type\":\"password\",\"username\":\"admin@example.com\","
-								+ "\"password\":\"admin-secret\"}",
-						null),
+		List<Response> responses = List.of(postJson("/api/token", """
+				{"grant_type":"password","username":"admin@example.com","password":"admin-secret"}""", null),
 				send("POST", "/api/token", null, "grant_type=password&username=admin@example.com&password=admin-secret",
 						null),
 				postForm("/api/token", "grant_type=client_credentials&client_id=x&client_secret=y"),

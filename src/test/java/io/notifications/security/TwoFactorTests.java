@@ -168,7 +168,8 @@ class TwoFactorTests extends ApiTestSupport {
 	}
 
 	private static String grantError(String description) {
-		return "{\"error\":\"invalid_grant\",\"error_description\":\"" + description + "\"}";
+		return """
+				{"error":"invalid_grant","error_description":"%s"}""".formatted(description);
 	}
 
 }

@@ -51,8 +51,8 @@ class UserChangesTests {
 
 	static final String FORBIDDEN = failure(403, "You do not have permission to perform this action.");
 
-	static final String BAD_REFRESH_TOKEN = "{\"error\":\"invalid_grant\",\"error_description\":"
-			+ "\"The refresh token is invalid, expired or already used.\"}";
+	static final String BAD_REFRESH_TOKEN = """
+			{"error":"invalid_grant","error_description":"The refresh token is invalid, expired or already used."}""";
 
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
@@ -98,8 +98,8 @@ class UserChangesTests {
 
 		assertThat(Http.get(this.before + CN, bearer(tokens)).status()).isEqualTo(200);
 		assertRefused(Http.get(this.after + CN, bearer(tokens)));
-		assertRefused(Http.postJson(this.after + CN,
-				"{\"CoworkerId\":5,\"Message\":\"m\",\"NotificationType\":\"blog\"}", bearer(tokens)));
+		assertRefused(Http.postJson(this.after + CN, """
+				{"CoworkerId":5,"Message":"m","NotificationType":"blog"}""", bearer(tokens)));
 		assertThat(refresh(this.after, tokens).body()).isEqualTo(BAD_REFRESH_TOKEN);
 	}
 

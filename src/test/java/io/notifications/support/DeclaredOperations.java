@@ -96,7 +96,8 @@ public final class DeclaredOperations {
 			String query = List.of(mapping.params()).contains("id") ? "?id=%5B{id}%5D" : "";
 			for (RequestMethod method : mapping.method()) {
 				String body = switch (method) {
-					case PUT -> "{\"Id\":{id}," + resource.example() + "}";
+					case PUT -> """
+							{"Id":{id},%s}""".formatted(resource.example());
 					case POST -> "{" + resource.example() + "}";
 					default -> null;
 				};

@@ -47,18 +47,17 @@ class SystemNotificationApiTests extends ApiTestSupport {
 		JsonNode value = response.json().get("Value");
 		String on = value.get("CreatedOn").asString();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body())
-			.isEqualTo(success("SystemNotification was successfully created.", "{\"Id\":" + value.get("Id").asInt()
-					+ ",\"Title\":\"Outage\",\"Severity\":3,\"StartTime\":\"2025-01-15T10:30:00Z\","
-					+ "\"ShortDescription\":\"Short\",\"Description\":\"Long\",\"MessageType\":1,"
-					+ "\"PublishOn\":\"2025-01-15T00:00:00Z\",\"UnPublishOn\":\"2025-01-16T00:00:00Z\","
-					+ "\"ResolutionDescription\":\"Fixed\",\"Resolved\":true,\"ResolvedOn\":\"2025-01-15T12:00:00Z\","
-					+ "\"DisplayToAdmins\":true,\"DisplayToSettingIntegrations\":\"integrations\","
-					+ "\"DisplayToSettingGeneral\":\"general\",\"DisplayToPortalVersion\":\"v3\",\"HasButton\":true,"
-					+ "\"ButtonLabel\":\"Status page\",\"ButtonUrl\":\"https://status.example.com/incidents/1\","
-					+ "\"SystemId\":\"ext-9\",\"ApprovedBy\":null,\"ApprovedOn\":null,\"UniqueId\":\""
-					+ value.get("UniqueId").asString() + "\",\"CreatedOn\":\"" + on + "\",\"UpdatedOn\":\"" + on
-					+ "\",\"UpdatedBy\":\"admin@example.com\",\"IsNew\":true}", on, ADMIN));
+		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully created.", """
+				{"Id":%d,"Title":"Outage","Severity":3,"StartTime":"2025-01-15T10:30:00Z",\
+				"ShortDescription":"Short","Description":"Long","MessageType":1,\
+				"PublishOn":"2025-01-15T00:00:00Z","UnPublishOn":"2025-01-16T00:00:00Z",\
+				"ResolutionDescription":"Fixed","Resolved":true,"ResolvedOn":"2025-01-15T12:00:00Z",\
+				"DisplayToAdmins":true,"DisplayToSettingIntegrations":"integrations",\
+				"DisplayToSettingGeneral":"general","DisplayToPortalVersion":"v3","HasButton":true,\
+				"ButtonLabel":"Status page","ButtonUrl":"https://status.example.com/incidents/1",\
+				"SystemId":"ext-9","ApprovedBy":null,"ApprovedOn":null,"UniqueId":"%s",\
+				"CreatedOn":"%s","UpdatedOn":"%s","UpdatedBy":"admin@example.com","IsNew":true}"""
+			.formatted(value.get("Id").asInt(), value.get("UniqueId").asString(), on, on), on, ADMIN));
 	}
 
 	@Test
@@ -67,8 +66,8 @@ class SystemNotificationApiTests extends ApiTestSupport {
 		Response response = putJson(BASE, withId(id, VALID), admin());
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully updated.",
-				"{\"Id\":" + id + "}", response.json().get("UpdatedOn").asString(), ADMIN));
+		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully updated.", """
+				{"Id":%d}""".formatted(id), response.json().get("UpdatedOn").asString(), ADMIN));
 	}
 
 	@Test

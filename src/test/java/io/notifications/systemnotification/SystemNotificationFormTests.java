@@ -54,8 +54,8 @@ class SystemNotificationFormTests extends FormTestSupport {
 
 		String updatedOn = response.json().get("UpdatedOn").asString();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully updated.",
-				"{\"Id\":" + id + "}", updatedOn, "sn-edit@example.com"));
+		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully updated.", """
+				{"Id":%d}""".formatted(id), updatedOn, "sn-edit@example.com"));
 		JsonNode stored = readRecord(BASE, id);
 		assertThat(stored.get("Title").asString()).isEqualTo("Resolved");
 		assertThat(stored.get("Severity").asInt()).isEqualTo(1);

@@ -29,10 +29,11 @@ class SystemNotificationListApiTests extends ApiTestSupport {
 		Response response = get(BASE + "?size=1&page=2", admin());
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"Records\":[" + get(BASE + "/" + second, admin()).body()
-				+ "],\"CurrentPage\":2,\"CurrentPageSize\":1,\"CurrentOrderField\":\"Id\",\"CurrentSortDirection\":1,"
-				+ "\"FirstItem\":2,\"LastItem\":2,\"TotalItems\":2,\"TotalPages\":2,\"HasNextPage\":false,"
-				+ "\"HasPreviousPage\":true,\"PageNumber\":2,\"PageSize\":1}");
+		assertThat(response.body()).isEqualTo("""
+				{"Records":[%s],"CurrentPage":2,"CurrentPageSize":1,"CurrentOrderField":"Id","CurrentSortDirection":1,\
+				"FirstItem":2,"LastItem":2,"TotalItems":2,"TotalPages":2,"HasNextPage":false,\
+				"HasPreviousPage":true,"PageNumber":2,"PageSize":1}"""
+			.formatted(get(BASE + "/" + second, admin()).body()));
 		assertThat(first).isLessThan(second);
 	}
 
@@ -105,8 +106,8 @@ class SystemNotificationListApiTests extends ApiTestSupport {
 
 		Response response = delete(BASE + "/" + id, admin());
 
-		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully deleted.",
-				"{\"Id\":" + id + "}", response.json().get("UpdatedOn").asString(), ADMIN));
+		assertThat(response.body()).isEqualTo(success("SystemNotification was successfully deleted.", """
+				{"Id":%d}""".formatted(id), response.json().get("UpdatedOn").asString(), ADMIN));
 		assertThat(get(BASE + "/" + id, admin()).body())
 			.isEqualTo(failure(404, "Id", "was not found", error(String.valueOf(id), "was not found", "Id")));
 		assertThat(delete(BASE + "/" + id, admin()).body())

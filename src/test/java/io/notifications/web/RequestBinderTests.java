@@ -102,23 +102,26 @@ class RequestBinderTests {
 	@ValueSource(strings = { "1.9", "5.0", "1e3", "2147483648", "\"2147483648\"", "\" 5\"", "\"+5\"", "\"\"", "true",
 			"\"abc\"" })
 	void anIntTakesIntegerLiteralsOrTheirDigitsOnly(String sent) {
-		assertThat(errorsOf("{\"Id\":1,\"Count\":" + sent + ",\"Title\":\"t\",\"Level\":1}"))
-			.isEqualTo("[{\"AttemptedValue\":" + json.readTree(sent) + ",\"Message\":\"is not a valid value\","
-					+ "\"PropertyName\":\"Count\"}]");
+		assertThat(errorsOf("""
+				{"Id":1,"Count":%s,"Title":"t","Level":1}""".formatted(sent))).isEqualTo("""
+				[{"AttemptedValue":%s,"Message":"is not a valid value","PropertyName":"Count"}]"""
+			.formatted(json.readTree(sent)));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "1736937000", "\"yesterday\"", "\"2025-01-15\"", "\"10000-01-01T00:00:00Z\"", "\"\"" })
 	void aDateTimeTakesIsoTextOnly(String sent) {
-		assertThat(errorsOf("{\"Id\":1,\"Count\":1,\"Title\":\"t\",\"Level\":1,\"StartTime\":" + sent + "}"))
-			.isEqualTo("[{\"AttemptedValue\":" + json.readTree(sent) + ",\"Message\":\"is not a valid value\","
-					+ "\"PropertyName\":\"StartTime\"}]");
+		assertThat(errorsOf("""
+				{"Id":1,"Count":1,"Title":"t","Level":1,"StartTime":%s}""".formatted(sent))).isEqualTo("""
+				[{"AttemptedValue":%s,"Message":"is not a valid value","PropertyName":"StartTime"}]"""
+			.formatted(json.readTree(sent)));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "\"a\\u0000b\"", "\"a\\ud800b\"", "\"\\udc00\"" })
 	void nulAndLoneSurrogatesFailTheirProperty(String sent) {
-		InvalidRequestException failure = failureOf("{\"Id\":1,\"Count\":1,\"Title\":" + sent + ",\"Level\":1}");
+		InvalidRequestException failure = failureOf("""
+				{"Id":1,"Count":1,"Title":%s,"Level":1}""".formatted(sent));
 
 		assertThat(failure.getErrors()).extracting(ErrorItem::propertyName, ErrorItem::message)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Title", "is not a valid value"));
@@ -126,8 +129,8 @@ class RequestBinderTests {
 
 	@Test
 	void aRawNulFailsItsPropertyToo() {
-		assertThat(failureOf("{\"Id\":1,\"Count\":1,\"Title\":\"a\u0000b\",\"Level\":1}").getErrors())
-			.extracting(ErrorItem::propertyName)
+		assertThat(failureOf("""
+				{"Id":1,"Count":1,"Title":"a\u0000b","Level":1}""").getErrors()).extracting(ErrorItem::propertyName)
 			.containsExactly("Title");
 	}
 
