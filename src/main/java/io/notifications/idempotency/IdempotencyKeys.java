@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,6 +30,12 @@ public class IdempotencyKeys {
 	/** The longest key accepted, as the column holds it. */
 	public static final int MAX_KEY_LENGTH = 255;
 
+	/**
+	 * Visible ASCII, spaces only between other characters (the draft's keys are UUIDs and
+	 * the like).
+	 */
+	public static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]*[\\x21-\\x7E])?");
+
 	private static final Log logger = LogFactory.getLog(IdempotencyKeys.class);
 
 	private final IdempotencyKeyRepository repository;
@@ -43,9 +50,12 @@ public class IdempotencyKeys {
 		this.properties = properties;
 	}
 
-	/** Whether a header value can be a key: 1 to {@link #MAX_KEY_LENGTH} characters. */
+	/**
+	 * Whether a header value can be a key: 1 to {@link #MAX_KEY_LENGTH} characters of
+	 * {@link #KEY}.
+	 */
 	public static boolean isValid(String key) {
-		return !key.isEmpty() && key.length() <= MAX_KEY_LENGTH;
+		return key.length() <= MAX_KEY_LENGTH && KEY.matcher(key).matches();
 	}
 
 	/** The fingerprint of a request: method, path and body bytes, hashed. */

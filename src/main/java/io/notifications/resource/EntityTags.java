@@ -8,17 +8,28 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.notifications.web.ErrorItem;
+import io.notifications.web.InvalidRequestException;
+
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 
 /**
  * The entity tags of records: a strong validator {@code "<id>-<version>"}, which changes
  * with every replacement, and the {@code If-Match} precondition that a replacement or
- * deletion checks against it in the same statement as it writes.
+ * deletion checks against it in the same statement as it writes. An empty or malformed
+ * {@code If-Match} or {@code If-None-Match} is refused with 400 naming the header.
  */
 final class EntityTags {
 
 	private static final Pattern OURS = Pattern.compile("(\\d+)-(\\d+)");
+
+	/**
+	 * RFC 9110's {@code "*" / #entity-tag}: a wildcard, or quoted tags, weak or not,
+	 * separated by commas.
+	 */
+	private static final Pattern CONDITION = Pattern
+		.compile("\\*|(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\")*");
 
 	private EntityTags() {
 	}
@@ -28,15 +39,38 @@ final class EntityTags {
 		return "\"" + id + "-" + version + "\"";
 	}
 
-	/** The request's {@code If-Match} precondition; null when it sends none. */
+	/**
+	 * The request's {@code If-Match} precondition; null when it sends none.
+	 * @throws InvalidRequestException naming the header if it is empty or malformed
+	 */
 	static IfMatch ifMatch(HttpServletRequest request) {
-		List<String> lines = Collections.list(request.getHeaders(HttpHeaders.IF_MATCH));
+		List<String> lines = condition(request, HttpHeaders.IF_MATCH);
 		if (lines.isEmpty()) {
 			return null;
 		}
 		List<ETag> tags = new ArrayList<>();
 		lines.forEach((line) -> tags.addAll(ETag.parse(line)));
 		return new IfMatch(String.join(", ", lines), tags);
+	}
+
+	/**
+	 * Whether the request sends {@code If-None-Match: *}, which any existing record
+	 * matches.
+	 * @throws InvalidRequestException naming the header if it is empty or malformed
+	 */
+	static boolean noneMatchesAny(HttpServletRequest request) {
+		return condition(request, HttpHeaders.IF_NONE_MATCH).stream().anyMatch((line) -> line.strip().equals("*"));
+	}
+
+	/** The lines of a conditional header, each one well formed. */
+	private static List<String> condition(HttpServletRequest request, String header) {
+		List<String> lines = Collections.list(request.getHeaders(header));
+		for (String line : lines) {
+			if (!CONDITION.matcher(line.strip()).matches()) {
+				throw new InvalidRequestException(new ErrorItem(line, ErrorItem.NOT_VALID, header));
+			}
+		}
+		return lines;
 	}
 
 	/**

@@ -17,6 +17,7 @@ import io.notifications.web.WireBody;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -155,13 +156,18 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	}
 
 	/**
-	 * Spring answers 304 when {@code If-None-Match} names the record's tag; the document
-	 * says so.
+	 * Spring answers 304 when {@code If-None-Match} names the record's tag; here when it
+	 * is {@code *}.
 	 */
 	@GetMapping("/{id}")
 	@Needs(Action.READ)
-	public ResponseEntity<R> read(@PathVariable int id) {
+	public ResponseEntity<R> read(@PathVariable int id, HttpServletRequest http) {
+		boolean anyTag = EntityTags.noneMatchesAny(http);
 		ResourceService.Read<R> read = this.service.read(id);
+		if (anyTag) {
+			// RFC 9110 13.1.2: "*" matches any current representation
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(read.etag()).build();
+		}
 		return ResponseEntity.ok().eTag(read.etag()).body(read.record());
 	}
 

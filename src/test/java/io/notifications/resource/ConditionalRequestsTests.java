@@ -50,6 +50,9 @@ class ConditionalRequestsTests extends ApiTestSupport {
 
 	}
 
+	static final Map<String, String> TABLES = Map.of("/api/spaces/coworkernotifications", "coworker_notifications",
+			"/api/sys/systemnotifications", "system_notifications", MemoResource.BASE, "memos");
+
 	static Stream<Kind> resources() {
 		return Stream.of(new Kind("/api/spaces/coworkernotifications", """
 				{"CoworkerId":5,"Message":"%s","NotificationType":"blog","EntityId":1}""", "Message"),
@@ -179,6 +182,54 @@ class ConditionalRequestsTests extends ApiTestSupport {
 		assertThat(unchanged.header("ETag")).isEqualTo(tag);
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(changed.json().get(kind.field()).asString()).isEqualTo("changed");
+	}
+
+	@ParameterizedTest
+	@MethodSource("resources")
+	void ifNoneMatchStarIsNotModifiedForAnExistingRecordAndNotFoundForAMissingOne(Kind kind) {
+		int id = createdId(kind.base(), kind.body("original"));
+
+		Response existing = send("GET", kind.base() + "/" + id, null, null, admin(), Map.of("If-None-Match", "*"));
+		Response missing = send("GET", kind.base() + "/" + (id + 1000), null, null, admin(),
+				Map.of("If-None-Match", "*"));
+
+		assertThat(existing.status()).isEqualTo(304);
+		assertThat(existing.body()).isEmpty();
+		assertThat(existing.header("ETag")).isEqualTo("\"" + id + "-0\"");
+		assertThat(missing.status()).isEqualTo(404);
+	}
+
+	@ParameterizedTest
+	@MethodSource("resources")
+	void anEmptyOrMalformedConditionIsRefusedNamingTheHeaderAndChangesNothing(Kind kind) {
+		int id = createdId(kind.base(), kind.body("original"));
+		for (String sent : new String[] { "", "1-0", "\"" + id + "-0", "W/", "*, \"" + id + "-0\"" }) {
+			String refusal = failure(400, "If-Match", "is not a valid value",
+					error(JSON.writeValueAsString(sent), "is not a valid value", "If-Match"));
+			assertRefusedAndUnchanged(TABLES.get(kind.base()), id, () -> send("PUT", kind.base(), "application/json",
+					kind.body(id, "mine"), admin(), Map.of("If-Match", sent)), 400, refusal);
+			assertRefusedAndUnchanged(TABLES.get(kind.base()), id,
+					() -> send("DELETE", kind.base() + "/" + id, null, null, admin(), Map.of("If-Match", sent)), 400,
+					refusal);
+			assertThat(send("GET", kind.base() + "/" + id, null, null, admin(), Map.of("If-None-Match", sent)).body())
+				.isEqualTo(failure(400, "If-None-Match", "is not a valid value",
+						error(JSON.writeValueAsString(sent), "is not a valid value", "If-None-Match")));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("resources")
+	void anEmptyOrMalformedIdempotencyKeyIsRefusedNamingTheHeaderAndCreatesNothing(Kind kind) {
+		String count = "SELECT COUNT(*) FROM " + TABLES.get(kind.base());
+		int before = this.jdbc.queryForObject(count, Integer.class);
+		for (String sent : new String[] { "", "x".repeat(256) }) {
+			Response response = send("POST", kind.base(), "application/json", kind.body("once"), admin(),
+					Map.of("Idempotency-Key", sent));
+
+			assertThat(response.body()).isEqualTo(failure(400, "Idempotency-Key", "is not a valid value",
+					error(JSON.writeValueAsString(sent), "is not a valid value", "Idempotency-Key")));
+		}
+		assertThat(this.jdbc.queryForObject(count, Integer.class)).isEqualTo(before);
 	}
 
 }
