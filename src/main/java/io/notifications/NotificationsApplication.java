@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -16,8 +17,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class NotificationsApplication {
 
-	/** The time source of every server-managed timestamp, replaceable in tests. */
+	/**
+	 * The time source of everything the server tells the time by; ephemeral mode's is
+	 * steered by the tests.
+	 */
 	@Bean
+	@Profile("!ephemeral")
 	Clock clock() {
 		return Clock.systemUTC();
 	}

@@ -73,6 +73,7 @@ class BodyReadingFilter implements Filter {
 		if (receivedWithTheHeaders(request, bytes)) {
 			// as a small body nearly always is: handed on at once, without the cost of an
 			// async dispatch
+			request.setAttribute(RequestBodies.BODY, bytes.toByteArray());
 			chain.doFilter(new ReceivedBodyRequest(request, bytes), response);
 			return;
 		}

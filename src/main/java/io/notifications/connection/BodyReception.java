@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.notifications.web.Envelope;
 import io.notifications.web.EnvelopeWriter;
+import io.notifications.web.RequestBodies;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -125,6 +126,7 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	private void dispatch() {
 		if (this.settled.compareAndSet(false, true)) {
+			this.async.getRequest().setAttribute(RequestBodies.BODY, this.bytes.toByteArray());
 			this.async.dispatch();
 		}
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.notifications.idempotency.IdempotencyKeys;
+import io.notifications.persistence.UniqueIds;
 import io.notifications.resource.RecordWrites;
 import io.notifications.resource.ResourceController;
 import io.notifications.web.RequestBinder;
@@ -15,18 +16,31 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 /**
- * Ephemeral mode's beans, present only with the {@code ephemeral} profile: the fixtures,
- * loaded before the server accepts its first request, and the ready line
- * ({@link ResetController}, a scanned controller, carries the same profile).
+ * Ephemeral mode's beans, present only with the {@code ephemeral} profile: the clock that
+ * tests steer, the UniqueIds (seeded when a run must be repeatable), the fixtures, loaded
+ * before the server accepts its first request, and the ready line. The steering's
+ * controllers, the journal and the faults carry the same profile.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile(EphemeralUsers.PROFILE)
+@Profile(EphemeralProperties.PROFILE)
 class EphemeralConfig {
+
+	/** The server's clock, in place of the system's. */
+	@Bean
+	SteeredClock clock(EphemeralProperties properties) {
+		return new SteeredClock(properties.clock());
+	}
+
+	@Bean
+	UniqueIds uniqueIds(EphemeralProperties properties) {
+		return (properties.seed() != null) ? UniqueIds.seeded(properties.seed()) : UniqueIds.random();
+	}
 
 	@Bean
 	Fixtures fixtures(List<ResourceController<?, ?, ?>> resources, RequestBinder binder, RecordWrites writes,
-			IdempotencyKeys keys, EphemeralProperties properties, Clock clock) {
-		return new Fixtures(resources, new FixtureRecords(binder, writes), keys, properties.fixturesResource(), clock);
+			UniqueIds uniqueIds, IdempotencyKeys keys, EphemeralProperties properties, Clock clock) {
+		return new Fixtures(resources, new FixtureRecords(binder, writes, uniqueIds), keys,
+				properties.fixturesResource(), clock);
 	}
 
 	/**

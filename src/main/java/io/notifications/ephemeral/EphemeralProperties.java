@@ -1,8 +1,10 @@
 package io.notifications.ephemeral;
 
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -22,9 +24,33 @@ import org.springframework.util.ResourceUtils;
  * resource's path: {@code {"coworkernotifications":[...], "systemnotifications":[...]}}
  * @param portFile a file the bound port is written to once the server is ready (deleted
  * at stop)
+ * @param clock where the server's clock starts, standing still; without it the clock is
+ * the system's until a test sets it
+ * @param seed the seed of the generators of new UniqueIds and of the faults' draws, so
+ * that a run can be repeated; without it they are random
+ * @param journal the request journal
  */
 @ConfigurationProperties("notifications.ephemeral")
-public record EphemeralProperties(String users, Path usersFile, String fixtures, Path portFile) {
+public record EphemeralProperties(String users, Path usersFile, String fixtures, Path portFile, Instant clock,
+		Long seed, @DefaultValue Journal journal) {
+
+	/** The profile that turns ephemeral mode on. */
+	public static final String PROFILE = "ephemeral";
+
+	/**
+	 * The request journal.
+	 *
+	 * @param size the most requests kept; the oldest are dropped first
+	 */
+	public record Journal(@DefaultValue("10000") int size) {
+
+		public Journal {
+			if (size < 1) {
+				throw new IllegalArgumentException("notifications.ephemeral.journal.size must be at least 1");
+			}
+		}
+
+	}
 
 	/**
 	 * The fixtures file: a path is one on the file system, not in the web application.

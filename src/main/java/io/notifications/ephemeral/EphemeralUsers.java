@@ -28,7 +28,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 
-	static final String PROFILE = "ephemeral";
+	static final String PROFILE = EphemeralProperties.PROFILE;
 
 	static final String USERS = "notifications.ephemeral.users";
 

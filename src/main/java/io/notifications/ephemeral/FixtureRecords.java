@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.notifications.persistence.AuditedEntity;
+import io.notifications.persistence.UniqueIds;
 import io.notifications.resource.RecordWrites;
 import io.notifications.resource.ResourceController;
 import io.notifications.resource.ResourceRequest;
@@ -39,9 +40,12 @@ class FixtureRecords {
 
 	private final Map<ResourceController<?, ?, ?>, WritableFields> writable = new ConcurrentHashMap<>();
 
-	FixtureRecords(RequestBinder binder, RecordWrites records) {
+	private final UniqueIds uniqueIds;
+
+	FixtureRecords(RequestBinder binder, RecordWrites records, UniqueIds uniqueIds) {
 		this.binder = binder;
 		this.records = records;
+		this.uniqueIds = uniqueIds;
 	}
 
 	/**
@@ -60,8 +64,8 @@ class FixtureRecords {
 			errors.addAll(ex.getErrors());
 		}
 		Map<String, Object> values = new HashMap<>();
-		values.put("uniqueId",
-				managed(record, "UniqueId", errors, (node) -> UUID.fromString(node.asString()), UUID.randomUUID()));
+		Object uniqueId = managed(record, "UniqueId", errors, (node) -> UUID.fromString(node.asString()), null);
+		values.put("uniqueId", (uniqueId != null) ? uniqueId : this.uniqueIds.next());
 		Instant second = AuditedEntity.storedTime(now);
 		values.put("createdOn", managed(record, "CreatedOn", errors, (node) -> storedTime(node), second));
 		values.put("updatedOn", managed(record, "UpdatedOn", errors, (node) -> storedTime(node), second));

@@ -9,17 +9,19 @@ import io.notifications.persistence.AuditedEntity;
 import io.notifications.web.Envelope;
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /ephemeral/reset}: restores the fixtures and empties everything else, in
- * one call, between the tests of a suite. The Administrator's alone (SecurityConfig);
- * outside {@code /api}, as it is no Nexudus endpoint.
+ * {@code POST /ephemeral/reset}: restores the fixtures and empties everything else (the
+ * journal and the faults through {@link EphemeralReset}), in one call, between the tests
+ * of a suite. The Administrator's alone (SecurityConfig); outside {@code /api}, as it is
+ * no Nexudus endpoint.
  */
 @RestController
-@Profile(EphemeralUsers.PROFILE)
+@Profile(EphemeralProperties.PROFILE)
 class ResetController {
 
 	static final String PATH = "/ephemeral/reset";
@@ -28,19 +30,23 @@ class ResetController {
 
 	private final Clock clock;
 
-	ResetController(Fixtures fixtures, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ResetController(Fixtures fixtures, Clock clock, ApplicationEventPublisher events) {
 		this.fixtures = fixtures;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Operation(summary = "Restore the fixtures (ephemeral mode only)",
 			description = "Ephemeral mode, for integration tests only and never on a network: empties every "
-					+ "resource and the Idempotency-Keys, writes the fixtures back with their Ids, and makes new "
-					+ "records' Ids start above them again. Administrator only. Value: the records restored per "
-					+ "resource.")
+					+ "resource, the Idempotency-Keys, the request journal and the fault rules, writes the "
+					+ "fixtures back with their Ids, and makes new records' Ids start above them again. The clock is "
+					+ "left as it is. Administrator only. Value: the records restored per " + "resource.")
 	@PostMapping(PATH)
 	Envelope reset(Principal caller) {
 		Map<String, Integer> restored = this.fixtures.restore();
+		this.events.publishEvent(new EphemeralReset());
 		Instant now = AuditedEntity.storedTime(this.clock.instant());
 		return Envelope.success(200, "The fixtures were restored.", restored, now, caller.getName());
 	}

@@ -52,9 +52,9 @@ public abstract class AuditedEntity {
 	}
 
 	/** Stamps a record that is about to be created by the given caller. */
-	public void markCreated(String caller, Instant now) {
+	public void markCreated(String caller, Instant now, UUID uniqueId) {
 		Instant second = storedTime(now);
-		this.uniqueId = UUID.randomUUID();
+		this.uniqueId = uniqueId;
 		this.createdOn = second;
 		this.updatedOn = second;
 		this.updatedBy = caller;

@@ -1,5 +1,6 @@
 package io.notifications.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -36,8 +37,8 @@ class RateLimitConfig {
 
 	@Bean
 	RateLimiter rateLimiter(RateLimitProperties properties,
-			ObjectProvider<PostgreSQLSelectForUpdateBasedProxyManager<String>> shared) {
-		return new RateLimiter(properties, shared.getIfAvailable(), System::nanoTime);
+			ObjectProvider<PostgreSQLSelectForUpdateBasedProxyManager<String>> shared, Clock clock) {
+		return new RateLimiter(properties, shared.getIfAvailable(), System::nanoTime, clock);
 	}
 
 	/** The shared buckets, on PostgreSQL. */

@@ -1,6 +1,8 @@
 package io.notifications.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -10,6 +12,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,6 +46,12 @@ public final class RateLimiter {
 
 	private final LongSupplier nanoTime;
 
+	/**
+	 * The time the buckets in memory refill by: the server's clock, which a test may
+	 * steer.
+	 */
+	private final TimeMeter clock;
+
 	private final Cache<String, CallerBuckets> local = Caffeine.newBuilder().maximumSize(MAX_CALLERS).build();
 
 	private final Cache<String, CallerBuckets> remote = Caffeine.newBuilder().maximumSize(MAX_CALLERS).build();
@@ -53,7 +62,7 @@ public final class RateLimiter {
 	 * Buckets shared through a store, with memory as the fallback while the store fails.
 	 * @param shared the store, or {@code null} for memory only
 	 */
-	RateLimiter(RateLimitProperties limits, ProxyManager<String> shared, LongSupplier nanoTime) {
+	RateLimiter(RateLimitProperties limits, ProxyManager<String> shared, LongSupplier nanoTime, Clock clock) {
 		this.requests = BucketConfiguration.builder()
 			.addLimit(tier(limits.requestsPerMinute(), Duration.ofMinutes(1)))
 			.addLimit(tier(limits.requestsPerHour(), Duration.ofHours(1)))
@@ -65,6 +74,7 @@ public final class RateLimiter {
 			.build();
 		this.shared = shared;
 		this.nanoTime = nanoTime;
+		this.clock = new ClockTime(clock);
 		// nanoTime has an arbitrary origin, possibly negative: the store may be used from
 		// now on
 		this.sharedFailedUntil = nanoTime.getAsLong();
@@ -117,10 +127,12 @@ public final class RateLimiter {
 					.addLimit(this.requests.getBandwidths()[0])
 					.addLimit(this.requests.getBandwidths()[1])
 					.addLimit(this.requests.getBandwidths()[2])
+					.withCustomTimePrecision(this.clock)
 					.build(),
 				Bucket.builder()
 					.addLimit(this.writes.getBandwidths()[0])
 					.addLimit(this.writes.getBandwidths()[1])
+					.withCustomTimePrecision(this.clock)
 					.build());
 	}
 
@@ -135,6 +147,22 @@ public final class RateLimiter {
 
 	/** One caller's buckets. */
 	private record CallerBuckets(Bucket requests, Bucket writes) {
+	}
+
+	/** Bucket4j's time, read from a {@link Clock}. */
+	private record ClockTime(Clock clock) implements TimeMeter {
+
+		@Override
+		public long currentTimeNanos() {
+			Instant now = this.clock.instant();
+			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		}
+
+		@Override
+		public boolean isWallClockBased() {
+			return true;
+		}
+
 	}
 
 }

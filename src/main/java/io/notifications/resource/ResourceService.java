@@ -12,6 +12,7 @@ import io.notifications.database.GroupCommit;
 import io.notifications.listing.ListPage;
 import io.notifications.listing.Listing;
 import io.notifications.persistence.AuditedEntity;
+import io.notifications.persistence.UniqueIds;
 import io.notifications.web.RecordNotFoundException;
 
 import org.springframework.transaction.support.TransactionOperations;
@@ -51,6 +52,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 
 	private final Clock clock;
 
+	private final UniqueIds uniqueIds;
+
 	ResourceService(ResourceRepository<E> repository, Supplier<E> newEntity, Function<E, R> toRecord,
 			WritableFields writable, Listing<E, R> listing, ResourceServices shared) {
 		this.repository = repository;
@@ -64,6 +67,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		this.writes = shared.writes();
 		this.reads = shared.reads();
 		this.clock = shared.clock();
+		this.uniqueIds = shared.uniqueIds();
 	}
 
 	/**
@@ -74,7 +78,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	Created<R> create(Q request, String caller, Consumer<Created<R>> inTransaction) {
 		E entity = this.newEntity.get();
 		this.writable.write(request, entity);
-		entity.markCreated(caller, this.clock.instant());
+		entity.markCreated(caller, this.clock.instant(), this.uniqueIds.next());
 		return this.writes.execute((status) -> {
 			E stored = this.repository.save(entity);
 			Created<R> created = new Created<>(this.toRecord.apply(stored), stored.getCreatedOn(),

@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import io.notifications.database.GroupCommit;
 import io.notifications.idempotency.IdempotencyKeys;
+import io.notifications.persistence.UniqueIds;
 import io.notifications.web.RequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -35,8 +37,10 @@ public final class ResourceServices {
 
 	private final JsonMapper jsonMapper;
 
+	private final UniqueIds uniqueIds;
+
 	ResourceServices(GroupCommit commits, RecordWrites records, PlatformTransactionManager transactions, Clock clock,
-			IdempotencyKeys keys, RequestBodies bodies, JsonMapper jsonMapper) {
+			IdempotencyKeys keys, RequestBodies bodies, JsonMapper jsonMapper, ObjectProvider<UniqueIds> uniqueIds) {
 		this.commits = commits;
 		this.records = records;
 		this.writes = new TransactionTemplate(transactions);
@@ -46,6 +50,11 @@ public final class ResourceServices {
 		this.keys = keys;
 		this.bodies = bodies;
 		this.jsonMapper = jsonMapper;
+		this.uniqueIds = uniqueIds.getIfAvailable(UniqueIds::random);
+	}
+
+	UniqueIds uniqueIds() {
+		return this.uniqueIds;
 	}
 
 	GroupCommit commits() {

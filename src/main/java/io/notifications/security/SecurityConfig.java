@@ -16,6 +16,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -50,12 +51,15 @@ class SecurityConfig {
 	/** At most this much difference between our clock and a token issuer's. */
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
+	/** The profile of ephemeral mode, the only one with steering paths. */
+	private static final String EPHEMERAL = "ephemeral";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, EnvelopeWriter writer, UserDetailsService users,
 			SecurityProperties properties, SecondFactor secondFactor,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
 			ObjectProvider<IssuedTokenCallers> issuedTokenCallers, ObjectProvider<LoginThrottle> loginThrottle,
-			ObjectProvider<RateLimiter> rateLimiter) throws Exception {
+			ObjectProvider<RateLimiter> rateLimiter, Environment environment) throws Exception {
 		EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
 		EnvelopeAccessDeniedHandler accessDenied = new EnvelopeAccessDeniedHandler(writer);
 		http.csrf(AbstractHttpConfigurer::disable)
@@ -96,8 +100,11 @@ class SecurityConfig {
 				OperationRule.of(controllers)
 					.forEach((rule) -> authorize.requestMatchers(rule.matcher())
 						.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
-				// ephemeral mode's steering, outside /api (docs/embedded-testing.md)
-				authorize.requestMatchers("/ephemeral/**").hasAuthority(Roles.ADMINISTRATOR);
+				// ephemeral mode's steering, outside /api (docs/embedded-testing.md);
+				// elsewhere an unknown path
+				if (environment.matchesProfiles(EPHEMERAL)) {
+					authorize.requestMatchers("/ephemeral/**").hasAuthority(Roles.ADMINISTRATOR);
+				}
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
 				authorize.anyRequest().access((authentication, context) -> {
 					EnvelopeAuthenticationEntryPoint.answerNotFound(context.getRequest());

@@ -20,8 +20,11 @@ public class RequestBodies {
 	/** 1 MiB, the contract's limit on request bodies. */
 	public static final int MAX_BODY_BYTES = 1024 * 1024;
 
-	/** The request attribute that keeps a body once read. */
-	private static final String BODY = RequestBodies.class.getName() + ".body";
+	/**
+	 * The request attribute that holds a body once received, by the connection's filter
+	 * or by {@link #body}: its bytes, one past the limit at most.
+	 */
+	public static final String BODY = RequestBodies.class.getName() + ".body";
 
 	private final RequestBinder binder;
 
@@ -64,8 +67,11 @@ public class RequestBodies {
 	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
 	 */
 	public byte[] body(HttpServletRequest request) {
-		if (request.getAttribute(BODY) instanceof byte[] read) {
-			return read;
+		if (request.getAttribute(BODY) instanceof byte[] received) {
+			if (received.length > MAX_BODY_BYTES) {
+				throw new PayloadTooLargeException(MAX_BODY_BYTES);
+			}
+			return received;
 		}
 		long length = request.getContentLengthLong();
 		if (length > MAX_BODY_BYTES) {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.notifications.persistence.UniqueIds;
 import io.notifications.support.Http;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,29 @@ class EphemeralJarIT {
 		}
 		assertThat(filesIn(workingDirectory)).isEmpty();
 		assertThat(filesIn(temporary)).isEmpty();
+	}
+
+	@Test
+	void aClockAndASeedGivenAtStartMakeTheRunRepeatable() throws Exception {
+		Path log = this.directory.resolve("server.log");
+		Process server = start(this.directory, this.directory, log, USERS,
+				"--notifications.ephemeral.clock=2025-01-15T10:30:00Z", "--notifications.ephemeral.seed=7");
+		try {
+			String base = awaitReady(server, log);
+			assertThat(Http.get(base + "/ephemeral/clock", ADMIN_BASIC).body())
+				.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
+			Response created = Http.postJson(base + "/api/spaces/coworkernotifications", """
+					{"CoworkerId":5,"Message":"New","NotificationType":"blog","EntityId":1}""", ADMIN_BASIC);
+			assertThat(created.json().get("Value").get("CreatedOn").asString()).isEqualTo("2025-01-15T10:30:00Z");
+			assertThat(created.json().get("Value").get("UniqueId").asString())
+				.isEqualTo(UniqueIds.seeded(7).next().toString());
+			Response journal = Http.get(base + "/ephemeral/requests?method=POST", ADMIN_BASIC);
+			assertThat(journal.json().get("Records").get(0).get("Time").asString()).isEqualTo("2025-01-15T10:30:00Z");
+		}
+		finally {
+			server.destroy();
+			assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
 	}
 
 	@Test

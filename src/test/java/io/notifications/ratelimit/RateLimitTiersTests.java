@@ -1,5 +1,6 @@
 package io.notifications.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +25,7 @@ class RateLimitTiersTests {
 	@Test
 	void theDailyWriteLimitAppliesUnderTheMinuteLimit() {
 		RateLimiter limiter = new RateLimiter(new RateLimitProperties(true, 60, 120, 3, 5000, 200000), null,
-				System::nanoTime);
+				System::nanoTime, Clock.systemUTC());
 		for (int write = 0; write < 3; write++) {
 			assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
 		}
@@ -68,7 +69,7 @@ class RateLimitTiersTests {
 
 		};
 		RateLimiter limiter = new RateLimiter(new RateLimitProperties(true, 2, 120, 5000, 5000, 200000), unavailable,
-				now::get);
+				now::get, Clock.systemUTC());
 
 		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
 		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
@@ -83,9 +84,9 @@ class RateLimitTiersTests {
 	@Test
 	void theHourlyAndDailyRequestLimitsApply() {
 		RateLimiter hourly = new RateLimiter(new RateLimitProperties(true, 60, 120, 5000, 2, 200000), null,
-				System::nanoTime);
+				System::nanoTime, Clock.systemUTC());
 		RateLimiter daily = new RateLimiter(new RateLimitProperties(true, 60, 120, 5000, 5000, 2), null,
-				System::nanoTime);
+				System::nanoTime, Clock.systemUTC());
 		for (RateLimiter limiter : new RateLimiter[] { hourly, daily }) {
 			assertThat(limiter.tryAcquire("user:a", false)).isEmpty();
 			assertThat(limiter.tryAcquire("user:a", false)).isEmpty();

@@ -1,6 +1,7 @@
 package io.notifications.resource;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import io.notifications.memo.Memo;
 import io.notifications.memo.MemoRepository;
@@ -93,7 +94,7 @@ class ResourceRepositoryTests {
 	private Memo insert(MemoRequest request, String caller, Instant now) {
 		Memo memo = new Memo();
 		ReflectionTestUtils.setField(memo, "subject", request.subject());
-		memo.markCreated(caller, now);
+		memo.markCreated(caller, now, UUID.randomUUID());
 		return this.memos.saveAndFlush(memo);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.notifications.persistence.AuditedEntity;
@@ -163,7 +164,7 @@ class RoleMatrixWebTests {
 		Class<?> type = ResolvableType.forClass(repository.getClass()).as(ResourceRepository.class).resolveGeneric(0);
 		try {
 			AuditedEntity record = (AuditedEntity) ReflectionUtils.accessibleConstructor(type).newInstance();
-			record.markCreated("admin@example.com", Instant.parse("2025-01-15T10:30:00Z"));
+			record.markCreated("admin@example.com", Instant.parse("2025-01-15T10:30:00Z"), UUID.randomUUID());
 			ReflectionTestUtils.setField(record, "id", 1);
 			return record;
 		}

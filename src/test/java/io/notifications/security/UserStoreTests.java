@@ -10,7 +10,7 @@ import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The configured users: kept with the encoding they were given, and refused without one.
@@ -34,8 +34,9 @@ class UserStoreTests extends ApiTestSupport {
 				List.of(new SecurityProperties.User("plain@example.com", "secret", List.of("Administrator"), null)),
 				"roles", null, null, null);
 
-		assertThatIllegalStateException().isThrownBy(() -> new UserStore().userDetailsService(properties))
-			.withMessageContaining("plain@example.com")
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new UserStore().userDetailsService(properties))
+			.withMessageStartingWith("notifications.security.users[0].password: ")
 			.withMessageContaining("{bcrypt}");
 	}
 

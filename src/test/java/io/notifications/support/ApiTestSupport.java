@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.notifications.ephemeral.SteeredClock;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -56,7 +59,7 @@ public abstract class ApiTestSupport {
 	 * test.
 	 */
 	@Autowired
-	protected MovableClock clock;
+	protected SteeredClock clock;
 
 	@AfterEach
 	void systemTime() {
@@ -181,14 +184,18 @@ public abstract class ApiTestSupport {
 		return JSON.readTree(text);
 	}
 
-	/** The server's clock, movable by the tests. */
+	/**
+	 * The server's clock, movable by the tests; ephemeral mode has one of its own
+	 * already.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
+	@Profile("!ephemeral")
 	static class TestClock {
 
 		@Bean
 		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
+		SteeredClock steeredClock() {
+			return new SteeredClock(null);
 		}
 
 	}

@@ -1,0 +1,53 @@
+package io.notifications.ephemeral;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.notifications.web.WireBody;
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /ephemeral/clock}: reads the server's clock, stops it or moves it. */
+@RestController
+@RequestMapping("/ephemeral/clock")
+@Profile(EphemeralProperties.PROFILE)
+class ClockController {
+
+	private final SteeredClock clock;
+
+	ClockController(SteeredClock clock) {
+		this.clock = clock;
+	}
+
+	@Operation(summary = "The server's clock (ephemeral mode only)")
+	@GetMapping
+	ClockState read() {
+		return new ClockState(this.clock.instant(), this.clock.isFixed());
+	}
+
+	@Operation(summary = "Stop the server's clock at a time, or move it (ephemeral mode only)",
+			description = "Takes {\"Now\":\"2025-01-15T10:30:00Z\"} or {\"AdvanceSeconds\":3600}; either leaves the "
+					+ "clock standing still.")
+	@PostMapping
+	ClockState steer(@WireBody ClockRequest request) {
+		if (request.now() != null) {
+			this.clock.fix(request.now());
+		}
+		else {
+			this.clock.advance(Duration.ofSeconds(request.advanceSeconds()));
+		}
+		return read();
+	}
+
+	@JsonPropertyOrder({ "Now", "Fixed" })
+	record ClockState(@JsonProperty("Now") Instant now, @JsonProperty("Fixed") boolean fixed) {
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.notifications.ephemeral;
+
+import java.util.Base64;
+
+import io.notifications.persistence.UniqueIds;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.notifications.support.Envelopes.error;
+import static io.notifications.support.Envelopes.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server's clock and seed over real HTTP: read, stopped and moved; what reads it
+ * (records, envelopes, tokens and their expiry, the journal); and the seeded UniqueIds.
+ */
+class ClockTests extends SteeringTestSupport {
+
+	@Test
+	void theClockIsTheSystemsUntilItIsStoppedOrMoved() {
+		JsonNode running = steer("GET", "/ephemeral/clock", null).json();
+		assertThat(running.get("Fixed").asBoolean()).isFalse();
+
+		Response fixed = steer("POST", "/ephemeral/clock", """
+				{"Now":"2025-01-15T10:30:00Z"}""");
+		assertThat(fixed.status()).isEqualTo(200);
+		assertThat(fixed.body()).isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
+		assertThat(steer("GET", "/ephemeral/clock", null).body()).isEqualTo(fixed.body());
+
+		assertThat(steer("POST", "/ephemeral/clock", """
+				{"advanceseconds":3600}""").body()).isEqualTo("{\"Now\":\"2025-01-15T11:30:00Z\",\"Fixed\":true}");
+		assertThat(steer("POST", "/ephemeral/clock", """
+				{"Now":"2024-12-31T23:59:59Z"}""").body())
+			.isEqualTo("{\"Now\":\"2024-12-31T23:59:59Z\",\"Fixed\":true}");
+	}
+
+	@Test
+	void aClockRequestTakesNowOrAdvanceSecondsAndNotBoth() {
+		fixClock("2025-01-15T10:30:00Z");
+		assertThat(steer("POST", "/ephemeral/clock", """
+				{"Now":"2025-01-15T10:30:00Z","AdvanceSeconds":60}""").body()).isEqualTo(failure(400, "AdvanceSeconds",
+				"cannot be given with Now", error("60", "cannot be given with Now", "AdvanceSeconds")));
+		assertThat(steer("POST", "/ephemeral/clock", "{}").json().get("Message").asString())
+			.isEqualTo("Now: is a required field");
+		assertThat(steer("POST", "/ephemeral/clock", """
+				{"Now":"tomorrow"}""").json().get("Message").asString()).isEqualTo("Now: is not a valid value");
+		assertThat(steer("GET", "/ephemeral/clock", null).body())
+			.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
+	}
+
+	@Test
+	void recordsEnvelopesAndTheJournalTellTheServersTime() {
+		fixClock("2025-01-15T10:30:00Z");
+		Response created = postJson(COWORKERS, NEW_COWORKER_NOTIFICATION, admin());
+		assertThat(created.json().get("UpdatedOn").asString()).isEqualTo("2025-01-15T10:30:00Z");
+		assertThat(created.json().get("Value").get("CreatedOn").asString()).isEqualTo("2025-01-15T10:30:00Z");
+		int id = created.json().get("Value").get("Id").asInt();
+
+		steer("POST", "/ephemeral/clock", "{\"AdvanceSeconds\":90}");
+		Response updated = putJson(COWORKERS, """
+				{"Id":%d,"CoworkerId":5,"Message":"Later","NotificationType":"blog","EntityId":1}""".formatted(id),
+				admin());
+		assertThat(updated.json().get("UpdatedOn").asString()).isEqualTo("2025-01-15T10:31:30Z");
+		JsonNode record = readRecord(COWORKERS, id);
+		assertThat(record.get("CreatedOn").asString()).isEqualTo("2025-01-15T10:30:00Z");
+		assertThat(record.get("UpdatedOn").asString()).isEqualTo("2025-01-15T10:31:30Z");
+		assertThat(journal("method=PUT").get(journal("method=PUT").size() - 1).get("Time").asString())
+			.isEqualTo("2025-01-15T10:31:30Z");
+	}
+
+	@Test
+	void aTokenIsIssuedAtTheServersTimeAndRefusedOnceTheClockIsPastItsExpiryAndTheSkew() {
+		fixClock("2025-01-15T10:30:00Z");
+		Response issued = postForm("/api/token",
+				"grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
+		String token = issued.json().get("access_token").asString();
+		long lifetime = issued.json().get("expires_in").asLong();
+		JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+		assertThat(claims.get("iat").asLong()).isEqualTo(1736937000L);
+		assertThat(claims.get("exp").asLong()).isEqualTo(1736937000L + lifetime);
+
+		steer("POST", "/ephemeral/clock", "{\"AdvanceSeconds\":%d}".formatted(lifetime + 59));
+		assertThat(get(COWORKERS, "Bearer " + token).status()).isEqualTo(200);
+		steer("POST", "/ephemeral/clock", "{\"AdvanceSeconds\":2}");
+		Response expired = get(COWORKERS, "Bearer " + token);
+		assertThat(expired.status()).isEqualTo(401);
+		assertThat(expired.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
+	}
+
+	@Test
+	void aSeededServerGivesTheFixturesAndNewRecordsTheSeedsUniqueIds() {
+		assertThat(steer("POST", "/ephemeral/reset", null).status()).isEqualTo(200);
+		assertThat(readRecord(COWORKERS, 1).get("UniqueId").asString())
+			.isEqualTo(UniqueIds.seeded(SEED).next().toString());
+	}
+
+}
