@@ -2,7 +2,6 @@ package io.notifications.memo;
 
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,11 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemoResourceTests extends ApiTestSupport {
 
 	static final String BASE = MemoResource.BASE;
-
-	@BeforeEach
-	void emptyMemos() {
-		this.jdbc.update("DELETE FROM memos");
-	}
 
 	@Test
 	void aMemoIsCreatedReadReplacedListedAndDeleted() {

@@ -5,11 +5,14 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.notifications.ephemeral.SteeredClock;
+import io.notifications.resource.ResourceController;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +30,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,10 +71,24 @@ public abstract class ApiTestSupport {
 		this.clock.reset();
 	}
 
+	@Autowired
+	private List<ResourceController<?, ?, ?>> resources;
+
+	@Autowired
+	private EntityManager entityManager;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	/** Every declared resource's records, and the refresh tokens. */
 	@BeforeEach
 	void emptyTables() {
-		this.jdbc.update("DELETE FROM coworker_notifications");
-		this.jdbc.update("DELETE FROM system_notifications");
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			for (ResourceController<?, ?, ?> resource : this.resources) {
+				String entity = this.entityManager.getMetamodel().entity(resource.declared().entityType()).getName();
+				this.entityManager.createQuery("DELETE FROM " + entity).executeUpdate();
+			}
+		});
 		this.jdbc.update("DELETE FROM refresh_tokens");
 	}
 
