@@ -12,5 +12,4 @@
 \set entity_id random(0, 999)
 \set is_dismissed random(0, 1)
 \set system_id :id
-UPDATE coworker_notifications SET coworker_id = :coworker_id, message = :message, notification_type = :notification_type, entity_id = :entity_id, is_dismissed = :is_dismissed, system_id = :system_id, updated_on = :updated_on, updated_by = :updated_by, is_new = FALSE, version = version + 1 WHERE id = :id
-RETURNING "version";
+UPDATE coworker_notifications SET coworker_id = :coworker_id, message = :message, notification_type = :notification_type, entity_id = :entity_id, is_dismissed = :is_dismissed, system_id = :system_id, updated_on = :updated_on, updated_by = :updated_by, is_new = FALSE, version = version + 1 WHERE id = :id RETURNING version;
