@@ -18,8 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class NotificationsApplication {
 
 	/**
-	 * The time source of everything the server tells the time by; ephemeral mode's is
-	 * steered by the tests.
+	 * Everything the server tells the time by; ephemeral mode's is steered by the tests.
 	 */
 	@Bean
 	@Profile("!ephemeral")

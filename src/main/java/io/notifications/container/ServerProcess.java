@@ -11,15 +11,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * What {@link HealthProbe} reads of the server process from /proc: its command line and
- * the ports it listens on. Uses only the JDK, as the probe does.
- */
+/** The server process as /proc shows it; JDK only, as the probe. */
 final class ServerProcess {
 
-	/**
-	 * A socket in state LISTEN (0A): its local port and, in the tenth column, its inode.
-	 */
+	/** A LISTEN (0A) socket: its local port and, in the tenth column, its inode. */
 	private static final Pattern LISTENING = Pattern.compile(
 			"\\s*\\d+:\\s+\\p{XDigit}+:(\\p{XDigit}{4})\\s+\\p{XDigit}+:\\p{XDigit}{4}\\s+0A(?:\\s+\\S+){5}\\s+(\\d+)\\b.*");
 
@@ -30,10 +25,7 @@ final class ServerProcess {
 	private ServerProcess() {
 	}
 
-	/**
-	 * The server's command line: the container's PID 1, readable by the same user; empty
-	 * elsewhere.
-	 */
+	/** The container's PID 1, readable by the same user; empty elsewhere. */
 	static List<String> commandLine() {
 		return ProcessHandle.of(SERVER_PID)
 			.flatMap((process) -> process.info().arguments())
@@ -41,10 +33,7 @@ final class ServerProcess {
 			.orElse(List.of());
 	}
 
-	/**
-	 * The TCP ports the process listens on, read from /proc; empty where there is no
-	 * /proc or the process belongs to another user.
-	 */
+	/** Empty where there is no /proc or the process is another user's. */
 	static Set<Integer> listeningPorts(long pid) {
 		Set<String> sockets = socketInodes(Path.of("/proc", Long.toString(pid), "fd"));
 		Set<Integer> ports = new TreeSet<>();
@@ -59,10 +48,7 @@ final class ServerProcess {
 		return ports;
 	}
 
-	/**
-	 * The inodes of the sockets among the open files of a process ({@code socket:[inode]}
-	 * links).
-	 */
+	/** From the process's {@code socket:[inode]} links. */
 	private static Set<String> socketInodes(Path fds) {
 		Set<String> inodes = new HashSet<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(fds)) {

@@ -29,25 +29,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * The training run of the container's ahead-of-time cache (docs/performance.md): starts
- * the server as the image will, sends it the requests a client sends first (a token, then
- * every operation of every declared resource, with JSON, forms, Bearer and Basic, and the
- * common refusals), stops it and exits. The JVM that runs this with
- * {@code -XX:AOTCacheOutput} keeps every class these requests loaded, linked, and the
- * profiles of the methods they ran, so a container's first requests find them ready.
- * <p>
- * The server runs on a loopback port of its own choosing with a user made up here, a
- * random password that is never written anywhere, rate limits high enough for the run,
- * and its H2 database and signing key in a temporary directory that is deleted
- * afterwards: nothing of the run is left beside the cache. Arguments are the server's,
- * and win over these defaults. Exits with 1 if any answer is not the one expected, so
- * that the image build fails.
+ * the server, sends it the requests clients send first, so that the cache holds what they
+ * load, and exits 1 on an unexpected answer, failing the image build. Its user, random
+ * password, database and key live only for the run; arguments are the server's and win
+ * over these defaults.
  */
 public final class StartupTraining {
 
-	/**
-	 * Rounds of the requests above: enough for their methods' profiles, about a second of
-	 * work.
-	 */
+	/** Enough for the methods' profiles: about a second of work. */
 	private static final int ROUNDS = 200;
 
 	private static final String USER = "training@localhost";
@@ -109,9 +98,7 @@ public final class StartupTraining {
 		System.exit(status);
 	}
 
-	/**
-	 * A repeated command-line property would be read as both values, joined by a comma.
-	 */
+	/** A repeated property would be read as both values, joined by a comma. */
 	private static void addUnlessGiven(List<String> arguments, String property, String value) {
 		if (arguments.stream().noneMatch((argument) -> argument.startsWith("--" + property + "="))) {
 			arguments.add("--" + property + "=" + value);
@@ -119,10 +106,8 @@ public final class StartupTraining {
 	}
 
 	/**
-	 * For each declared resource, each of its operations as Spring MVC mapped them (a
-	 * create first, for the record the others act on), with JSON and a form, Bearer and
-	 * Basic; then the refusals clients meet first: no credentials, a bad body, a record
-	 * that is gone.
+	 * A create first, for the record the others act on; then each route with JSON and a
+	 * form, Bearer and Basic; then the refusals clients meet first.
 	 */
 	private void run(String password, List<Resource> resources) throws IOException, InterruptedException {
 		String tokenAnswer = expect(200, post("/api/token", null, "application/x-www-form-urlencoded",
@@ -145,8 +130,7 @@ public final class StartupTraining {
 							expect(200, send("GET", path, this.basic, null, null));
 						}
 						case "POST", "DELETE" -> {
-							// the create came first; the delete comes last, once the
-							// refusals are sent
+							// the create came first; the delete comes last
 						}
 						default -> throw new AssertionError("No training for " + route.method());
 					}
@@ -159,7 +143,6 @@ public final class StartupTraining {
 		}
 	}
 
-	/** The declared resources and their routes, as the running server mapped them. */
 	private static List<Resource> resources(ConfigurableApplicationContext context) {
 		RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping",
 				RequestMappingHandlerMapping.class);
@@ -180,16 +163,12 @@ public final class StartupTraining {
 		return resources;
 	}
 
-	/**
-	 * A declared resource: its base path, its example fields as JSON members, its routes.
-	 */
 	private record Resource(String base, String example, List<Route> routes) {
 
 		String body(String id) {
 			return "{" + ((id != null) ? "\"Id\":" + id + "," : "") + this.example + "}";
 		}
 
-		/** The example as a form: each member's value as text. */
 		String form(String id) {
 			StringBuilder form = new StringBuilder("Id=" + id);
 			JSON.readTree(body(null))
@@ -203,9 +182,6 @@ public final class StartupTraining {
 
 	}
 
-	/**
-	 * A route of a resource: its method, path pattern, and whether it is the batch read.
-	 */
 	private record Route(String method, String path, boolean batch) {
 	}
 

@@ -1,7 +1,5 @@
 /**
- * The container's tools, run from the image's {@code app.jar}: the health check that
- * needs nothing but the JDK ({@link io.notifications.container.HealthProbe}), and the
- * training run of the ahead-of-time cache
- * ({@link io.notifications.container.StartupTraining}).
+ * The container's tools, run from the image's {@code app.jar}: the JDK-only health check
+ * and the training run of the ahead-of-time cache.
  */
 package io.notifications.container;

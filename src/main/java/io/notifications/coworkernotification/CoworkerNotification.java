@@ -5,10 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * A notification shown to one coworker (member) of a space. A PUT writes each field from
- * the request component of its name; the record reads them. Columns are named as Boot
- * names them ({@code coworkerId} is {@code coworker_id}); their lengths and constraints
- * are in the migration.
+ * A PUT writes each field from the request component of its name. Column lengths and
+ * constraints are in the migration.
  */
 @Entity
 @Table(name = "coworker_notifications")

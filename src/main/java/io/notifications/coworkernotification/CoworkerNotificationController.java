@@ -7,11 +7,7 @@ import io.notifications.resource.ResourceServices;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Nexudus's {@code /api/spaces/coworkernotifications} resource, declared once; its
- * endpoints are the handlers of {@link ResourceController}. Nexudus filters its list by
- * the coworker as {@code CoworkerNotification_Coworker}.
- */
+/** Nexudus filters the list by the coworker as {@code CoworkerNotification_Coworker}. */
 @RestController
 @RequestMapping("/api/spaces/coworkernotifications")
 @ApiResource(name = "CoworkerNotification", filterAliases = "Coworker=CoworkerId", example = """

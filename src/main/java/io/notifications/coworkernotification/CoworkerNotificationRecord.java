@@ -8,9 +8,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/**
- * A coworker notification as GET returns it.
- */
 @Schema(name = "CoworkerNotification")
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "Id", "CoworkerId", "Message", "NotificationType", "EntityId", "IsDismissed", "SystemId",

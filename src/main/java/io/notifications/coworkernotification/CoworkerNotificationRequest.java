@@ -9,10 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/**
- * The writable fields of a coworker notification, as a client sends them to PUT or POST.
- * The component order is the order in which validation errors are reported.
- */
+/** The component order is the order in which validation errors are reported. */
 record CoworkerNotificationRequest(
 		@JsonProperty("Id") @NotNull(groups = OnUpdate.class) @Positive(groups = OnUpdate.class) Integer id,
 		@JsonProperty("CoworkerId") @NotNull @Positive Integer coworkerId,

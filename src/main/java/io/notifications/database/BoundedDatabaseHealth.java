@@ -13,11 +13,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The database's health, answered within a bound: Boot's check waits for a pooled
- * connection as long as a request would (the pool's connection timeout), longer than a
- * readiness probe should wait. The check runs on its own thread; probes that arrive while
- * one is running wait for that one. A failure's details say what happened in words, never
- * with an exception's class name.
+ * Boot's check waits for a pooled connection as long as a request would, longer than a
+ * readiness probe should. Probes that arrive during a check wait for that one; details
+ * are words, never an exception's class name.
  */
 class BoundedDatabaseHealth implements HealthIndicator {
 
@@ -53,7 +51,6 @@ class BoundedDatabaseHealth implements HealthIndicator {
 		}
 	}
 
-	/** The check in progress, or a new one. */
 	private CompletableFuture<Health> current() {
 		while (true) {
 			CompletableFuture<Health> running = this.running.get();

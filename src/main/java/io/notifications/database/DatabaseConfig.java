@@ -17,21 +17,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * Replaces Boot's {@code db} health indicator (the name makes Boot back off) by one that
- * answers within a second, for the readiness group; and gives the embedded H2 file to one
- * thread at a time.
- */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
-	/**
-	 * A readiness probe gets its answer within this; load balancers typically wait 2 s or
-	 * more.
-	 */
+	/** Load balancers typically wait 2 s or more. */
 	static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
 
-	/** The embedded H2 file, one thread at a time (see {@link OneSessionAtATime}). */
 	@Bean
 	static BeanPostProcessor oneSessionAtATimeOnTheH2File() {
 		return new BeanPostProcessor() {
@@ -48,10 +39,6 @@ class DatabaseConfig {
 		};
 	}
 
-	/**
-	 * Writes that arrive together share a commit where the database serves one session at
-	 * a time.
-	 */
 	@Bean
 	GroupCommit groupCommit(DataSource dataSource, PlatformTransactionManager transactions) throws SQLException {
 		return new GroupCommit(new TransactionTemplate(transactions), dataSource.isWrapperFor(OneSessionAtATime.class));
@@ -66,6 +53,7 @@ class DatabaseConfig {
 		});
 	}
 
+	/** By this name it replaces Boot's {@code db} indicator. */
 	@Bean
 	HealthIndicator dbHealthIndicator(DataSource dataSource, ExecutorService databaseHealthChecks) {
 		DataSourceHealthIndicator check = new DataSourceHealthIndicator(dataSource);

@@ -16,10 +16,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers 503 with {@code Retry-After} when the database cannot be reached: no connection
- * within the pool's connection timeout (a few seconds), or one lost on the way. Ahead of
- * the general handler, which would answer 500; it takes only exception types that no
- * other handler does.
+ * Answers 503 with {@code Retry-After} when the database cannot be reached. Ahead of the
+ * general handler, which would answer 500; it takes only exception types no other handler
+ * does.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,10 +26,7 @@ class DatabaseUnavailableHandler {
 
 	static final String MESSAGE = "The database is unavailable. Try again shortly.";
 
-	/**
-	 * Seconds a client should wait: about the time a restarted database or a failover
-	 * takes.
-	 */
+	/** About the time a restarted database or a failover takes. */
 	static final String RETRY_AFTER = "5";
 
 	private static final String HIKARI_CLOSED = "Connection is closed";
@@ -43,10 +39,9 @@ class DatabaseUnavailableHandler {
 	}
 
 	/**
-	 * A connection lost in the middle of a transaction surfaces as a failed statement
-	 * (SQLState 08..., or 57P01 when the server shuts down), and then as a failed
-	 * rollback on the connection that Hikari has already closed, which overrides the
-	 * first; anything else stays unexpected.
+	 * A lost connection surfaces as a failed statement (SQLState 08..., 57P01 at server
+	 * shutdown), then as a failed rollback on the connection Hikari already closed, which
+	 * overrides the first.
 	 */
 	@ExceptionHandler({ TransactionSystemException.class, JpaSystemException.class })
 	ResponseEntity<Envelope> lostConnection(Exception ex) throws Exception {
@@ -57,9 +52,7 @@ class DatabaseUnavailableHandler {
 	}
 
 	/**
-	 * Whether an SQLException in the causes says the connection was lost or the server
-	 * stopped. Hikari's {@code Connection is closed}, of a connection it evicted as
-	 * broken, has no SQLState.
+	 * Hikari's {@code Connection is closed}, of a connection it evicted, has no SQLState.
 	 */
 	static boolean connectionLost(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -10,25 +10,11 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs single-statement writes, each acknowledged only once it is committed, and commits
- * the writes that arrive together in one transaction.
- *
- * <p>
- * On the embedded H2 file one thread at a time works with the database
- * ({@link OneSessionAtATime}), and each commit writes a new chunk of the file: the
- * changed pages, the index's pages, the maps' roots and H2's chunk metadata. Under load
- * the writers queue for their turn anyway; here the first in line runs every write that
- * is waiting, in arrival order, and commits once, so the chunk is shared. A write waits
- * no longer than it would for its own turn, and a caller returns only after the commit
- * that holds its write, so nothing acknowledged is lost by a crash.
- *
- * <p>
- * A write runs alone, as its statement does outside a transaction, when no other is
- * waiting, and always where the database serves many sessions at once (PostgreSQL): there
- * a shared transaction would make writers to different rows wait for each other's locks.
- * A write whose caller has a transaction runs in it. If a write in a group fails, the
- * group is rolled back and each of its writes runs again on its own, so that one bad
- * write never fails another.
+ * Runs single-statement writes, each acknowledged only once committed. On the H2 file,
+ * where writers queue anyway ({@link OneSessionAtATime}), the first in line runs every
+ * waiting write and commits once; a failed group runs again write by write, so one bad
+ * write never fails another. On PostgreSQL each write commits alone: a shared transaction
+ * would make writers to different rows wait for each other's locks (docs/reliability.md).
  */
 public final class GroupCommit {
 
@@ -38,41 +24,34 @@ public final class GroupCommit {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** Writes waiting for the next group, in arrival order; guarded by {@link #lock}. */
+	/** In arrival order; guarded by {@link #lock}. */
 	private final List<Write<?>> waiting = new ArrayList<>();
 
 	/**
-	 * Whether a thread runs a group or has been told to run the next; guarded by
-	 * {@link #lock}.
+	 * A thread runs a group or has been told to run the next; guarded by {@link #lock}.
 	 */
 	private boolean running;
 
 	/**
-	 * @param transaction the transaction a group's writes share
-	 * @param grouped whether concurrent writes share a commit (a database that serves one
-	 * session at a time)
+	 * @param grouped for a database that serves one session at a time
 	 */
 	public GroupCommit(TransactionOperations transaction, boolean grouped) {
 		this.transaction = transaction;
 		this.grouped = grouped;
 	}
 
-	/** Whether writes that arrive together share a commit. */
 	public boolean grouped() {
 		return this.grouped;
 	}
 
 	/**
-	 * Runs the write and returns once it is committed.
-	 * @param write one statement, through JPA; it may run on another thread, in a
-	 * transaction with other writes
-	 * @return what the write returned
-	 * @throws RuntimeException what the write or its commit threw
+	 * Returns once the write is committed.
+	 * @param write one statement, through JPA; it may run on another thread, with other
+	 * writes
 	 */
 	public <T> T write(Supplier<T> write) {
 		if (!this.grouped || TransactionSynchronizationManager.isActualTransactionActive()) {
-			// a caller's own transaction commits (or rolls back) the write with the rest
-			// of its work
+			// the caller's transaction commits it with the rest of its work
 			return write.get();
 		}
 		Write<T> mine = new Write<>(write, Thread.currentThread());
@@ -110,10 +89,7 @@ public final class GroupCommit {
 		return mine.outcome();
 	}
 
-	/**
-	 * Settles the group's writes and wakes their threads, and makes the first write that
-	 * arrived meanwhile run the next group; only threads that can go on are woken.
-	 */
+	/** Only threads that can go on are woken. */
 	private void handOn(List<Write<?>> group) {
 		Write<?> next;
 		this.lock.lock();
@@ -162,8 +138,7 @@ public final class GroupCommit {
 			}
 		}
 		catch (RuntimeException ex) {
-			// the connection, the transaction or its commit failed: none of the writes is
-			// stored
+			// the transaction or its commit failed: nothing is stored
 			for (Write<?> each : group) {
 				if (!each.stored) {
 					each.failure = ex;
@@ -192,15 +167,12 @@ public final class GroupCommit {
 
 		private RuntimeException failure;
 
-		/**
-		 * Whether the write's commit succeeded: only then is {@link #result} its outcome.
-		 */
+		/** Only then is {@link #result} the outcome. */
 		private boolean stored;
 
 		/** Set once the outcome is final; the write publishes the fields above. */
 		private volatile boolean settled;
 
-		/** Set when this write's thread is to run the next group. */
 		private volatile boolean leads;
 
 		Write(Supplier<T> statement, Thread thread) {
@@ -212,10 +184,7 @@ public final class GroupCommit {
 			this.result = this.statement.get();
 		}
 
-		/**
-		 * Parks the write's thread until it is settled or is to lead, keeping an
-		 * interrupt for later.
-		 */
+		/** Keeps an interrupt for later. */
 		void awaitTurnOrOutcome() {
 			boolean interrupted = false;
 			while (!this.settled && !this.leads) {

@@ -14,20 +14,11 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Lets one thread at a time work with the embedded H2 file. With {@code RETENTION_TIME=0}
- * (which keeps the file small under sustained writes) H2 2.4 reuses the space of replaced
- * data while another session may still be reading it, and concurrent statements fail with
- * "Chunk … not found" (h2database#4383). Each statement here takes well under a
- * millisecond, and H2 writes one commit at a time anyway, so the requests queue for a
- * moment instead. A thread that already holds a connection may take more (Flyway opens
- * two; a nested transaction its own).
- *
- * <p>
- * The turn is not handed over in arrival order: a thread that is running when the turn is
- * free takes it, instead of waiting until the longest waiter has been woken and
- * scheduled. In order, each read of a GET waited for a context switch, and GETs at 16
- * connections took 124 µs of CPU each instead of 85. A waiter still gets its turn within
- * the wait, or fails as a connection failure would.
+ * One thread at a time on the embedded H2 file: with {@code RETENTION_TIME=0} H2 2.4
+ * reuses space another session may still be reading, and concurrent statements fail with
+ * "Chunk … not found" (h2database#4383). A thread that holds a connection may take more
+ * (Flyway opens two). The turn goes to a running thread, not to the longest waiter, which
+ * would first have to be woken (docs/reliability.md).
  */
 final class OneSessionAtATime extends DelegatingDataSource {
 
@@ -38,10 +29,6 @@ final class OneSessionAtATime extends DelegatingDataSource {
 
 	private final Duration wait;
 
-	/**
-	 * @param wait how long a thread waits for its turn before the attempt fails as a
-	 * connection failure would
-	 */
 	OneSessionAtATime(DataSource dataSource, Duration wait) {
 		super(dataSource);
 		this.wait = wait;

@@ -9,11 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/**
- * One caller's {@code Idempotency-Key}: the first request's fingerprint, which request
- * holds the key, and the answer once given. The primary key lets one request claim a key,
- * on however many instances.
- */
 @Entity
 @Table(name = "idempotency_keys")
 @IdClass(IdempotencyKey.Id.class)
@@ -77,7 +72,6 @@ class IdempotencyKey extends NewUntilStored<IdempotencyKey.Id> {
 		return this.responseEtag;
 	}
 
-	/** The key of a caller. */
 	record Id(String caller, String idempotencyKey) implements Serializable {
 	}
 

@@ -7,12 +7,9 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The {@code Idempotency-Key}s of creates, per caller. */
 interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, IdempotencyKey.Id> {
 
-	/**
-	 * Stores the answer of the request that holds the key, in that request's transaction.
-	 */
+	/** In the transaction of the request that holds the key. */
 	@Transactional
 	@Modifying
 	@Query("""
@@ -20,7 +17,6 @@ interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, Idempot
 			where k.caller = ?1 and k.idempotencyKey = ?2 and k.claimedBy = ?3 and k.responseStatus is null""")
 	int complete(String caller, String key, String owner, int status, String body, String etag);
 
-	/** Frees a key whose request failed. */
 	@Transactional
 	@Modifying
 	@Query("""
@@ -28,7 +24,6 @@ interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, Idempot
 			where k.caller = ?1 and k.idempotencyKey = ?2 and k.claimedBy = ?3 and k.responseStatus is null""")
 	int release(String caller, String key, String owner);
 
-	/** Gives an unanswered key to another request. */
 	@Transactional
 	@Modifying
 	@Query("""
@@ -36,19 +31,16 @@ interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, Idempot
 			where k.caller = ?1 and k.idempotencyKey = ?2 and k.claimedBy = ?3 and k.responseStatus is null""")
 	int takeOver(String caller, String key, String previousOwner, String owner, Instant now);
 
-	/** Deletes one caller's key if it was created before {@code before}. */
 	@Transactional
 	@Modifying
 	@Query("delete from IdempotencyKey k where k.caller = ?1 and k.idempotencyKey = ?2 and k.createdOn < ?3")
 	int deleteExpired(String caller, String key, Instant before);
 
-	/** Deletes every key created before {@code before}. */
 	@Transactional
 	@Modifying
 	@Query("delete from IdempotencyKey k where k.createdOn < ?1")
 	int deleteCreatedBefore(Instant before);
 
-	/** Deletes every key. */
 	@Transactional
 	@Modifying
 	@Query("delete from IdempotencyKey k")

@@ -18,22 +18,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code Idempotency-Key}s of creates, per caller ({@link IdempotencyKey}). A request
- * claims its key by inserting it: the primary key lets one request win, on however many
- * instances. The winner creates the record and stores its answer in the same transaction;
- * every other request with the key gets that answer, or 409 while there is none yet, or
- * 422 if it is not the same request.
+ * A request claims its key by inserting it, so that one request wins on however many
+ * instances. The winner stores its answer in the creating transaction; every other
+ * request with the key gets that answer, or 409 while there is none yet, or 422 if it is
+ * not the same request.
  */
 @Component
 public class IdempotencyKeys {
 
-	/** The longest key accepted, as the column holds it. */
+	/** As the column holds it. */
 	public static final int MAX_KEY_LENGTH = 255;
 
-	/**
-	 * Visible ASCII, spaces only between other characters (the draft's keys are UUIDs and
-	 * the like).
-	 */
+	/** Visible ASCII, inner spaces allowed (the draft's keys are UUIDs and the like). */
 	public static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]*[\\x21-\\x7E])?");
 
 	private static final Log logger = LogFactory.getLog(IdempotencyKeys.class);
@@ -50,15 +46,10 @@ public class IdempotencyKeys {
 		this.properties = properties;
 	}
 
-	/**
-	 * Whether a header value can be a key: 1 to {@link #MAX_KEY_LENGTH} characters of
-	 * {@link #KEY}.
-	 */
 	public static boolean isValid(String key) {
 		return key.length() <= MAX_KEY_LENGTH && KEY.matcher(key).matches();
 	}
 
-	/** The fingerprint of a request: method, path and body bytes, hashed. */
 	public static String fingerprint(String method, String path, byte[] body) {
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -71,13 +62,11 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Claims a caller's key for a request with this fingerprint.
 	 * @return {@link Claimed} if this request is the first and must be processed;
 	 * otherwise what the first one left
 	 */
 	public Claim claim(String caller, String key, String fingerprint) {
-		// a few rounds at most: the row may be released or expired between our insert and
-		// read
+		// a few rounds at most: the row may be released or expire between insert and read
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Instant now = this.clock.instant();
 			String owner = UUID.randomUUID().toString();
@@ -114,8 +103,8 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Stores the answer of a claimed request. Run it in the transaction that did the
-	 * work: if the claim was taken over meanwhile, it fails, and so does the work.
+	 * Run it in the transaction that did the work: if the claim was taken over meanwhile,
+	 * it fails, and so does the work.
 	 */
 	public void complete(Claimed claim, int status, String body, String etag) {
 		if (this.repository.complete(claim.caller(), claim.key(), claim.owner(), status, body, etag) != 1) {
@@ -123,16 +112,10 @@ public class IdempotencyKeys {
 		}
 	}
 
-	/** Frees a claimed key whose request failed, so a retry can run it again. */
 	public void release(Claimed claim) {
 		this.repository.release(claim.caller(), claim.key(), claim.owner());
 	}
 
-	/**
-	 * Deletes the keys older than the retention, every
-	 * {@code notifications.idempotency.prune-interval}.
-	 * @return how many
-	 */
 	@Scheduled(fixedDelayString = "${notifications.idempotency.prune-interval:1h}",
 			initialDelayString = "${notifications.idempotency.prune-interval:1h}")
 	public int prune() {
@@ -143,10 +126,7 @@ public class IdempotencyKeys {
 		return pruned;
 	}
 
-	/**
-	 * Deletes every key, answered or not (ephemeral mode's reset).
-	 * @return how many
-	 */
+	/** Ephemeral mode's reset. */
 	public int forgetAll() {
 		return this.repository.deleteEveryKey();
 	}
@@ -155,30 +135,25 @@ public class IdempotencyKeys {
 		return this.repository.takeOver(caller, key, previousOwner, owner, now) == 1;
 	}
 
-	/** What a request with a key is to do. */
 	public sealed interface Claim permits Claimed, Stored, Refused {
 
 	}
 
-	/**
-	 * This request holds the key: process it, then {@link #complete} or {@link #release}.
-	 */
+	/** Process the request, then {@link #complete} or {@link #release}. */
 	public record Claimed(String caller, String key, String owner) implements Claim {
 
 	}
 
-	/** The key's first request was answered with this: answer it again. */
+	/** The first request's answer: answer it again. */
 	public record Stored(int status, String body, String etag) implements Claim {
 
 	}
 
-	/** The key cannot serve this request. */
 	public enum Refused implements Claim {
 
-		/** The key was first sent with another request (another body or path): 422. */
+		/** First sent with another body or path. */
 		DIFFERENT_REQUEST,
 
-		/** The key's first request has not been answered yet: 409. */
 		IN_FLIGHT
 
 	}

@@ -6,14 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long {@code Idempotency-Key}s are kept ({@code notifications.idempotency.*}).
+ * How long {@code Idempotency-Key}s are kept.
  *
- * @param retention how long a key and its answer are kept: a retry within it gets the
- * stored answer, after it the key is free again
- * @param pruneInterval how often expired keys are deleted
- * @param inFlightTimeout how long a request that holds a key may take before a retry may
- * take the key over (the first request's process may have died); the first request then
- * fails rather than create a second record
+ * @param retention a retry within it gets the stored answer; after it the key is free
+ * again
+ * @param inFlightTimeout how long a request may hold a key before a retry may take it
+ * over (its process may have died); the first request then fails rather than create a
+ * second record
  */
 @ConfigurationProperties("notifications.idempotency")
 public record IdempotencyProperties(@DefaultValue("24h") Duration retention, @DefaultValue("1h") Duration pruneInterval,

@@ -8,33 +8,26 @@ import io.notifications.value.CodedEnum;
 import io.notifications.value.WireValues;
 
 /**
- * A field of a record that a list can be ordered and filtered by: its wire name, the
- * entity attribute behind it, and how a query-string value of it is read.
+ * A field a list can be ordered and filtered by.
  *
- * @param wireName the record's property name, e.g. {@code CoworkerId}
- * @param attribute the entity attribute, e.g. {@code coworkerId}
- * @param kind how values are read and compared
- * @param type the Java type of the record component
+ * @param wireName the record's property, e.g. {@code CoworkerId}
+ * @param attribute the entity's, e.g. {@code coworkerId}
  */
 public record ListField(String wireName, String attribute, Kind kind, Class<?> type) {
 
-	/** How a field's values are read from the query string and compared. */
 	public enum Kind {
 
-		/** An int: exact match and ranges. */
+		/** Exact match and ranges. */
 		NUMBER,
-		/** A string: case-insensitive contains. */
+		/** Case-insensitive contains. */
 		TEXT,
-		/** {@code true} or {@code false}: exact match. */
+		/** Exact match. */
 		BOOLEAN,
-		/**
-		 * An ISO-8601 date-time ({@code YYYY-MM-DDTHH:mm} or longer): exact match and
-		 * ranges.
-		 */
+		/** ISO-8601, {@code YYYY-MM-DDTHH:mm} or longer: exact match and ranges. */
 		DATE_TIME,
-		/** A GUID: exact match. */
+		/** Exact match. */
 		GUID,
-		/** A coded enum, by integer or name: exact match. */
+		/** By integer or name: exact match. */
 		ENUM
 
 	}
@@ -65,31 +58,24 @@ public record ListField(String wireName, String attribute, Kind kind, Class<?> t
 		throw new IllegalStateException("No list filter for " + type);
 	}
 
-	/** Whether {@code from_} and {@code to_} ranges apply to this field. */
 	public boolean hasRange() {
 		return this.kind == Kind.NUMBER || this.kind == Kind.DATE_TIME;
 	}
 
-	/**
-	 * Reads a query-string value of this field with the wire-value rules that JSON
-	 * strings and form fields share.
-	 * @throws IllegalArgumentException if the text is not a value of the field
-	 */
+	/** With the wire-value rules that JSON strings and form fields share. */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	Object parse(String text) {
 		return switch (this.kind) {
 			case NUMBER -> WireValues.toInt(text);
 			case TEXT -> WireValues.toText(text);
 			case BOOLEAN -> WireValues.toBoolean(text);
-			// an offset's "+" arrives as a space when the client did not percent-encode
-			// it
+			// an offset's "+" arrives as a space unless percent-encoded
 			case DATE_TIME -> WireValues.toDateTime(text.replace(' ', '+'));
 			case GUID -> UUID.fromString(text);
 			case ENUM -> WireValues.toCoded((Class) this.type, text);
 		};
 	}
 
-	/** An int written in decimal digits, with an optional minus sign. */
 	static int parseInt(String text) {
 		return WireValues.toInt(text);
 	}

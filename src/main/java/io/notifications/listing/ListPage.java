@@ -7,12 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One page of a list, in Nexudus's shape. The {@code Current*} keys echo the request (so
- * {@code CurrentPageSize} is the requested size, even on a shorter last page),
- * {@code FirstItem} and {@code LastItem} count from 1 and are 0 when the page holds no
- * records.
- *
- * @param <R> the record type
+ * Nexudus's shape: the {@code Current*} keys echo the request ({@code CurrentPageSize}
+ * even on a shorter last page); {@code FirstItem} and {@code LastItem} count from 1, and
+ * are 0 on an empty page.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "Records", "CurrentPage", "CurrentPageSize", "CurrentOrderField", "CurrentSortDirection",

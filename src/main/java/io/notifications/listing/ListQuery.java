@@ -13,13 +13,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * A list request, read and checked: the page, its size, the order and the filters.
+ * A list request, read and checked.
  *
- * @param page the page number, from 1
- * @param size the page size, 1 to {@link Listing#MAX_SIZE}
- * @param orderBy the field to order by
+ * @param size 1 to {@link Listing#MAX_SIZE}
  * @param direction 1 ascending, -1 descending
- * @param filters the filters, all of which a record must pass
  */
 record ListQuery(int page, int size, ListField orderBy, int direction, List<Filter> filters) {
 
@@ -30,9 +27,8 @@ record ListQuery(int page, int size, ListField orderBy, int direction, List<Filt
 	}
 
 	/**
-	 * The order, with the Id after the chosen field so that records with equal values
-	 * keep one order from page to page. Nulls come first in ascending order, as on SQL
-	 * Server.
+	 * The Id comes after the chosen field, so that records with equal values keep one
+	 * order from page to page; nulls come first ascending, as on SQL Server.
 	 */
 	PageRequest pageRequest() {
 		Sort.Direction sortDirection = (this.direction > 0) ? Sort.Direction.ASC : Sort.Direction.DESC;
@@ -50,7 +46,6 @@ record ListQuery(int page, int size, ListField orderBy, int direction, List<Filt
 			.and(this.filters.stream().map((filter) -> filter.toPredicate(root, builder)).toArray(Predicate[]::new));
 	}
 
-	/** One filter parameter. */
 	record Filter(ListField field, Operator operator, Object value) {
 
 		@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -72,7 +67,6 @@ record ListQuery(int page, int size, ListField orderBy, int direction, List<Filt
 
 	}
 
-	/** How a filter compares. */
 	enum Operator {
 
 		EQUAL, CONTAINS, AT_LEAST, AT_MOST

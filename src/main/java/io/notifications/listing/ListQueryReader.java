@@ -14,13 +14,10 @@ import io.notifications.web.InvalidRequestException;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Reads a list request's parameters into a {@link ListQuery}.
- * <p>
- * Parameter names match case-insensitively, as in .NET. An empty value counts as absent.
- * Parameters outside the list's vocabulary are ignored, but one that names this
- * resource's filters ({@code {Resource}_...}, {@code from_{Resource}_...},
- * {@code to_{Resource}_...}) and no field of it, or a range on a field without one, is
- * refused, so that a misspelt filter never silently lists everything.
+ * Names match case-insensitively, as in .NET; an empty value counts as absent. A
+ * parameter that names this resource's filters ({@code {Resource}_...}, {@code from_...},
+ * {@code to_...}) but no field of it, or a range on a field without one, is refused, so
+ * that a misspelt filter never silently lists everything.
  */
 final class ListQueryReader {
 
@@ -37,17 +34,13 @@ final class ListQueryReader {
 	private final Map<String, ListField> byLowerCaseName;
 
 	/**
-	 * @param resource the resource's name, the prefix of its filters
-	 * @param byLowerCaseName the fields by their lower-case wire names and aliases
+	 * @param byLowerCaseName the fields by lower-case wire name and alias
 	 */
 	ListQueryReader(String resource, Map<String, ListField> byLowerCaseName) {
 		this.resource = resource;
 		this.byLowerCaseName = Map.copyOf(byLowerCaseName);
 	}
 
-	/**
-	 * @throws InvalidRequestException naming every parameter that is not valid
-	 */
 	ListQuery read(MultiValueMap<String, String> parameters) {
 		List<ErrorItem> errors = new ArrayList<>();
 		Map<String, Parameter> sent = new LinkedHashMap<>();
@@ -154,10 +147,7 @@ final class ListQueryReader {
 		return filters;
 	}
 
-	/**
-	 * The one value of a parameter, null if absent or empty; a repeated parameter is
-	 * refused.
-	 */
+	/** Null if absent or empty; a repeated parameter is refused. */
 	private static String single(Parameter parameter, List<ErrorItem> errors) {
 		if (parameter == null) {
 			return null;
@@ -170,7 +160,7 @@ final class ListQueryReader {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
-	/** A parameter as sent: the name of its first occurrence and all its values. */
+	/** The name of its first occurrence and all its values. */
 	private record Parameter(String name, List<String> values) {
 	}
 

@@ -22,12 +22,9 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Nexudus's list and batch read of one resource. The fields come from the response
- * record: each component's {@code @JsonProperty} name is the wire name, and its Java name
- * the entity attribute.
- *
- * @param <E> the entity type
- * @param <R> the response record type
+ * Nexudus's list and batch read of one resource. Each component of the response record is
+ * a field: its {@code @JsonProperty} name the wire name, its Java name the entity
+ * attribute.
  */
 public final class Listing<E extends AuditedEntity, R> {
 
@@ -35,7 +32,7 @@ public final class Listing<E extends AuditedEntity, R> {
 
 	public static final int MAX_SIZE = 1000;
 
-	/** At most this many ids in one batch read, as many as one page may hold. */
+	/** As many as one page may hold. */
 	public static final int MAX_IDS = MAX_SIZE;
 
 	private final List<ListField> fields;
@@ -45,10 +42,7 @@ public final class Listing<E extends AuditedEntity, R> {
 	private final ListQueryReader queries;
 
 	/**
-	 * The listing of a resource whose response record is {@code recordType}.
-	 * @param resource Nexudus's name of the resource, the prefix of its filters
-	 * @param recordType the response record, whose components name the fields
-	 * @param toRecord maps a stored entity to its response record
+	 * @param resource the prefix of its filters
 	 * @param aliases more names of fields, e.g. Nexudus's {@code Coworker} for
 	 * {@code CoworkerId}
 	 */
@@ -68,7 +62,6 @@ public final class Listing<E extends AuditedEntity, R> {
 		this.queries = new ListQueryReader(resource, byLowerCaseName);
 	}
 
-	/** The list fields of a record type, in component order. */
 	public static List<ListField> fieldsOf(Class<? extends Record> recordType) {
 		List<ListField> fields = new ArrayList<>();
 		for (RecordComponent component : recordType.getRecordComponents()) {
@@ -79,13 +72,12 @@ public final class Listing<E extends AuditedEntity, R> {
 		return List.copyOf(fields);
 	}
 
-	/** The fields in record order. */
 	public List<ListField> fields() {
 		return this.fields;
 	}
 
 	/**
-	 * One page of the records that pass the filters, paged and counted in the database.
+	 * Paged and counted in the database.
 	 * @throws InvalidRequestException naming every parameter that is not valid
 	 */
 	public ListPage<R> list(JpaSpecificationExecutor<E> repository, MultiValueMap<String, String> parameters) {
@@ -100,9 +92,8 @@ public final class Listing<E extends AuditedEntity, R> {
 	}
 
 	/**
-	 * The records with the given ids, in the order asked for; unknown ids are left out.
+	 * In the order asked for; unknown ids are left out.
 	 * @param ids Nexudus's {@code [1,2,3]}; the brackets may be left out
-	 * @throws InvalidRequestException if the text is not such a list
 	 */
 	public List<R> read(JpaRepository<E, Integer> repository, String ids) {
 		List<Integer> wanted = readIds(ids);

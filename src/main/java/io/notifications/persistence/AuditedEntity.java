@@ -12,8 +12,8 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
 /**
- * The fields Nexudus manages on every record: Id, UniqueId, CreatedOn, UpdatedOn,
- * UpdatedBy and IsNew, plus a version for optimistic locking. Clients never write them.
+ * The fields Nexudus manages on every record, which clients never write, and a version
+ * for optimistic locking.
  */
 @MappedSuperclass
 public abstract class AuditedEntity {
@@ -44,14 +44,11 @@ public abstract class AuditedEntity {
 	protected AuditedEntity() {
 	}
 
-	/**
-	 * A time as the server-managed fields keep it: to the second, as Nexudus shows them.
-	 */
+	/** To the second, as Nexudus shows them. */
 	public static Instant storedTime(Instant time) {
 		return time.truncatedTo(ChronoUnit.SECONDS);
 	}
 
-	/** Stamps a record that is about to be created by the given caller. */
 	public void markCreated(String caller, Instant now, UUID uniqueId) {
 		Instant second = storedTime(now);
 		this.uniqueId = uniqueId;

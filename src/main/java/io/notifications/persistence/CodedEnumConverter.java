@@ -4,10 +4,8 @@ import io.notifications.value.CodedEnum;
 import jakarta.persistence.AttributeConverter;
 
 /**
- * Stores a {@link CodedEnum} as its integer code, never as its ordinal or name, so
- * reordering or renaming constants cannot change stored data.
- *
- * @param <E> the enum type
+ * Stores the integer code, never the ordinal or name, so that reordering or renaming
+ * constants cannot change stored data.
  */
 public abstract class CodedEnumConverter<E extends Enum<E> & CodedEnum> implements AttributeConverter<E, Integer> {
 

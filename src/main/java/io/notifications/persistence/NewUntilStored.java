@@ -8,11 +8,9 @@ import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 /**
- * An entity whose Id the application assigns (a hash, a user name, a key): Spring Data's
- * {@code save} inserts it while it is new, instead of merging, which would read the row
- * first and overwrite one that another request stored meanwhile.
- *
- * @param <I> the Id type
+ * For an Id the application assigns: {@code save} inserts while the entity is new instead
+ * of merging, which would read the row first and overwrite one another request stored
+ * meanwhile.
  */
 @MappedSuperclass
 public abstract class NewUntilStored<I> implements Persistable<I> {

@@ -4,9 +4,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Where new records' UniqueIds come from: random UUIDs, or, for a test that must be
- * reproducible (ephemeral mode's {@code notifications.ephemeral.seed}), a seeded sequence
- * of them.
+ * Seeded for a reproducible test (ephemeral mode's {@code notifications.ephemeral.seed}).
  */
 @FunctionalInterface
 public interface UniqueIds {
@@ -18,10 +16,7 @@ public interface UniqueIds {
 		return UUID::randomUUID;
 	}
 
-	/**
-	 * Version 4 UUIDs drawn from a generator seeded with {@code seed}: the same sequence
-	 * every run.
-	 */
+	/** The same sequence every run. */
 	static UniqueIds seeded(long seed) {
 		Random random = new Random(seed);
 		return () -> {

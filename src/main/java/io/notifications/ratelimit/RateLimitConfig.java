@@ -21,16 +21,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The rate limits, unless {@code notifications.rate-limit.enabled} is false; the security
- * filter chain applies them ({@link RateLimitFilter}). On PostgreSQL the buckets live in
- * its {@code rate_limit_buckets} table, shared by every instance on it; otherwise (the
- * embedded H2 file serves one instance) in memory.
+ * On PostgreSQL the buckets live in its {@code rate_limit_buckets} table, shared by every
+ * instance; otherwise (the embedded H2 file serves one instance) in memory.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "notifications.rate-limit.enabled", matchIfMissing = true)
 class RateLimitConfig {
 
-	/** Whether the configured database is PostgreSQL (Flyway gives it the table). */
+	/** Flyway gives PostgreSQL the table. */
 	static final String ON_POSTGRESQL = "'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')";
 
 	private static final Log logger = LogFactory.getLog(RateLimitConfig.class);
@@ -41,7 +39,6 @@ class RateLimitConfig {
 		return new RateLimiter(properties, shared.getIfAvailable(), System::nanoTime, clock);
 	}
 
-	/** The shared buckets, on PostgreSQL. */
 	@Bean
 	@ConditionalOnExpression(ON_POSTGRESQL)
 	PostgreSQLSelectForUpdateBasedProxyManager<String> sharedRateLimitBuckets(DataSource dataSource) {
@@ -64,10 +61,6 @@ class RateLimitConfig {
 		return new SharedBucketsCleaner(sharedRateLimitBuckets);
 	}
 
-	/**
-	 * Removes the rows of buckets that have refilled completely from the shared table now
-	 * and then.
-	 */
 	static final class SharedBucketsCleaner {
 
 		private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;

@@ -21,10 +21,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers a caller over their limit with 429, the envelope and {@code Retry-After}. It
- * runs in the security filter chain once the caller is known: an authenticated user is
- * limited by name, a request without credentials (and every request to
- * {@code /api/token}, whose callers are not yet authenticated) by client address.
+ * Runs in the security filter chain once the caller is known: a user is limited by name;
+ * a request without credentials, and every {@code /api/token} request, whose caller is
+ * not yet authenticated, by client address.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
@@ -48,9 +47,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Health probes are never refused: load balancers probe from few addresses, often the
-	 * same ones that forward anonymous API traffic, and a 429 would take a healthy
-	 * instance out.
+	 * Load balancers probe from few addresses, often those that forward anonymous API
+	 * traffic, and a 429 would take a healthy instance out.
 	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -7,16 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many requests a caller may make ({@code notifications.rate-limit.*}): Nexudus's
- * documented tiers, each a continuously refilling bucket.
+ * Nexudus's documented tiers, each a continuously refilling bucket.
  *
- * @param enabled whether requests are limited at all
- * @param writesPerMinute the PUT, POST and DELETE requests a caller may make per minute
- * @param requestsPerMinute the requests of any method, writes included, a caller may make
- * per minute
- * @param writesPerDay the writes a caller may make per day
- * @param requestsPerHour the requests a caller may make per hour
- * @param requestsPerDay the requests a caller may make per day
+ * @param writesPerMinute PUT, POST and DELETE requests per minute
+ * @param requestsPerMinute requests of any method, writes included, per minute
  */
 @Validated
 @ConfigurationProperties("notifications.rate-limit")

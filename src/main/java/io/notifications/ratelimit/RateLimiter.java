@@ -18,21 +18,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The buckets of every recent caller: one of all requests (per minute, hour and day) and
- * one of writes (per minute and day), each tier refilling continuously. The buckets live
- * in memory, or, on PostgreSQL, in the database, shared by every instance on it. Only the
- * most recently seen callers' buckets (or their handles on the shared ones) are kept in
- * memory; a caller forgotten is one idle long enough for their buckets to have refilled
- * in most cases, so forgetting them costs little.
+ * Only the most recently seen callers' buckets (or handles on the shared ones) are kept:
+ * a caller forgotten has mostly been idle long enough for the buckets to refill.
  */
 public final class RateLimiter {
 
-	/** At most this many callers' buckets are kept (two small buckets each). */
+	/** Two small buckets each. */
 	static final int MAX_CALLERS = 10_000;
 
 	/**
-	 * After the shared buckets fail (the database is away), memory serves this long
-	 * before trying again.
+	 * While the database is away, memory serves this long before the store is tried
+	 * again.
 	 */
 	static final Duration SHARED_RETRY = Duration.ofSeconds(10);
 
@@ -46,10 +42,7 @@ public final class RateLimiter {
 
 	private final LongSupplier nanoTime;
 
-	/**
-	 * The time the buckets in memory refill by: the server's clock, which a test may
-	 * steer.
-	 */
+	/** The server's clock, which a test may steer. */
 	private final TimeMeter clock;
 
 	private final Cache<String, CallerBuckets> local = Caffeine.newBuilder().maximumSize(MAX_CALLERS).build();
@@ -59,8 +52,7 @@ public final class RateLimiter {
 	private volatile long sharedFailedUntil;
 
 	/**
-	 * Buckets shared through a store, with memory as the fallback while the store fails.
-	 * @param shared the store, or {@code null} for memory only
+	 * @param shared {@code null} for memory only
 	 */
 	RateLimiter(RateLimitProperties limits, ProxyManager<String> shared, LongSupplier nanoTime, Clock clock) {
 		this.requests = BucketConfiguration.builder()
@@ -75,15 +67,12 @@ public final class RateLimiter {
 		this.shared = shared;
 		this.nanoTime = nanoTime;
 		this.clock = new ClockTime(clock);
-		// nanoTime has an arbitrary origin, possibly negative: the store may be used from
+		// nanoTime's origin is arbitrary, possibly negative: the store may be used from
 		// now on
 		this.sharedFailedUntil = nanoTime.getAsLong();
 	}
 
 	/**
-	 * Takes one request (and one write, for a write) from the caller's buckets.
-	 * @param caller the key of the caller
-	 * @param write whether the request writes (PUT, POST, DELETE)
 	 * @return empty if the request may go on, else how long until it could
 	 */
 	Optional<Duration> tryAcquire(String caller, boolean write) {
@@ -145,7 +134,6 @@ public final class RateLimiter {
 		return Bandwidth.builder().capacity(tokens).refillGreedy(tokens, period).build();
 	}
 
-	/** One caller's buckets. */
 	private record CallerBuckets(Bucket requests, Bucket writes) {
 	}
 

@@ -1,9 +1,6 @@
 package io.notifications.resource;
 
-/**
- * What an operation does to a resource, and so which of Nexudus's roles it needs:
- * {@code {Resource}-{Action}}, e.g. {@code CoworkerNotification-Edit}.
- */
+/** Which of Nexudus's roles an operation needs: {@code {Resource}-{Action}}. */
 public enum Action {
 
 	CREATE("Create"), READ("Read"), LIST("List"), EDIT("Edit"), DELETE("Delete");
@@ -14,7 +11,6 @@ public enum Action {
 		this.suffix = suffix;
 	}
 
-	/** The role that grants this action on the named resource. */
 	public String on(String resource) {
 		return resource + "-" + this.suffix;
 	}

@@ -7,11 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a Nexudus resource on its controller, beside the controller's
- * {@code @RequestMapping} (the resource's base path). The controller extends
- * {@link ResourceController}, whose handlers carry the routes and the {@link Needs
- * roles}; from these two, the security rules, the OpenAPI entry and the role-matrix tests
- * are derived.
+ * Declares a Nexudus resource on its controller, beside its {@code @RequestMapping} base
+ * path. The security rules, the OpenAPI entry and the role-matrix tests derive from it
+ * and the handlers' {@link Needs}.
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -19,21 +17,17 @@ import java.lang.annotation.Target;
 public @interface ApiResource {
 
 	/**
-	 * Nexudus's name of the resource, e.g. {@code CoworkerNotification}: the prefix of
-	 * its roles ({@code CoworkerNotification-Edit}) and of its list filters.
+	 * Nexudus's name, e.g. {@code CoworkerNotification}: the prefix of its roles and list
+	 * filters.
 	 */
 	String name();
 
-	/**
-	 * More names of list fields, as {@code Alias=WireName}, e.g. Nexudus's
-	 * {@code Coworker=CoworkerId}.
-	 */
+	/** As {@code Alias=WireName}, e.g. Nexudus's {@code Coworker=CoworkerId}. */
 	String[] filterAliases() default {};
 
 	/**
-	 * The writable fields of an example record as JSON members, without braces and
-	 * without {@code Id}: the OpenAPI document's examples and the bodies the derived
-	 * tests send.
+	 * An example's writable fields as JSON members, without braces or {@code Id}: the
+	 * OpenAPI examples and the bodies the derived tests send.
 	 */
 	String example();
 

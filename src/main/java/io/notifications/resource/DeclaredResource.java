@@ -8,23 +8,15 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * A resource as its controller declares it: the {@link ApiResource} annotation, the base
- * path of its {@code @RequestMapping}, and the request and record types of its
- * {@link ResourceController}.
+ * A resource as its controller declares it.
  *
- * @param name Nexudus's name of the resource, the prefix of its roles and list filters
- * @param basePath the path of its collection, e.g.
- * {@code /api/spaces/coworkernotifications}
- * @param entityType the stored entity
+ * @param basePath e.g. {@code /api/spaces/coworkernotifications}
  * @param requestType the writable fields as a client sends them
  * @param recordType the record as GET answers it
- * @param filterAliases more names of list fields, by alias
- * @param example the writable fields of an example record as JSON members, without braces
  */
 public record DeclaredResource(String name, String basePath, Class<?> entityType, Class<? extends Record> requestType,
 		Class<? extends Record> recordType, Map<String, String> filterAliases, String example) {
 
-	/** The declaration of a resource controller class. */
 	@SuppressWarnings("unchecked")
 	static DeclaredResource of(Class<?> controller) {
 		ApiResource resource = AnnotatedElementUtils.findMergedAnnotation(controller, ApiResource.class);
@@ -48,7 +40,7 @@ public record DeclaredResource(String name, String basePath, Class<?> entityType
 				(Class<? extends Record>) types.getGeneric(2).resolve(), Map.copyOf(aliases), resource.example());
 	}
 
-	/** The key of its fixtures in ephemeral mode: the last segment of its path. */
+	/** The key of its fixtures in ephemeral mode. */
 	public String key() {
 		return this.basePath.substring(this.basePath.lastIndexOf('/') + 1);
 	}

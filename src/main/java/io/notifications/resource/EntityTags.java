@@ -15,34 +15,25 @@ import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The entity tags of records: a strong validator {@code "<id>-<version>"}, which changes
- * with every replacement, and the {@code If-Match} precondition that a replacement or
- * deletion checks against it in the same statement as it writes. An empty or malformed
- * {@code If-Match} or {@code If-None-Match} is refused with 400 naming the header.
+ * A strong validator {@code "<id>-<version>"}, checked by a replacement or deletion in
+ * the same statement as it writes.
  */
 final class EntityTags {
 
 	private static final Pattern OURS = Pattern.compile("(\\d+)-(\\d+)");
 
-	/**
-	 * RFC 9110's {@code "*" / #entity-tag}: a wildcard, or quoted tags, weak or not,
-	 * separated by commas.
-	 */
+	/** RFC 9110's {@code "*" / #entity-tag}. */
 	private static final Pattern CONDITION = Pattern
 		.compile("\\*|(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\")*");
 
 	private EntityTags() {
 	}
 
-	/** The {@code ETag} header value of a record at a version. */
 	static String of(int id, long version) {
 		return "\"" + id + "-" + version + "\"";
 	}
 
-	/**
-	 * The request's {@code If-Match} precondition; null when it sends none.
-	 * @throws InvalidRequestException naming the header if it is empty or malformed
-	 */
+	/** Null when the request sends none. */
 	static IfMatch ifMatch(HttpServletRequest request) {
 		List<String> lines = condition(request, HttpHeaders.IF_MATCH);
 		if (lines.isEmpty()) {
@@ -53,16 +44,11 @@ final class EntityTags {
 		return new IfMatch(String.join(", ", lines), tags);
 	}
 
-	/**
-	 * Whether the request sends {@code If-None-Match: *}, which any existing record
-	 * matches.
-	 * @throws InvalidRequestException naming the header if it is empty or malformed
-	 */
 	static boolean noneMatchesAny(HttpServletRequest request) {
 		return condition(request, HttpHeaders.IF_NONE_MATCH).stream().anyMatch((line) -> line.strip().equals("*"));
 	}
 
-	/** The lines of a conditional header, each one well formed. */
+	/** An empty or malformed line is a 400 naming the header. */
 	private static List<String> condition(HttpServletRequest request, String header) {
 		List<String> lines = Collections.list(request.getHeaders(header));
 		for (String line : lines) {
@@ -74,10 +60,7 @@ final class EntityTags {
 	}
 
 	/**
-	 * An {@code If-Match} precondition.
-	 *
 	 * @param sent the header as the client sent it
-	 * @param tags its entity tags, as Spring parses them
 	 */
 	record IfMatch(String sent, List<ETag> tags) {
 
@@ -87,9 +70,8 @@ final class EntityTags {
 		}
 
 		/**
-		 * The versions of record {@code id} the tags name. If-Match compares strongly, so
-		 * a weak tag names none; neither does a tag of another record or one this server
-		 * never made.
+		 * If-Match compares strongly, so a weak tag names no version; nor does a tag of
+		 * another record or one this server never made.
 		 */
 		List<Long> versionsOf(int id) {
 			List<Long> versions = new ArrayList<>();

@@ -7,9 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The role a resource's handler needs: {@code {Resource}-{Action}} of the
- * {@link ApiResource} it serves (the Administrator may do everything). The security chain
- * grants each route of such a handler to that role and nothing else.
+ * {@code {Resource}-{Action}} of the handler's {@link ApiResource}; the security chain
+ * grants the handler's routes to that role alone (and the Administrator).
  */
 @Documented
 @Target(ElementType.METHOD)

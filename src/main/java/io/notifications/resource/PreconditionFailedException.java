@@ -1,8 +1,8 @@
 package io.notifications.resource;
 
 /**
- * The record has moved on from every version that {@code If-Match} names; answered with
- * 412 and nothing changed.
+ * The record has moved on from every version {@code If-Match} names: 412, nothing
+ * changed.
  */
 final class PreconditionFailedException extends RuntimeException {
 
@@ -13,7 +13,6 @@ final class PreconditionFailedException extends RuntimeException {
 		this.sent = sent;
 	}
 
-	/** The {@code If-Match} header as the client sent it. */
 	String sent() {
 		return this.sent;
 	}

@@ -26,13 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The writes of a resource's records that Spring Data cannot make in one statement: a
- * PUT's replacement, which must also answer the record's new version (JPQL cannot), and
- * the whole records a server starts from in ephemeral mode, written with their Ids. In
- * native SQL through JPA: PostgreSQL says {@code UPDATE … RETURNING}, H2
- * {@code SELECT … FROM FINAL TABLE (UPDATE …)}. Tables and columns are named as Spring
- * Boot names them for Hibernate (a column's {@code @Column} name, else the attribute in
- * snake case), so the statements write what the entities read.
+ * What Spring Data cannot do in one statement: a PUT's replacement that also answers the
+ * new version (JPQL cannot), and ephemeral mode's records written with their Ids. Columns
+ * are named as Boot names them for Hibernate, so these statements write what the entities
+ * read.
  */
 @Component
 public class RecordWrites {
@@ -54,12 +51,8 @@ public class RecordWrites {
 	}
 
 	/**
-	 * Writes every writable field of the request into record {@code id}, stamps it and
-	 * counts up its version, in one statement that also answers the new version. Outside
-	 * a transaction it commits on its own.
-	 * @param request the request record whose components name the entity's writable
-	 * fields
-	 * @param expectedVersion the version the record must still have, or null for any
+	 * Outside a transaction it commits on its own.
+	 * @param expectedVersion null for any
 	 * @return the new version; empty if no record has this Id (and this version)
 	 */
 	public OptionalLong replace(Class<? extends AuditedEntity> type, int id, Record request, Instant updatedOn,
@@ -84,9 +77,7 @@ public class RecordWrites {
 	}
 
 	/**
-	 * Writes whole records, their Ids and server-managed fields as given, into an emptied
-	 * table, and makes the next generated Id the one above the highest written (1 without
-	 * records).
+	 * Into an emptied table; the next generated Id is the one above the highest written.
 	 * @param records each record's values by entity attribute name
 	 */
 	public void replaceAll(Class<? extends AuditedEntity> type, Iterable<Map<String, Object>> records) {
@@ -95,8 +86,7 @@ public class RecordWrites {
 		for (Map<String, Object> record : records) {
 			highest = Math.max(highest, (Integer) record.get("id"));
 		}
-		// H2 commits before a schema change: the restart in a transaction of its own,
-		// first
+		// H2 commits before a schema change: the restart first, on its own
 		String restart = statements.restartIds + (highest + 1);
 		this.transaction
 			.executeWithoutResult((status) -> this.entityManager.createNativeQuery(restart).executeUpdate());
@@ -112,14 +102,13 @@ public class RecordWrites {
 		});
 	}
 
-	/** The statements of an entity, written once per entity type. */
 	private Statements statements(Class<?> type) {
 		return this.statements.computeIfAbsent(type, (key) -> new Statements(type, this.entityManager, finalTable()));
 	}
 
 	/**
-	 * Whether the database returns an update's rows as H2 does, from a data change delta
-	 * table.
+	 * H2 says {@code SELECT … FROM FINAL TABLE (UPDATE …)}, PostgreSQL
+	 * {@code UPDATE … RETURNING}.
 	 */
 	private boolean finalTable() {
 		try {
@@ -136,7 +125,6 @@ public class RecordWrites {
 		return (value instanceof CodedEnum coded) ? coded.code() : value;
 	}
 
-	/** The SQL of one entity's table. */
 	private static final class Statements {
 
 		final Class<?> type;
@@ -184,10 +172,7 @@ public class RecordWrites {
 			return (column != null && !column.name().isEmpty()) ? column.name() : snakeCase(field.getName());
 		}
 
-		/**
-		 * Spring Boot's physical naming: an underscore where a lower-case letter meets an
-		 * upper-case one.
-		 */
+		/** Spring Boot's physical naming. */
 		static String snakeCase(String name) {
 			StringBuilder snake = new StringBuilder(name.replace('.', '_'));
 			for (int i = 1; i < snake.length() - 1; i++) {
@@ -201,15 +186,13 @@ public class RecordWrites {
 
 	}
 
-	/** A replacement by one request type: its writable fields and its two statements. */
 	private static final class Replacement {
 
 		final WritableFields writable;
 
-		/** Replaces every writable field, stamps the record and counts up its version. */
 		final String unconditional;
 
-		/** {@link #unconditional} that also requires the version the client last saw. */
+		/** Also requires the version the client last saw. */
 		final String conditional;
 
 		Replacement(Statements statements, Class<? extends Record> requestType) {

@@ -30,18 +30,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The endpoints every Nexudus resource has, relative to the base path of the resource's
- * controller, which extends this class and carries its {@link ApiResource} declaration.
- * Each handler says the role it {@link Needs}.
- * <p>
- * Single-record answers carry the record's {@code ETag}; a GET with a matching
- * {@code If-None-Match} gets 304 (Spring compares it), a PUT or DELETE with an
- * {@code If-Match} naming an older version 412, and a POST with an
- * {@code Idempotency-Key} that was already used the first answer again.
- *
- * @param <E> the entity type
- * @param <Q> the request type
- * @param <R> the record type
+ * The endpoints every Nexudus resource has; its controller extends this class and carries
+ * the {@link ApiResource} declaration. ETags, preconditions and idempotency keys:
+ * docs/conditional-requests.md.
  */
 public abstract class ResourceController<E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> {
 
@@ -49,8 +40,8 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	/**
-	 * What a 412 says of the Id: another request changed or deleted the record since it
-	 * was read.
+	 * Of the Id in a 412: another request changed or deleted the record since it was
+	 * read.
 	 */
 	public static final String MODIFIED = "was modified by someone else";
 
@@ -86,12 +77,10 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 				shared);
 	}
 
-	/** The resource as this controller declares it. */
 	public DeclaredResource declared() {
 		return this.declared;
 	}
 
-	/** The resource's records. */
 	public ResourceRepository<E> repository() {
 		return this.repository;
 	}
@@ -113,8 +102,8 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	}
 
 	/**
-	 * Creates a record and answers it whole. With an {@code Idempotency-Key}, the key is
-	 * claimed first and the answer stored with it in the creating transaction.
+	 * With an {@code Idempotency-Key}, the key is claimed first and the answer stored
+	 * with it in the creating transaction.
 	 */
 	@PostMapping(consumes = { JSON, FORM })
 	@Needs(Action.CREATE)

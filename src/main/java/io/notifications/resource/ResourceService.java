@@ -19,14 +19,9 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Creates, replaces, reads, lists and deletes the records of one resource. A create is
- * one transaction; a replacement and a deletion are one statement each, acknowledged once
- * committed ({@link GroupCommit}); a read is one statement; a list reads its page and its
- * count in one read-only transaction.
- *
- * @param <E> the entity type
- * @param <Q> the request type
- * @param <R> the record type
+ * A create is one transaction; a replacement and a deletion are one statement each,
+ * acknowledged once committed ({@link GroupCommit}); a list reads its page and its count
+ * in one read-only transaction.
  */
 final class ResourceService<E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> {
 
@@ -71,7 +66,6 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	/**
-	 * Creates a record.
 	 * @param inTransaction runs in the creating transaction once the record is stored; if
 	 * it fails, nothing is created
 	 */
@@ -89,11 +83,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	/**
-	 * Replaces the record that the request's Id names; with an {@code If-Match} naming
-	 * versions, only while the record still has one of them.
-	 * @param ifMatch the precondition, or null
-	 * @throws RecordNotFoundException if no record has the Id
-	 * @throws PreconditionFailedException if the record has none of the versions
+	 * With an {@code If-Match} naming versions, only while the record still has one of
+	 * them.
 	 */
 	Replaced update(Q request, String caller, EntityTags.IfMatch ifMatch) {
 		Instant updatedOn = AuditedEntity.storedTime(this.clock.instant());
@@ -117,7 +108,6 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 				request, updatedOn, caller, expected));
 	}
 
-	/** A record and its tag. */
 	Read<R> read(int id) {
 		E entity = this.repository.findById(id).orElseThrow(() -> new RecordNotFoundException(id));
 		return new Read<>(this.toRecord.apply(entity), EntityTags.of(id, entity.getVersion()));
@@ -131,12 +121,6 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		return this.reads.execute((status) -> this.listing.list(this.repository, parameters));
 	}
 
-	/**
-	 * Deletes a record in one statement; with an {@code If-Match} naming versions, only
-	 * while the record still has one of them.
-	 * @param ifMatch the precondition, or null
-	 * @return the time of the deletion
-	 */
 	Instant delete(int id, EntityTags.IfMatch ifMatch) {
 		if (ifMatch == null || ifMatch.any()) {
 			if (this.commits.write(() -> this.repository.deleteRecord(id)) == 0) {
@@ -153,9 +137,9 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	/**
-	 * A conditional write changed nothing: the record is missing (404, as without the
-	 * header: RFC 9110 13.2.1 has a server ignore preconditions when the request would
-	 * fail anyway) or has moved on (412). Only this case costs a second statement.
+	 * Missing is 404, as without the header (RFC 9110 13.2.1: preconditions are ignored
+	 * when the request would fail anyway); moved on is 412. Only this case costs a second
+	 * statement.
 	 */
 	private RuntimeException notFoundOrStale(int id, EntityTags.IfMatch ifMatch) {
 		if (this.repository.findVersionById(id).isEmpty()) {
@@ -164,15 +148,12 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		return new PreconditionFailedException(ifMatch.sent());
 	}
 
-	/** The answer to an update: when it was stored, and the record's new tag. */
 	record Replaced(Instant on, String etag) {
 	}
 
-	/** A record as read, and its tag. */
 	record Read<R>(R record, String etag) {
 	}
 
-	/** A new record, the time of its creation and its tag. */
 	record Created<R>(R record, Instant on, String etag) {
 	}
 

@@ -14,10 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * What every resource's controller and service share, injected into each resource's
- * controller once instead of one by one.
- */
+/** Injected into each resource's controller once instead of one by one. */
 @Component
 public final class ResourceServices {
 

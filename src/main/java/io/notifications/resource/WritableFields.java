@@ -10,11 +10,9 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The writable fields of a resource: each component of its request record (but the Id) is
- * written to the entity field of the same name, as a Nexudus PUT replaces every writable
- * field. A component left null clears its field; a primitive field, which cannot hold
- * null, takes its default ({@code false}, 0). Checked once, at start-up: a component
- * without a field of its type stops the server with a message naming it.
+ * As a Nexudus PUT replaces every writable field, a component left null clears its field
+ * (a primitive takes {@code false} or 0). Checked at start-up: a component without a
+ * field of its type stops the server.
  */
 public final class WritableFields {
 
@@ -38,17 +36,15 @@ public final class WritableFields {
 		}
 	}
 
-	/** The entity fields, in the request's order. */
 	public List<Field> fields() {
 		return this.fields.stream().map(Writable::field).toList();
 	}
 
-	/** The value each field takes from the request, in the order of {@link #names()}. */
+	/** In the order of {@link #fields()}. */
 	public List<Object> values(Record request) {
 		return this.fields.stream().map((writable) -> writable.valueIn(request)).toList();
 	}
 
-	/** Writes every writable field of the request into the entity. */
 	void write(Record request, Object entity) {
 		for (Writable writable : this.fields) {
 			ReflectionUtils.setField(writable.field(), entity, writable.valueIn(request));

@@ -7,11 +7,9 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
- * Spring Security's {@link DefaultBearerTokenResolver}, with its regular expression over
- * the whole header replaced by a loop for the well-formed {@code Bearer <token>} that
- * nearly every request carries. Anything else (no header, another scheme, a malformed
- * token) goes to Spring's resolver, so its answers and errors are Spring's.
- * {@code BearerTokensTests} holds the two equal.
+ * {@link DefaultBearerTokenResolver} with its regular expression replaced by a loop for a
+ * well-formed {@code Bearer <token>}; anything else goes to Spring's, so its answers are
+ * Spring's. {@code BearerTokensTests} holds the two equal.
  */
 final class BearerTokens implements BearerTokenResolver {
 
@@ -47,10 +45,7 @@ final class BearerTokens implements BearerTokenResolver {
 		return i == length;
 	}
 
-	/**
-	 * ASCII letters in either case, as the expression's CASE_INSENSITIVE without
-	 * UNICODE_CASE.
-	 */
+	/** ASCII letters in either case, as CASE_INSENSITIVE without UNICODE_CASE. */
 	private static boolean startsWithPrefix(String authorization) {
 		for (int i = 0; i < PREFIX.length(); i++) {
 			char expected = PREFIX.charAt(i);

@@ -9,21 +9,18 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * On {@code POST /api/token} a Basic header carries OAuth2 client credentials (Swagger
- * UI's Authorize sends {@code Basic Og==}, an empty client id and secret), not a user's:
- * Nexudus registers no clients, so Basic authentication leaves that header alone and the
- * grant decides.
+ * On {@code POST /api/token} a Basic header carries OAuth2 client credentials (Swagger UI
+ * sends {@code Basic Og==}); Nexudus registers no clients, so Basic authentication leaves
+ * it alone and the grant decides.
  */
 final class ClientCredentials {
 
-	/** The token endpoint, where the user's credentials travel in the form. */
 	static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
 		.matcher(HttpMethod.POST, "/api/token");
 
 	private ClientCredentials() {
 	}
 
-	/** Makes Basic authentication skip the token endpoint. */
 	static ObjectPostProcessor<BasicAuthenticationFilter> ignoredOnTheTokenEndpoint() {
 		return new ObjectPostProcessor<>() {
 

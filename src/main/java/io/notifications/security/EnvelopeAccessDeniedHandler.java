@@ -12,10 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/**
- * Answers an authenticated caller who lacks the role with 403 in the envelope; a request
- * outside the perimeter with 404.
- */
+/** 403 in the envelope; 404 outside the perimeter. */
 class EnvelopeAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final BearerTokenAccessDeniedHandler challenge = new BearerTokenAccessDeniedHandler();

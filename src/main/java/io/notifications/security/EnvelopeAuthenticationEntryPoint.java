@@ -14,19 +14,15 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers missing or bad credentials with 401 in the envelope, keeping the RFC 6750
- * {@code WWW-Authenticate: Bearer ...} challenge that Spring Security computes and adding
- * a {@code Basic} one in a second header field (RFC 9110 section 11.6.1): clients that
- * send Basic credentials only when challenged for them (Java's {@code HttpClient} with an
- * {@code Authenticator}, .NET's {@code NetworkCredential}, {@code curl --anyauth}) then
- * sign in. A request outside the perimeter is answered 404 instead, whoever sends it.
+ * Adds a {@code Basic} challenge to Spring's Bearer one (RFC 9110 section 11.6.1): Java's
+ * {@code HttpClient}, .NET's {@code NetworkCredential} and {@code curl --anyauth} send
+ * Basic credentials only when challenged for them.
  */
 class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-	/** The Basic challenge; credentials are read as UTF-8 (RFC 7617). */
+	/** Credentials are read as UTF-8 (RFC 7617). */
 	static final String BASIC_CHALLENGE = "Basic realm=\"Nexudus notifications\", charset=\"UTF-8\"";
 
-	/** Set on a request that no rule of the perimeter lets in. */
 	private static final String NOT_FOUND = EnvelopeAuthenticationEntryPoint.class.getName() + ".notFound";
 
 	private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
@@ -42,7 +38,6 @@ class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		request.setAttribute(NOT_FOUND, Boolean.TRUE);
 	}
 
-	/** Answers 404 if the request is outside the perimeter. */
 	static boolean answeredNotFound(HttpServletRequest request, HttpServletResponse response, EnvelopeWriter writer)
 			throws IOException {
 		if (request.getAttribute(NOT_FOUND) == null) {

@@ -5,33 +5,23 @@ import java.util.function.Predicate;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Spring Security's {@link StrictHttpFirewall} rules for header and parameter text, as
- * loops instead of its regular expressions. The firewall checks a header each time it is
- * read, and the {@code Authorization} header, a JWT of about a kilobyte, is read three
- * times a request: with the regular expressions that was about a tenth of a GET's CPU
- * time (docs/performance.md). {@code HeaderCharactersTests} holds both rules equal to the
- * firewall's own expressions for every code point.
+ * {@link StrictHttpFirewall}'s header rules as loops: its regular expressions, run on
+ * every read of the kilobyte-long {@code Authorization} header (three a request), took a
+ * tenth of a GET's CPU (docs/performance.md). {@code HeaderCharactersTests} holds them
+ * equal.
  */
 final class HeaderCharacters {
 
-	/**
-	 * The firewall's {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}: header and parameter
-	 * names.
-	 */
+	/** The firewall's {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}. */
 	static final Predicate<String> ASSIGNED_AND_NOT_CONTROL = (text) -> allowed(text, false);
 
-	/**
-	 * The firewall's {@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}: header values.
-	 */
+	/** The firewall's {@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}. */
 	static final Predicate<String> HEADER_VALUE = (text) -> allowed(text, true);
 
 	private HeaderCharacters() {
 	}
 
-	/**
-	 * Spring Security's strict firewall, with these rules in place of its expressions.
-	 * Parameter values keep the firewall's default, which allows any text.
-	 */
+	/** Parameter values keep the firewall's default, which allows any text. */
 	static StrictHttpFirewall firewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHeaderNames(ASSIGNED_AND_NOT_CONTROL);

@@ -1,9 +1,8 @@
 package io.notifications.security;
 
 /**
- * A security setting the server cannot start with: reported by Spring Boot as its short
- * failure report ({@link InvalidSettingFailureAnalyzer}), naming the property and the
- * reason, never the value, which may be a secret.
+ * A setting the server cannot start with. Boot's short failure report names the property,
+ * never the value, which may be a secret.
  */
 public class InvalidSettingException extends RuntimeException {
 
@@ -14,7 +13,6 @@ public class InvalidSettingException extends RuntimeException {
 		this.property = property;
 	}
 
-	/** The property at fault, as it is configured. */
 	public String getProperty() {
 		return this.property;
 	}

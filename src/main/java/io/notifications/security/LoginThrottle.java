@@ -8,15 +8,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Failed sign-ins per user name and client address, and per client address alone, each
- * with a growing back-off: past the free failures, each failure makes the next attempt
- * wait twice as long as the one before. A user name is counted per address, so that a
- * guesser at one address cannot lock the real user out at another; the address alone is
- * counted so that guessing many user names from one address is throttled too.
+ * Failed sign-ins with a doubling back-off. A user name is counted per address, so that a
+ * guesser elsewhere cannot lock the real user out; the address alone, so that trying many
+ * user names is throttled too.
  */
 final class LoginThrottle {
 
-	/** At most this many keys are remembered; the least recently used go first. */
 	static final int MAX_KEYS = 20_000;
 
 	private final LoginThrottleProperties properties;
@@ -30,10 +27,6 @@ final class LoginThrottle {
 		this.nanoTime = nanoTime;
 	}
 
-	/**
-	 * How long a sign-in as this user from this address must wait, if at all.
-	 * @param username the user name tried, or {@code null} if none is known yet
-	 */
 	Optional<Duration> wait(String username, String address) {
 		long now = this.nanoTime.getAsLong();
 		long until = Math.max(blockedUntil(addressKey(address), now),
@@ -47,7 +40,6 @@ final class LoginThrottle {
 		count(addressKey(address), this.properties.addressFailures(), now);
 	}
 
-	/** The user signed in from the address: their failures there are forgotten. */
 	void succeeded(String username, String address) {
 		this.failures.invalidate(userKey(username, address));
 	}
@@ -57,7 +49,6 @@ final class LoginThrottle {
 		return (known != null && !forgotten(known, now)) ? known.blockedUntil() : now;
 	}
 
-	/** Counts one more failure of the key, atomically. */
 	private void count(String key, int free, long now) {
 		this.failures.asMap().compute(key, (name, known) -> {
 			int count = (known != null && !forgotten(known, now)) ? known.count() + 1 : 1;
@@ -86,10 +77,6 @@ final class LoginThrottle {
 		return "address:" + address;
 	}
 
-	/**
-	 * The failures of one key: how many, the last one's time and until when the key must
-	 * wait.
-	 */
 	private record Failures(int count, long last, long blockedUntil) {
 	}
 

@@ -11,11 +11,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Throttles failed sign-ins, unless {@code notifications.security.login-throttle.enabled}
- * is false. Failures and successes are counted from Spring Security's authentication
- * events (Basic publishes them through the filter chain's authentication manager, the
- * password grant through the token endpoint's); the check runs ahead of Basic
- * authentication in the filter chain.
+ * Sign-ins are counted from Spring Security's authentication events, which Basic and the
+ * password grant both publish.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "notifications.security.login-throttle.enabled", matchIfMissing = true)
@@ -27,10 +24,6 @@ class LoginThrottleConfig {
 		this.throttle = new LoginThrottle(properties, System::nanoTime);
 	}
 
-	/**
-	 * Checked ahead of Basic authentication, in the filter chain
-	 * ({@link SecurityConfig}).
-	 */
 	@Bean
 	LoginThrottle loginThrottle() {
 		return this.throttle;
@@ -46,7 +39,6 @@ class LoginThrottleConfig {
 		signIn(event.getAuthentication(), true);
 	}
 
-	/** Counts sign-ins with a user name and password only, not bearer tokens. */
 	private void signIn(Authentication authentication, boolean success) {
 		if (!(authentication instanceof UsernamePasswordAuthenticationToken)
 				|| !(authentication.getDetails() instanceof WebAuthenticationDetails details)) {

@@ -16,9 +16,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a sign-in attempt (Basic credentials, or the password grant of
- * {@code /api/token}) with 429 while its user name or client address is waiting out a
- * back-off, before any password is checked: a throttled guesser costs no bcrypt.
+ * Refuses a throttled sign-in before any password is checked: a throttled guesser costs
+ * no bcrypt.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -43,10 +42,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		this.writer.writeTooManyRequests(response, wait.get());
 	}
 
-	/** The user name of a sign-in attempt, if the request is one. */
 	private static Optional<String> signInUsername(HttpServletRequest request) {
-		// on the token endpoint a Basic header holds client credentials
-		// (ClientCredentials): the user is in the form
+		// there a Basic header holds client credentials (ClientCredentials)
 		if (ClientCredentials.TOKEN_ENDPOINT.matches(request)) {
 			return "password".equals(request.getParameter("grant_type"))
 					? Optional.ofNullable(request.getParameter("username")) : Optional.empty();

@@ -9,17 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How failed sign-ins (Basic and the password grant) are throttled
- * ({@code notifications.security.login-throttle.*}).
+ * How failed sign-ins (Basic and the password grant) are throttled.
  *
- * @param enabled whether failed sign-ins are throttled at all
- * @param userFailures the failures for one user name from one client address before each
- * further one makes them wait
- * @param addressFailures the failures from one client address, for any user names, before
- * each further one makes it wait
- * @param firstWait the wait after the first failure over either number; it doubles with
- * each further failure
- * @param maxWait the longest wait
+ * @param userFailures failures of one user name from one address before each further one
+ * waits
+ * @param addressFailures failures from one address, any user names, before each further
+ * one waits
+ * @param firstWait the first wait; it doubles with each further failure
  * @param forgetAfter failures this long ago no longer count
  */
 @Validated

@@ -19,15 +19,12 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The role rule of every route of the resources' handlers, read from their declarations:
- * the routes Spring MVC mapped for each handler that says what it {@link Needs}, the role
- * {@code {Resource}-{Action}} of its controller's {@link ApiResource}. A rule matches
- * what its route matches by path, method and required parameters; a route with required
- * parameters comes before one without on the same path (the batch read, {@code ?id=},
- * before the list).
+ * The role rule of each route whose handler says what it {@link Needs}:
+ * {@code {Resource}-{Action}} of its controller's {@link ApiResource}. A route with
+ * required parameters comes first on its path (the batch read, {@code ?id=}, before the
+ * list).
  *
- * @param matcher the requests of the route
- * @param role the role that grants them, besides the Administrator
+ * @param role the role that grants the route, besides the Administrator
  */
 record OperationRule(RequestMatcher matcher, String role) {
 

@@ -19,11 +19,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * The password grant's sign-in: the password, then, for a user with two-factor
- * authentication, the request's {@code totp} code. Both are one authentication, so that a
- * wrong, missing or replayed code is a failed sign-in for the login throttle (a guesser
- * who knows the password cannot try codes unchecked) and a right password alone is not a
- * success that resets it.
+ * The password and the {@code totp} code are one authentication, so that a wrong code is
+ * a failed sign-in for the login throttle and a right password alone does not reset it.
  */
 @Component
 public class PasswordSignIn {
@@ -51,8 +48,7 @@ public class PasswordSignIn {
 				return passwords.supports(authentication);
 			}
 		};
-		// the events that the login throttle counts, as Basic's; the second factor's
-		// failure is one too
+		// a second factor's failure counts for the login throttle too
 		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
 		events.setAdditionalExceptionMappings(
 				Map.of(SecondFactorException.class, AuthenticationFailureBadCredentialsEvent.class));
@@ -61,10 +57,7 @@ public class PasswordSignIn {
 	}
 
 	/**
-	 * Signs a user in with a password and, where the user needs one, the request's
-	 * {@code totp}.
-	 * @throws SecondFactorException if the password is right but the code is missing,
-	 * wrong or replayed
+	 * @throws SecondFactorException if the password is right but the code is not
 	 * @throws AuthenticationException if the user name or password is wrong
 	 */
 	public Authentication authenticate(String username, String password, HttpServletRequest request) {
@@ -74,7 +67,6 @@ public class PasswordSignIn {
 		return this.manager.authenticate(attempt);
 	}
 
-	/** The client's address, as for any sign-in, and the code sent with the password. */
 	static final class Details extends WebAuthenticationDetails {
 
 		private final transient String code;

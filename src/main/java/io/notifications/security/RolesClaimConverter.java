@@ -13,11 +13,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Reads a token's roles, unprefixed, from the configured claim, and names the caller by
- * the {@code email} claim, else the subject.
- * <p>
  * Boot's {@code authorities-claim-name} reads top-level claims only; the dotted path here
- * also reaches nested ones such as Keycloak's {@code realm_access.roles}.
+ * reaches nested ones such as Keycloak's {@code realm_access.roles}.
  */
 class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 

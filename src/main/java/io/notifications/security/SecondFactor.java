@@ -20,9 +20,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
- * Two-factor authentication: the users configured with a TOTP secret, and the check of
- * their codes (RFC 6238: 30 s steps, 6 digits, one step of skew, each code accepted
- * once).
+ * TOTP as RFC 6238 has it: 30 s steps, 6 digits, one step of skew, each code accepted
+ * once.
  */
 @Component
 public class SecondFactor {
@@ -52,17 +51,14 @@ public class SecondFactor {
 		this.clock = clock;
 	}
 
-	/** Whether the user has two-factor authentication. */
 	boolean isRequiredFor(String username) {
 		return this.keys.containsKey(username);
 	}
 
 	/**
-	 * The users as Basic sees them: a second factor cannot travel in Basic credentials,
-	 * so a user with two-factor authentication is disabled there. Disabled rather than
-	 * unknown: Spring Security refuses a disabled account before checking its password
-	 * and without asking the parent authentication manager, which knows the user as
-	 * configured.
+	 * A second factor cannot travel in Basic, so such users are disabled there: disabled,
+	 * not unknown, which Spring Security refuses before the password and without asking
+	 * the parent manager.
 	 */
 	UserDetailsService withoutSecondFactor(UserDetailsService users) {
 		return (username) -> {
@@ -73,11 +69,7 @@ public class SecondFactor {
 	}
 
 	/**
-	 * Checks the code of a user whose password is right; a user without two-factor
-	 * authentication needs none.
-	 * @param code the code as sent, or null; spaces in it are ignored, as apps show
-	 * {@code 123 456}
-	 * @throws SecondFactorException if the code is missing, wrong, or was used before
+	 * @param code as sent, or null; spaces are ignored, as apps show {@code 123 456}
 	 */
 	void check(String username, String code) {
 		Key key = this.keys.get(username);
@@ -97,10 +89,7 @@ public class SecondFactor {
 		}
 	}
 
-	/**
-	 * Records a step as the user's last, if it is later than the last one recorded.
-	 * @return whether it was later, so that the code may be accepted
-	 */
+	/** Whether the step is later than the user's last, recording it if so. */
 	private boolean use(String username, long step) {
 		if (this.usedSteps.advance(username, step) == 1) {
 			return true;
@@ -115,15 +104,11 @@ public class SecondFactor {
 		}
 	}
 
-	/**
-	 * The HMAC key of a Base32 secret, as authenticator apps read it (any case, spaces
-	 * allowed).
-	 */
+	/** As authenticator apps read a secret: any case, spaces allowed. */
 	private static Key key(String property, String secret) {
 		String base32 = secret.replace(" ", "").toUpperCase(Locale.ROOT);
 		byte[] bytes = BASE32.matcher(base32).matches() ? new Base32().decode(base32) : new byte[0];
 		if (bytes.length < MIN_SECRET_BYTES) {
-			// Boot's short failure report, without the secret
 			throw new InvalidSettingException(property, "A TOTP secret is Base32 (A-Z, 2-7) of at least "
 					+ MIN_SECRET_BYTES * 8 + " bits, such as 32 characters from: head -c 20 /dev/urandom | base32");
 		}

@@ -3,9 +3,8 @@ package io.notifications.security;
 import org.springframework.security.authentication.BadCredentialsException;
 
 /**
- * A right password without the right second factor: the message says what was wrong with
- * the code (missing, wrong or replayed), for the password grant's
- * {@code error_description}.
+ * A right password with a missing, wrong or replayed code; the message is the password
+ * grant's {@code error_description}.
  */
 public class SecondFactorException extends BadCredentialsException {
 

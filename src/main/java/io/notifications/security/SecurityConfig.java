@@ -37,13 +37,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The server's one filter chain, whole: bearer tokens and Basic on every endpoint, the
- * sign-in throttle and the rate limits, Nexudus's roles per operation (read from the
- * resources' handlers, {@link OperationRule}), and a closed perimeter. The public routes
- * are listed here and nowhere else; any route not listed is the Administrator's under
- * {@code /api} (Nexudus's "full unrestricted administrator") and denied everywhere else,
- * where the denial answers 404 as an unknown path does. Every 401, 403 and 404 of the
- * chain is written in the envelope.
+ * The one filter chain. Public routes are listed here and nowhere else; any other route
+ * is the Administrator's under {@code /api} (Nexudus's "full unrestricted administrator")
+ * and answered 404 elsewhere, as an unknown path.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -51,7 +47,6 @@ class SecurityConfig {
 	/** At most this much difference between our clock and a token issuer's. */
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
-	/** The profile of ephemeral mode, the only one with steering paths. */
 	private static final String EPHEMERAL = "ephemeral";
 
 	@Bean
@@ -73,8 +68,7 @@ class SecurityConfig {
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers(properties, issuedTokenCallers)))
 				.bearerTokenResolver(new BearerTokens())
-				// RFC 9728 metadata that Spring Security publishes; tokens here are not
-				// bound to client certificates
+				// tokens are not bound to client certificates (RFC 9728 metadata)
 				.protectedResourceMetadata((metadata) -> metadata
 					.protectedResourceMetadataCustomizer((resource) -> resource.resourceName("Nexudus notifications")
 						.tlsClientCertificateBoundAccessTokens(false)))
@@ -83,13 +77,9 @@ class SecurityConfig {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
 			.authorizeHttpRequests((authorize) -> {
-				// the envelope of a request already decided, rendered by the error
-				// controller
+				// a request already decided, rendered by the error controller
 				authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-				// public on purpose: tokens (revoking one needs only the token, RFC
-				// 7009), the issuer's
-				// keys, the API's document and Swagger UI, and health for probes and load
-				// balancers
+				// public: revoking needs only the token (RFC 7009); health is for probes
 				authorize.requestMatchers(HttpMethod.POST, "/api/token", "/api/token/revoke").permitAll();
 				authorize
 					.requestMatchers(HttpMethod.GET, "/", "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
@@ -100,8 +90,8 @@ class SecurityConfig {
 				OperationRule.of(controllers)
 					.forEach((rule) -> authorize.requestMatchers(rule.matcher())
 						.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
-				// ephemeral mode's steering, outside /api (docs/embedded-testing.md);
-				// elsewhere an unknown path
+				// ephemeral mode's steering (docs/embedded-testing.md); elsewhere an
+				// unknown path
 				if (environment.matchesProfiles(EPHEMERAL)) {
 					authorize.requestMatchers("/ephemeral/**").hasAuthority(Roles.ADMINISTRATOR);
 				}
@@ -113,18 +103,16 @@ class SecurityConfig {
 			});
 		loginThrottle.ifAvailable((throttle) -> http.addFilterBefore(new LoginThrottleFilter(throttle, writer),
 				BasicAuthenticationFilter.class));
-		// after the anonymous filter every request has an authentication to key it by;
-		// before
-		// authorization, so that refused requests count too
+		// after the anonymous filter: every request has a key to count by;
+		// before authorization: refused requests count too
 		rateLimiter.ifAvailable((limiter) -> http.addFilterAfter(new RateLimitFilter(limiter, writer),
 				AnonymousAuthenticationFilter.class));
 		return http.build();
 	}
 
 	/**
-	 * The embedded issuer's tokens name their caller as the user store has them now; an
-	 * external provider's tokens carry their own roles, whose lifecycle the provider
-	 * owns.
+	 * An external provider's tokens carry their own roles; the embedded issuer's callers
+	 * are looked up now.
 	 */
 	private static Converter<Jwt, AbstractAuthenticationToken> callers(SecurityProperties properties,
 			ObjectProvider<IssuedTokenCallers> issuedTokenCallers) {
@@ -132,18 +120,14 @@ class SecurityConfig {
 		return (issued != null) ? issued::caller : new RolesClaimConverter(properties.rolesClaim());
 	}
 
-	/**
-	 * Spring Security's strict firewall, its character rules without regular expressions.
-	 */
 	@Bean
 	WebSecurityCustomizer firewall() {
 		return (web) -> web.httpFirewall(HeaderCharacters.firewall());
 	}
 
 	/**
-	 * Spring Security would wrap each of its filters, and every authentication and
-	 * authorization, in an observation of its own: a tenth of a request's CPU time here.
-	 * The HTTP server's own observation, which the Prometheus metrics come from, is kept.
+	 * Observations of every filter and decision cost a tenth of a request's CPU
+	 * (docs/performance.md); the HTTP server's own, which the metrics come from, stays.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations() {
@@ -151,9 +135,8 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Requires {@code exp} of every token and allows at most {@link #CLOCK_SKEW}. Boot
-	 * adds every validator bean to the decoder it builds for an external identity
-	 * provider, and the embedded issuer's decoder takes them too.
+	 * Boot adds every validator bean to an external provider's decoder; the embedded
+	 * issuer's decoder takes them too.
 	 */
 	@Bean
 	OAuth2TokenValidator<Jwt> expiryRequired(Clock clock) {
@@ -165,11 +148,8 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Requires {@code notifications.security.required-issuer} as the {@code iss} of an
-	 * external provider's tokens: Boot checks the issuer only when it discovers the keys
-	 * from {@code issuer-uri}, not with {@code public-key-location}. Boot adds every
-	 * validator bean to the decoder it builds; the embedded issuer's decoder checks its
-	 * own issuer instead.
+	 * Boot checks {@code iss} only when it discovers the keys from {@code issuer-uri},
+	 * not with {@code public-key-location}.
 	 */
 	@Bean
 	@ConditionalOnProperty("notifications.security.required-issuer")

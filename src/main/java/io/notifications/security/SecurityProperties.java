@@ -13,22 +13,16 @@ import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Who may call the API and how its own tokens are made
- * ({@code notifications.security.*}).
+ * Who may call the API and how its own tokens are made.
  *
- * @param users the users who may sign in with Basic or the password grant; when empty, an
- * {@code admin@example.com} Administrator is created with the password kept in
- * {@code generatedPasswordLocation}
- * @param rolesClaim the claim that holds a token's roles; a dotted path reaches a nested
- * claim (Keycloak's {@code realm_access.roles})
- * @param token the tokens this server issues itself at {@code /api/token}
- * @param requiredIssuer the {@code iss} that an external identity provider's tokens must
- * carry. Boot checks the issuer only when {@code issuer-uri} is set, and with
- * {@code public-key-location} it cannot be (setting {@code issuer-uri} there makes Boot
- * fetch the provider's keys instead)
- * @param generatedPasswordLocation the file that keeps the generated password of
- * {@code admin@example.com} when no user is configured; a file that does not exist is
- * created with a new password (mode 600)
+ * @param users who may sign in; with none, an {@code admin@example.com} Administrator
+ * gets a generated password
+ * @param rolesClaim the claim of a token's roles; a dotted path reaches a nested claim
+ * (Keycloak's {@code realm_access.roles})
+ * @param token the tokens issued at {@code /api/token}
+ * @param requiredIssuer the {@code iss} an external identity provider's tokens must carry
+ * @param generatedPasswordLocation where the generated password is kept; created (mode
+ * 600) if missing
  */
 @Validated
 @ConfigurationProperties("notifications.security")
@@ -37,32 +31,22 @@ public record SecurityProperties(@DefaultValue List<@Valid User> users,
 		@DefaultValue("file:./data/generated-password") @NotNull Resource generatedPasswordLocation) {
 
 	/**
-	 * A configured user.
-	 *
 	 * @param email the user name, also written to {@code UpdatedBy}
-	 * @param password the password with its encoding prefix, such as {@code {bcrypt}...}
-	 * or {@code {noop}secret}
-	 * @param roles the role names, such as {@code Administrator} or
-	 * {@code CoworkerNotification-Edit}
-	 * @param totpSecret the user's TOTP secret in Base32 (RFC 6238), for two-factor
-	 * authentication: the password grant then needs a {@code totp} code, and Basic is
-	 * refused (docs/two-factor.md)
+	 * @param password with its encoding prefix, such as {@code {bcrypt}...} or
+	 * {@code {noop}secret}
+	 * @param roles such as {@code Administrator} or {@code CoworkerNotification-Edit}
+	 * @param totpSecret a Base32 TOTP secret (RFC 6238): the password grant then needs a
+	 * {@code totp} code, and Basic is refused (docs/two-factor.md)
 	 */
 	public record User(@NotBlank String email, @NotBlank String password, @DefaultValue List<String> roles,
 			String totpSecret) {
 	}
 
 	/**
-	 * The tokens this server issues.
-	 *
-	 * @param issuer the {@code iss} of issued tokens, required of every token it accepts
-	 * @param audience the {@code aud} of issued tokens, required of every token it
-	 * accepts
-	 * @param accessTokenLifetime how long an access token is valid
-	 * @param refreshTokenLifetime how long a refresh token is valid
-	 * @param keyLocation the RSA signing key: a PEM (PKCS#8) private key or a JWK set
-	 * whose first key signs and whose keys all verify; a file that does not exist is
-	 * created with a new key
+	 * @param issuer the {@code iss} of issued tokens, required of every token accepted
+	 * @param audience the {@code aud} of issued tokens, required of every token accepted
+	 * @param keyLocation a PEM (PKCS#8) private key or a JWK set whose first key signs;
+	 * created with a new key if missing
 	 */
 	public record Token(@DefaultValue("notifications") @NotBlank String issuer,
 			@DefaultValue("nexudus-api") @NotBlank String audience,

@@ -11,9 +11,8 @@ import java.util.OptionalLong;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 /**
- * Checks TOTP codes (RFC 6238, HMAC-SHA1) with one step of clock skew either way, as
- * authenticator apps make them. The codes are computed by java-otp; this class only
- * chooses the steps to try and compares in constant time.
+ * The codes are java-otp's; this class chooses the steps to try and compares in constant
+ * time.
  */
 final class TotpCodes {
 
@@ -26,7 +25,6 @@ final class TotpCodes {
 		this.generator = new TimeBasedOneTimePasswordGenerator(step, digits);
 	}
 
-	/** The code of the step that contains an instant, zero-padded to its digits. */
 	String code(Key key, Instant at) {
 		try {
 			return this.generator.generateOneTimePasswordString(key, at);
@@ -36,15 +34,12 @@ final class TotpCodes {
 		}
 	}
 
-	/** The number of the step that contains an instant (RFC 6238's T). */
+	/** RFC 6238's T. */
 	long step(Instant at) {
 		return Math.floorDiv(at.getEpochSecond(), this.generator.getTimeStep().getSeconds());
 	}
 
-	/**
-	 * The latest step within the skew around {@code now} whose code is the one given.
-	 * @return empty if no step in the window has that code
-	 */
+	/** The latest step within the skew whose code is the one given. */
 	OptionalLong matchingStep(Key key, String code, Instant now) {
 		byte[] given = code.getBytes(StandardCharsets.US_ASCII);
 		long current = step(now);

@@ -5,9 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/**
- * The last TOTP step (RFC 6238's T) a user with two-factor authentication signed in with.
- */
+/** The last TOTP step (RFC 6238's T) a user signed in with. */
 @Entity
 @Table(name = "totp_used_steps")
 class UsedStep extends NewUntilStored<String> {

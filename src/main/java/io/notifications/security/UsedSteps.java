@@ -6,16 +6,14 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The last TOTP step each user has signed in with, in the database, so that a code is
- * accepted once (RFC 6238 section 5.2) by all the instances that share it.
+ * In the database, so that a code is accepted once (RFC 6238 section 5.2) by every
+ * instance.
  */
 interface UsedSteps extends JpaRepository<UsedStep, String> {
 
 	/**
-	 * Records a step as the user's last if it is later than the one recorded. One
-	 * statement decides, so two requests with the same code on two instances cannot both
-	 * succeed.
-	 * @return 1 if it was later, 0 if the user has a later or equal step or none yet
+	 * One statement decides, so the same code on two instances cannot both succeed.
+	 * @return 1 if the step is later, 0 if the user has a later or equal step or none yet
 	 */
 	@Transactional
 	@Modifying

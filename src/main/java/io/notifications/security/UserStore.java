@@ -25,10 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The configured users, by email. With none configured, an Administrator
- * {@code admin@example.com} gets a random password, generated once and kept in a file
- * beside the generated signing key, so that it survives restarts; it is logged only when
- * it is generated.
+ * The configured users. With none, an Administrator {@code admin@example.com} gets a
+ * password generated once and kept in a file, so that it survives restarts.
  */
 @Configuration(proxyBeanMethods = false)
 class UserStore {
@@ -37,10 +35,7 @@ class UserStore {
 
 	private static final Log logger = LogFactory.getLog(UserStore.class);
 
-	/**
-	 * Verified passwords are remembered this long, so a busy Basic client pays bcrypt
-	 * once a minute.
-	 */
+	/** So that a busy Basic client pays bcrypt once a minute. */
 	static final Duration VERIFIED_PASSWORD_LIFETIME = Duration.ofMinutes(1);
 
 	@Bean
@@ -50,10 +45,9 @@ class UserStore {
 	}
 
 	/**
-	 * The users, as a plain {@link UserDetailsService}: the in-memory manager is also a
-	 * {@code UserDetailsPasswordService}, through which Spring Security would re-encode a
-	 * {@code {noop}} password with bcrypt at the first login and then pay a bcrypt check
-	 * on every Basic request. The configured encoding is kept as given.
+	 * A plain {@link UserDetailsService}: through the manager's
+	 * {@code UserDetailsPasswordService} Spring Security would re-encode a {@code {noop}}
+	 * password with bcrypt, then pay bcrypt on every Basic request.
 	 */
 	@Bean
 	UserDetailsService userDetailsService(SecurityProperties properties) {
@@ -61,7 +55,6 @@ class UserStore {
 		for (int i = 0; i < properties.users().size(); i++) {
 			SecurityProperties.User user = properties.users().get(i);
 			if (!user.password().startsWith("{")) {
-				// Boot's short failure report, without the password
 				throw new InvalidSettingException("notifications.security.users[" + i + "].password",
 						"A password needs its encoding prefix, such as {bcrypt}... or {noop}...");
 			}
@@ -80,10 +73,6 @@ class UserStore {
 		return new InMemoryUserDetailsManager(users)::loadUserByUsername;
 	}
 
-	/**
-	 * The kept password, or a new one written to the file (mode 600) and logged this
-	 * once.
-	 */
 	private static String generatedPassword(Resource location) {
 		try {
 			if (!location.isFile()) {

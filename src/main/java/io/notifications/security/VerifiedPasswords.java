@@ -17,15 +17,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A password encoder that remembers, for a short while, the passwords it has just
- * verified: a busy Basic client sends its password with every request, and checking a
- * bcrypt hash takes tens of milliseconds of CPU each time. Only matches are remembered,
- * as an HMAC of the password and its hash under a key that lives in this process only;
- * never the password itself. A wrong password is always checked in full.
+ * Remembers matches briefly, so that a busy Basic client does not pay bcrypt on every
+ * request: as an HMAC of password and hash under a key that lives in this process only,
+ * never the password. A wrong password is always checked in full.
  */
 final class VerifiedPasswords implements PasswordEncoder {
 
-	/** At most this many verified passwords are remembered. */
 	static final int MAX_ENTRIES = 10_000;
 
 	private final PasswordEncoder encoder;
@@ -36,9 +33,6 @@ final class VerifiedPasswords implements PasswordEncoder {
 
 	private final SecretKeySpec key;
 
-	/**
-	 * When each remembered match was verified, by the HMAC of the password and its hash.
-	 */
 	private final Cache<String, Long> verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
 	VerifiedPasswords(PasswordEncoder encoder, Duration lifetime, LongSupplier nanoTime) {

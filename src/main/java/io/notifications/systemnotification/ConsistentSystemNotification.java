@@ -12,10 +12,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/**
- * The rules that tie fields of a system notification together, each reported on the later
- * or dependent property: UnPublishOn after PublishOn, and a label and URL for a button.
- */
+/** Each rule is reported on the later or dependent property. */
 @Documented
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +25,6 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	/** Checks {@link ConsistentSystemNotification}. */
 	class Validator implements ConstraintValidator<ConsistentSystemNotification, SystemNotificationRequest> {
 
 		static final String UN_PUBLISH_TOO_EARLY = "must be later than PublishOn";

@@ -6,9 +6,6 @@ import io.notifications.value.CodedEnum;
 import io.notifications.value.WireValues;
 import jakarta.persistence.Converter;
 
-/**
- * What kind of message a system notification carries.
- */
 enum MessageType implements CodedEnum {
 
 	ISSUE(1), ANNOUNCEMENT(2);
@@ -24,7 +21,6 @@ enum MessageType implements CodedEnum {
 		return this.code;
 	}
 
-	/** Reads a request's value: the code as a number or text, or the name in any case. */
 	@JsonCreator
 	static MessageType fromWire(String value) {
 		return WireValues.toCoded(MessageType.class, value);

@@ -6,9 +6,6 @@ import io.notifications.value.CodedEnum;
 import io.notifications.value.WireValues;
 import jakarta.persistence.Converter;
 
-/**
- * How serious a system notification is.
- */
 enum Severity implements CodedEnum {
 
 	LOW(1), MEDIUM(2), HIGH(3);
@@ -24,7 +21,6 @@ enum Severity implements CodedEnum {
 		return this.code;
 	}
 
-	/** Reads a request's value: the code as a number or text, or the name in any case. */
 	@JsonCreator
 	static Severity fromWire(String value) {
 		return WireValues.toCoded(Severity.class, value);

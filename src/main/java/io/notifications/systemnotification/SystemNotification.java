@@ -7,11 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * A notification about the platform itself (an incident or an announcement), shown to
- * administrators and members. A PUT writes each field from the request component of its
- * name (ApprovedBy and ApprovedOn are read-only); the record reads them. Columns are
- * named as Boot names them ({@code unPublishOn} is {@code un_publish_on}); their lengths
- * and constraints are in the migration.
+ * A PUT writes each field from the request component of its name; ApprovedBy and
+ * ApprovedOn have none, so they are read-only. Column lengths and constraints are in the
+ * migration.
  */
 @Entity
 @Table(name = "system_notifications")

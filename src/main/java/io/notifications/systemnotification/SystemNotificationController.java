@@ -7,10 +7,6 @@ import io.notifications.resource.ResourceServices;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Nexudus's {@code /api/sys/systemnotifications} resource, declared once; its endpoints
- * are the handlers of {@link ResourceController}.
- */
 @RestController
 @RequestMapping("/api/sys/systemnotifications")
 @ApiResource(name = "SystemNotification", example = """

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/**
- * A system notification as GET returns it.
- */
 @Schema(name = "SystemNotification")
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "Id", "Title", "Severity", "StartTime", "ShortDescription", "Description", "MessageType",

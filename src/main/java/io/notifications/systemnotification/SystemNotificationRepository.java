@@ -2,7 +2,6 @@ package io.notifications.systemnotification;
 
 import io.notifications.resource.ResourceRepository;
 
-/** The stored system notifications. */
 interface SystemNotificationRepository extends ResourceRepository<SystemNotification> {
 
 }

@@ -11,10 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/**
- * The writable fields of a system notification, as a client sends them to PUT or POST.
- * The component order is the order in which validation errors are reported.
- */
+/** The component order is the order in which validation errors are reported. */
 @ConsistentSystemNotification
 record SystemNotificationRequest(
 		@JsonProperty("Id") @NotNull(groups = OnUpdate.class) @Positive(groups = OnUpdate.class) Integer id,

@@ -5,8 +5,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * An enum that travels as its integer code, as Nexudus's enums do. Requests may also name
- * it, case-insensitively.
+ * Travels as its integer code, as Nexudus's enums do; requests may also name it, in any
+ * case.
  */
 public interface CodedEnum {
 

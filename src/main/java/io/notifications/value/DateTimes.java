@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * ISO-8601 date-times as Nexudus clients send them: with {@code Z} or an offset they are
- * converted to UTC, without one they are taken as UTC.
+ * ISO-8601 date-times: with {@code Z} or an offset converted to UTC; without one, taken
+ * as UTC.
  */
 public final class DateTimes {
 
@@ -23,9 +23,8 @@ public final class DateTimes {
 	}
 
 	/**
-	 * Parses an ISO-8601 date-time, truncated to the microseconds the database keeps.
-	 * @throws DateTimeException if the text is not a date-time, or lies outside years 1
-	 * to 9999
+	 * Truncated to the microseconds the database keeps.
+	 * @throws DateTimeException if not a date-time, or outside years 1 to 9999
 	 */
 	public static Instant parse(String text) {
 		TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,

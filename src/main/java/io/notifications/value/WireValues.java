@@ -6,11 +6,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The contract's rules for a value sent as text: a JSON string, a query-string filter or
- * a form field all read through these, so the three inputs cannot drift apart.
- * <p>
- * Every rule throws {@link IllegalArgumentException} for text that is not a value of its
- * type.
+ * A JSON string, a query-string filter and a form field all read through these rules, so
+ * that the three inputs cannot drift apart. Each throws {@link IllegalArgumentException}
+ * for text that is not a value of its type.
  */
 public final class WireValues {
 
@@ -20,7 +18,6 @@ public final class WireValues {
 	private WireValues() {
 	}
 
-	/** An int written in decimal digits, within int's range. */
 	public static int toInt(String text) {
 		if (INTEGER.matcher(text).matches()) {
 			try {
@@ -33,12 +30,10 @@ public final class WireValues {
 		throw new IllegalArgumentException("Not an int: " + text);
 	}
 
-	/** Whether the text has the form of an integer, whatever its range. */
 	public static boolean isInteger(String text) {
 		return INTEGER.matcher(text).matches();
 	}
 
-	/** {@code true} or {@code false}, case-insensitively. */
 	public static boolean toBoolean(String text) {
 		return switch (text.toLowerCase(Locale.ROOT)) {
 			case "true" -> true;
@@ -47,7 +42,6 @@ public final class WireValues {
 		};
 	}
 
-	/** A coded enum by its integer code or by its name, case-insensitively. */
 	public static <E extends Enum<E> & CodedEnum> E toCoded(Class<E> type, String text) {
 		E constant = isInteger(text) ? CodedEnum.fromCode(type, toInt(text)) : CodedEnum.fromName(type, text);
 		if (constant == null) {
@@ -56,7 +50,6 @@ public final class WireValues {
 		return constant;
 	}
 
-	/** An ISO-8601 date-time, as {@link DateTimes#parse(String)} reads it. */
 	public static Instant toDateTime(String text) {
 		try {
 			return DateTimes.parse(text);
@@ -67,9 +60,8 @@ public final class WireValues {
 	}
 
 	/**
-	 * The text itself, unless it holds a NUL character or a lone UTF-16 surrogate:
-	 * neither can be stored faithfully (PostgreSQL refuses NUL; a lone surrogate has no
-	 * UTF-8 form).
+	 * NUL and lone surrogates cannot be stored faithfully: PostgreSQL refuses NUL, and a
+	 * lone surrogate has no UTF-8 form.
 	 */
 	public static String toText(String text) {
 		for (int i = 0; i < text.length(); i++) {

@@ -10,17 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Conditional;
 
-/**
- * Matches when no external identity provider is configured through Spring Boot's standard
- * properties, so this server issues and verifies its own tokens.
- */
+/** No external identity provider is configured through Boot's properties. */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(ConditionalOnEmbeddedIssuer.NoExternalIssuer.class)
 @interface ConditionalOnEmbeddedIssuer {
 
-	/** None of Boot's resource server key sources is set. */
 	class NoExternalIssuer extends NoneNestedConditions {
 
 		NoExternalIssuer() {

@@ -16,17 +16,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The fingerprint of a user's stored credential that a token carries, so that a password
- * change ends the sessions the old password opened. It is a keyed digest (HMAC-SHA256,
- * cut to 128 bits) of the stored password encoding, never the encoding itself: a token's
- * payload is readable, and a plain digest of {@code {noop}secret} could be guessed
- * offline. The key is derived from the private part of the signing key that signs the
- * token, so every instance that shares the signing key computes the same fingerprint,
- * with no secret of its own to distribute.
+ * A token carries a fingerprint of its user's stored credential, so that a password
+ * change ends the sessions the old password opened. Keyed, since a token's payload is
+ * readable and a plain digest of {@code {noop}secret} could be guessed offline; the key
+ * derives from the signing key, so instances that share it agree with no other secret.
  */
 public final class CredentialFingerprints {
 
-	/** The claim that carries the fingerprint. */
 	public static final String CLAIM = "cfp";
 
 	/** Stands for the id of a key that has none. */
@@ -35,8 +31,8 @@ public final class CredentialFingerprints {
 	private static final byte[] LABEL = "notifications credential fingerprint".getBytes(StandardCharsets.US_ASCII);
 
 	/**
-	 * The HMAC key of each signing key that has a private part, by key id; made at first
-	 * use, since a new signing key is still being generated while the server starts.
+	 * Made at first use: a new signing key is still being generated while the server
+	 * starts.
 	 */
 	private final SingletonSupplier<Map<String, SecretKeySpec>> keys;
 
@@ -54,17 +50,13 @@ public final class CredentialFingerprints {
 		return keys;
 	}
 
-	/** The fingerprints of one stored password, by the id of each key that can sign. */
 	Map<String, String> of(String encodedPassword) {
 		Map<String, String> fingerprints = new LinkedHashMap<>();
 		this.keys.obtain().forEach((keyId, key) -> fingerprints.put(keyId, fingerprint(key, encodedPassword)));
 		return Map.copyOf(fingerprints);
 	}
 
-	/**
-	 * The fingerprint that a token signed with the given key carries for the given stored
-	 * password (public for the tests, which mint tokens of their own).
-	 */
+	/** Public for the tests, which mint tokens of their own. */
 	public static String of(RSAKey signingKey, String encodedPassword) {
 		return fingerprint(hmacKey(signingKey), encodedPassword);
 	}

@@ -9,11 +9,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The caller of a token this server issued, checked on every request after the signature
- * (which {@link VerifiedTokens} remembers): the token is not revoked, its user still
- * exists, it was issued against the user's current credential, and the roles applied are
- * the user's roles now, not the ones written in the token. Each check is a map lookup;
- * none asks the database.
+ * Checked on every request after the signature. The roles are the user's now, not the
+ * token's; every check is a map lookup, none asks the database.
  */
 final class CurrentCallers implements IssuedTokenCallers {
 

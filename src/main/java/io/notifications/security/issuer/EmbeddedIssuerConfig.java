@@ -22,11 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/**
- * The embedded token issuer, used when no external identity provider is configured: it
- * signs tokens with its own RSA key and accepts only tokens it signed, for its issuer and
- * audience.
- */
+/** The embedded token issuer, used when no external identity provider is configured. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedIssuer
 class EmbeddedIssuerConfig {
@@ -34,10 +30,7 @@ class EmbeddedIssuerConfig {
 	/** At most this many verified tokens are remembered (a few MB). */
 	static final int VERIFIED_TOKENS = 10_000;
 
-	/**
-	 * The configured key; in ephemeral mode (docs/embedded-testing.md), which writes no
-	 * file, one in memory.
-	 */
+	/** Ephemeral mode writes no file (docs/embedded-testing.md). */
 	@Bean
 	SigningKeys signingKeys(SecurityProperties properties, Environment environment) {
 		return environment.matchesProfiles("ephemeral") ? SigningKeys.inMemory()
@@ -56,9 +49,8 @@ class EmbeddedIssuerConfig {
 	}
 
 	/**
-	 * Accepts only tokens this server signed (RS256 only: "none", HS256 with the public
-	 * key as secret and other algorithms are refused) for its issuer and audience,
-	 * checked with every validator bean as well (the required expiry among them).
+	 * RS256 only: "none", HS256 with the public key as secret and other algorithms are
+	 * refused.
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties, List<OAuth2TokenValidator<Jwt>> checks) {
@@ -92,10 +84,6 @@ class EmbeddedIssuerConfig {
 		return new RevocationList(revocations, clock);
 	}
 
-	/**
-	 * The caller of each of this server's tokens, as the user store and the revocations
-	 * have them now.
-	 */
 	@Bean
 	IssuedTokenCallers issuedTokenCallers(TokenUsers users, RevocationList revocations) {
 		return new CurrentCallers(users, revocations);

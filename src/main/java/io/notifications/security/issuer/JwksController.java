@@ -5,9 +5,7 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Publishes the embedded issuer's public keys, so other services can verify its tokens.
- */
+/** So that other services can verify the embedded issuer's tokens. */
 @RestController
 @ConditionalOnEmbeddedIssuer
 class JwksController {

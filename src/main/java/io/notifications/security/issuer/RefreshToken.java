@@ -14,22 +14,16 @@ import jakarta.persistence.Table;
 @Table(name = "refresh_tokens")
 class RefreshToken extends NewUntilStored<String> {
 
-	/** The SHA-256 hash of the token's value. */
 	@Id
 	private String tokenHash;
 
-	/** The user it was issued to. */
 	private String subject;
 
 	private Instant issuedAt;
 
-	/** When it stops working. */
 	private Instant expiresAt;
 
-	/**
-	 * The fingerprint of the credential it was issued against; null if issued before they
-	 * were kept.
-	 */
+	/** Null if issued before fingerprints were kept. */
 	private String credentialFingerprint;
 
 	/** The {@code jti} of the access token issued with it. */

@@ -10,11 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A revoked access token ({@link #TOKEN}: the subject is its {@code jti}), or a user
- * whose sessions an Administrator ended ({@link #USER}: the subject is the email, and
- * tokens issued before {@code voidBefore} are void). Kept until {@code expiresAt}, when
- * every token it concerns has expired anyway. {@code recordedAt} is the database's clock,
- * one clock for all instances.
+ * {@link #TOKEN}: the subject is a {@code jti}; {@link #USER}: an email whose tokens
+ * issued before {@code voidBefore} are void. {@code recordedAt} is the database's clock,
+ * one for all instances.
  */
 @Entity
 @Table(name = "token_revocations")

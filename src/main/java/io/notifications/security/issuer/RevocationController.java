@@ -13,11 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Token revocation (RFC 7009) at {@code POST /api/token/revoke}: whoever presents a token
- * may revoke it (holding it is the right to use it, so also the right to stop it), and
- * the answer is 200 whatever the token was. {@code POST /api/token/revoke-all} ends every
- * session of a user; as every {@code /api} route without a role rule, it is the
- * Administrator's alone.
+ * Whoever presents a token may revoke it (RFC 7009: holding it is the right to use it),
+ * and the answer is 200 whatever the token was. {@code revoke-all}, without a role rule,
+ * is the Administrator's alone.
  */
 @RestController
 @ConditionalOnEmbeddedIssuer
@@ -29,10 +27,7 @@ class RevocationController {
 		this.revocation = revocation;
 	}
 
-	/**
-	 * Revokes the token; {@code token_type_hint} is accepted and not needed (the token's
-	 * form tells).
-	 */
+	/** {@code token_type_hint} is not needed: the token's form tells. */
 	@PostMapping(path = "/api/token/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Map<String, Object>> revoke(@RequestParam(required = false) String token,
 			@RequestParam(name = "token_type_hint", required = false) String tokenTypeHint) {
@@ -43,7 +38,6 @@ class RevocationController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").build();
 	}
 
-	/** Ends every session of the named user. */
 	@PostMapping(path = "/api/token/revoke-all", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Map<String, Object>> revokeAll(@RequestParam(required = false) String user) {
 		if (user == null || user.isBlank()) {

@@ -15,12 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The revoked access tokens and the users whose sessions were ended, kept in the database
- * (so every instance on it honours them) and mirrored in memory (so a request asks two
- * maps, not the database). Every instance reads the rows recorded since its last look
- * every {@code notifications.security.revocation.poll-interval}, the first time before it
- * takes requests; its own revocations apply at once. The memory holds only what has not
- * expired: a row, and its entry, goes when every token it concerns has expired anyway.
+ * Revoked tokens and ended sessions, kept in the database so that every instance honours
+ * them and mirrored in memory so that a request asks two maps. Each instance reads the
+ * new rows every poll interval, the first time before it takes requests; its own
+ * revocations apply at once. A row goes when every token it concerns has expired anyway.
  */
 class RevocationList implements SmartInitializingSingleton {
 
@@ -28,11 +26,7 @@ class RevocationList implements SmartInitializingSingleton {
 
 	static final String USER = Revocation.USER;
 
-	/**
-	 * Rows recorded this long before the database's clock at the last look are read
-	 * again: the time a row is recorded with is its transaction's start, and the
-	 * transaction may commit a little later.
-	 */
+	/** A row is dated by its transaction's start, which may commit a little later. */
 	static final Duration OVERLAP = Duration.ofSeconds(10);
 
 	/** How often expired rows are deleted and every row is read anew. */
@@ -44,16 +38,11 @@ class RevocationList implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
-	/** Revoked access tokens: their {@code jti}, and when they expire. */
 	private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
 
-	/** Users whose sessions were ended: tokens issued before the cutoff are void. */
 	private final Map<String, Cutoff> users = new ConcurrentHashMap<>();
 
-	/**
-	 * The database time from which rows are read at the next look; {@code null} reads
-	 * all.
-	 */
+	/** Database time the next look reads from; {@code null} reads all. */
 	private Instant since;
 
 	private Instant nextPrune = Instant.MIN;
@@ -65,7 +54,6 @@ class RevocationList implements SmartInitializingSingleton {
 		this.clock = clock;
 	}
 
-	/** Whether the token was revoked, or issued before its user's sessions were ended. */
 	boolean isRevoked(Jwt jwt) {
 		if (!this.tokens.isEmpty()) {
 			String id = jwt.getId();
@@ -76,25 +64,16 @@ class RevocationList implements SmartInitializingSingleton {
 		return !this.users.isEmpty() && endedSessionsOf(jwt.getSubject(), jwt.getIssuedAt());
 	}
 
-	/**
-	 * Whether a token of the user issued at the given time (unknown: {@code null})
-	 * belongs to an ended session.
-	 */
 	boolean endedSessionsOf(String user, Instant issuedAt) {
 		Cutoff cutoff = (user != null) ? this.users.get(user) : null;
 		return cutoff != null && (issuedAt == null || issuedAt.isBefore(cutoff.voidBefore()));
 	}
 
-	/** Revokes an access token until it expires. */
 	void revokeToken(String tokenId, Instant expiresAt) {
 		record(TOKEN, tokenId, null, expiresAt);
 		this.tokens.merge(tokenId, expiresAt, RevocationList::later);
 	}
 
-	/**
-	 * Voids every token of the user issued before the cutoff; the entry is kept until
-	 * {@code expiresAt}.
-	 */
 	void revokeUser(String user, Instant voidBefore, Instant expiresAt) {
 		record(USER, user, voidBefore, expiresAt);
 		this.users.merge(user, new Cutoff(voidBefore, expiresAt), Cutoff::merge);
@@ -104,9 +83,6 @@ class RevocationList implements SmartInitializingSingleton {
 		this.revocations.save(new Revocation(kind, subject, voidBefore, expiresAt));
 	}
 
-	/**
-	 * Reads the rows recorded since the last look (all of them now and then), and prunes.
-	 */
 	synchronized void poll() {
 		Instant now = this.clock.instant();
 		if (!now.isBefore(this.nextPrune)) {
@@ -130,19 +106,13 @@ class RevocationList implements SmartInitializingSingleton {
 		this.since = databaseNow.minus(OVERLAP);
 	}
 
-	/**
-	 * The view is complete before the first request: its first reading happens once every
-	 * bean exists.
-	 */
+	/** Complete before the first request. */
 	@Override
 	public void afterSingletonsInstantiated() {
 		pollQuietly();
 	}
 
-	/**
-	 * Polls; while the database cannot be read, the view stays as it was (logged once per
-	 * outage).
-	 */
+	/** While the database cannot be read, the view stays as it was. */
 	@Scheduled(fixedDelayString = "${notifications.security.revocation.poll-interval:250ms}",
 			initialDelayString = "${notifications.security.revocation.poll-interval:250ms}")
 	synchronized void pollQuietly() {
@@ -166,10 +136,6 @@ class RevocationList implements SmartInitializingSingleton {
 		return a.isAfter(b) ? a : b;
 	}
 
-	/**
-	 * Tokens of a user issued before {@code voidBefore} are void; kept until
-	 * {@code expiresAt}.
-	 */
 	record Cutoff(Instant voidBefore, Instant expiresAt) {
 
 		Cutoff merge(Cutoff other) {

@@ -9,11 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How every instance learns of the token revocations recorded by the others
- * ({@code notifications.security.revocation.*}).
+ * How every instance learns of the revocations recorded by the others.
  *
- * @param pollInterval how often the revocations recorded since the last look are read
- * from the database; a revocation made on another instance is honoured within about this
+ * @param pollInterval a revocation made on another instance is honoured within about this
  * long
  */
 @Validated

@@ -34,14 +34,10 @@ import io.notifications.security.InvalidSettingException;
 import org.springframework.core.io.Resource;
 
 /**
- * The RSA keys of the embedded token issuer: the first signs, all verify (so a key can be
- * rotated by putting the new one first). Loaded from a PEM private key or a JWK set; when
- * the configured file does not exist, a new key is generated and written there, so tokens
- * survive restarts and every instance that shares the file accepts the others' tokens.
- * <p>
- * Generating an RSA key takes about a second of a cold JVM's time, so a new key is
- * generated on a thread of its own while the rest of the server starts; whoever needs the
- * keys waits for it, and {@link #awaitKeys()} makes a failure stop the start-up.
+ * The first key signs, all verify, so a key is rotated by putting the new one first. A
+ * missing file gets a new key, so that tokens survive restarts and instances that share
+ * the file accept each other's; generated in the background, as it takes a cold JVM about
+ * a second.
  */
 public final class SigningKeys {
 
@@ -86,10 +82,7 @@ public final class SigningKeys {
 		}
 	}
 
-	/**
-	 * A new key kept in memory only: tokens die with the process (ephemeral mode writes
-	 * no file).
-	 */
+	/** Tokens die with the process (ephemeral mode writes no file). */
 	static SigningKeys inMemory() {
 		return inBackground("in memory", SigningKeys::newKey);
 	}
@@ -98,7 +91,6 @@ public final class SigningKeys {
 		return join(this.keys).get(0);
 	}
 
-	/** Every key, the signing one first. */
 	List<RSAKey> keys() {
 		return join(this.keys);
 	}
@@ -111,10 +103,7 @@ public final class SigningKeys {
 		return join(this.publicKeys);
 	}
 
-	/**
-	 * Waits for a key that is being generated; a failure to generate or store it is
-	 * thrown here.
-	 */
+	/** A failure to generate or store the key is thrown here. */
 	void awaitKeys() {
 		join(this.keys);
 	}
@@ -140,10 +129,6 @@ public final class SigningKeys {
 		return inBackground("at " + file, () -> generate(file));
 	}
 
-	/**
-	 * Generates a key on a thread of its own; a failure is thrown by whoever waits for
-	 * the key.
-	 */
 	private static SigningKeys inBackground(String where, KeySource source) {
 		CompletableFuture<List<RSAKey>> generated = new CompletableFuture<>();
 		Thread generator = new Thread(() -> {
@@ -185,7 +170,6 @@ public final class SigningKeys {
 			.generate();
 	}
 
-	/** Makes or reads a key. */
 	@FunctionalInterface
 	private interface KeySource {
 

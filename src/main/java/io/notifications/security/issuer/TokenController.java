@@ -22,11 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Nexudus's token endpoint, {@code POST /api/token}: the OAuth2 password grant (with
- * Nexudus's {@code totp} for a user with two-factor authentication) and refresh-token
- * grant on a form body, answered in OAuth2's own format rather than the envelope, never
- * cached ({@code Cache-Control: no-store} and {@code Pragma: no-cache}, RFC 6749 section
- * 5.1).
+ * Nexudus's token endpoint: password (with {@code totp} for two-factor users) and refresh
+ * grants, answered in OAuth2's format, not the envelope, and never cached (RFC 6749
+ * section 5.1).
  */
 @RestController
 @ConditionalOnEmbeddedIssuer

@@ -11,15 +11,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Revokes single tokens (RFC 7009) and ends every session of a user.
- */
 class TokenRevocation {
 
-	/**
-	 * A revocation outlives the token's expiry by this much: a decoder accepts a token up
-	 * to a minute (its clock skew) after it.
-	 */
+	/** A decoder accepts a token up to a minute (its clock skew) after its expiry. */
 	static final Duration KEPT_AFTER_EXPIRY = Duration.ofMinutes(2);
 
 	private final JwtDecoder decoder;
@@ -42,9 +36,9 @@ class TokenRevocation {
 	}
 
 	/**
-	 * Revokes an access token until it expires, or a refresh token together with the
-	 * access token issued with it. A token that is not one of this server's valid tokens
-	 * is left alone: there is nothing to revoke, and the caller learns nothing about it.
+	 * Revoking a refresh token revokes the access token issued with it. A token that is
+	 * not one of this server's is left alone: nothing to revoke, and the caller learns
+	 * nothing.
 	 */
 	@Transactional
 	void revoke(String token) {
@@ -76,10 +70,8 @@ class TokenRevocation {
 	}
 
 	/**
-	 * Ends every session of a user: their refresh tokens are deleted, and every access
-	 * token issued to them before the next full second is void (tokens carry their issue
-	 * time in whole seconds).
-	 * @return the cutoff
+	 * Tokens carry their issue time in whole seconds, so the cutoff is the next full
+	 * second.
 	 */
 	@Transactional
 	Instant endSessions(String user) {

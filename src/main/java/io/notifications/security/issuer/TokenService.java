@@ -26,10 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Issues access tokens (RS256 JWTs) and refresh tokens for users, and rotates refresh
- * tokens.
- */
 class TokenService {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,7 +59,6 @@ class TokenService {
 		this.clock = clock;
 	}
 
-	/** Issues a new pair of tokens to an authenticated user. */
 	@Transactional
 	IssuedTokens issue(UserDetails user) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -99,10 +94,8 @@ class TokenService {
 	}
 
 	/**
-	 * Spends a refresh token and issues a new pair; the old refresh token stops working.
-	 * @return the new tokens, or empty if the token is unknown, expired, already used,
-	 * its user no longer exists, their password changed or their sessions were ended
-	 * since it was issued
+	 * @return empty if the token is unknown, expired or used, or its user is gone,
+	 * changed password or had their sessions ended
 	 */
 	@Transactional
 	Optional<IssuedTokens> refresh(String refreshToken) {
@@ -122,7 +115,6 @@ class TokenService {
 		}
 	}
 
-	/** The SHA-256 hash of a refresh token, as it is stored. */
 	static String hash(String token) {
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -133,7 +125,6 @@ class TokenService {
 		}
 	}
 
-	/** A freshly issued access token and refresh token. */
 	record IssuedTokens(String accessToken, long expiresIn, String refreshToken) {
 	}
 

@@ -13,20 +13,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * The users that tokens name, as the user store has them now: their roles and the
- * fingerprints of their stored credential. Each is remembered for {@link #FRESHNESS} at
- * most, so that a request costs one map lookup and a change in the store reaches every
- * token within that time.
+ * Each user is remembered for {@link #FRESHNESS} at most, so that a request costs one map
+ * lookup and a change in the store reaches every token within that time.
  */
 final class TokenUsers {
 
-	/** How long a user is remembered before the store is asked again. */
 	static final Duration FRESHNESS = Duration.ofSeconds(1);
 
-	/**
-	 * The entry of a name that the store does not know (or whose account is disabled or
-	 * locked).
-	 */
+	/** Also a disabled, locked or expired account. */
 	static final TokenUser UNKNOWN = new TokenUser(null, List.of(), Map.of());
 
 	private final UserDetailsService users;
@@ -41,14 +35,11 @@ final class TokenUsers {
 		this.current = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(FRESHNESS).build(this::load);
 	}
 
-	/**
-	 * The user as the store had them at most {@link #FRESHNESS} ago, or {@link #UNKNOWN}.
-	 */
 	TokenUser current(String username) {
 		return (username != null) ? this.current.get(username) : UNKNOWN;
 	}
 
-	/** The user as the store has them at this moment, or {@link #UNKNOWN}. */
+	/** Not remembered: as the store has them at this moment. */
 	TokenUser load(String username) {
 		UserDetails user;
 		try {
@@ -66,11 +57,7 @@ final class TokenUsers {
 	}
 
 	/**
-	 * A user as the tokens see them.
-	 *
-	 * @param name the user name, {@code null} for {@link #UNKNOWN}
-	 * @param roles the roles the user has now
-	 * @param fingerprints the fingerprint of the stored credential, by signing key id
+	 * @param fingerprints by signing key id
 	 */
 	record TokenUser(String name, List<GrantedAuthority> roles, Map<String, String> fingerprints) {
 
@@ -78,25 +65,15 @@ final class TokenUsers {
 			return this.name != null;
 		}
 
-		/**
-		 * The fingerprint that a token signed by the given key carries, or {@code null}.
-		 */
 		String fingerprint(Object keyId) {
 			return this.fingerprints.get((keyId != null) ? keyId : CredentialFingerprints.NO_KEY_ID);
 		}
 
-		/**
-		 * Whether a token signed by the given key carries the fingerprint of this user's
-		 * credential.
-		 */
 		boolean issuedAgainstCurrentCredential(Object keyId, String fingerprint) {
 			return fingerprint != null && fingerprint.equals(fingerprint(keyId));
 		}
 
-		/**
-		 * Whether the fingerprint (made with any of the signing keys) is of this user's
-		 * credential.
-		 */
+		/** Made with any of the signing keys. */
 		boolean hasFingerprint(String fingerprint) {
 			return fingerprint != null && this.fingerprints.containsValue(fingerprint);
 		}

@@ -14,12 +14,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.util.StringUtils;
 
 /**
- * Remembers the tokens whose signature was verified, so that a busy client's token is not
- * checked with RSA on every request. Only the signature is taken from memory: the claims
- * (expiry, issuer, audience) are validated anew on every use, so a token the full decoder
- * would refuse at that moment is refused here too. The embedded issuer's keys never
- * change while the server runs, so a verified signature stays verified. Keyed by the
- * whole token and bounded in size.
+ * Only the RSA check is remembered: the claims are validated on every use, so a token the
+ * full decoder would refuse now is refused here too. The embedded issuer's keys never
+ * change while the server runs.
  */
 final class VerifiedTokens implements JwtDecoder {
 
@@ -29,11 +26,6 @@ final class VerifiedTokens implements JwtDecoder {
 
 	private final Cache<String, Jwt> verified;
 
-	/**
-	 * @param decoder verifies the signature and validates the claims
-	 * @param validator the claim checks the decoder makes, repeated on every use
-	 * @param capacity the most tokens remembered at once
-	 */
 	VerifiedTokens(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, int capacity) {
 		this.decoder = decoder;
 		this.validator = validator;
