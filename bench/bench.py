@@ -827,7 +827,7 @@ def cmd_report(a):
     summary = (f"put_rps={num(m['PUT'])} get_rps={num(m['GET'])} put_p99_ms={num(p99['PUT'], '{:.2f}')} "
                f"get_p99_ms={num(p99['GET'], '{:.2f}')} first_put_s={facts.get('first_put_s', 'NA')} "
                f"rss_mb={facts.get('rss_mb', 'NA')} java={facts.get('java', 'NA')} quick={facts.get('quick', 0)} "
-               f"mode={facts.get('mode', 'NA')}")
+               f"mode={facts.get('mode', 'NA')} auth={facts.get('auth', 'Bearer')}")
     if facts.get("mode") == "postgres":
         summary += (f" pg_put_tps={num(m['PG_PUT'])} pg_get_tps={num(m['PG_GET'])} "
                     f"put_ratio={num(ratio.get('PUT'), '{:.3f}')} get_ratio={num(ratio.get('GET'), '{:.3f}')}")

@@ -3,7 +3,8 @@
 --                     get : GET BENCH_PATH/<id>
 --   BENCH_PATH        e.g. /api/spaces/coworkernotifications
 --   BENCH_IDS         a file with one record id a line; requests cycle over them
---   BENCH_TOKEN_FILE  a file whose content is sent as "Authorization: Bearer <token>"
+--   BENCH_TOKEN_FILE  a file whose content is sent as "Authorization: <scheme> <content>"
+--   BENCH_AUTH_SCHEME the scheme: Bearer (a token, the default) or Basic (base64 of email:password)
 --   BENCH_TAG         goes into each Message, so that every PUT of a run carries new text
 local mode = os.getenv("BENCH_MODE") or "put"
 local path = os.getenv("BENCH_PATH") or "/"
@@ -26,7 +27,7 @@ if #ids == 0 then error("req.lua: BENCH_IDS names no ids") end
 local headers = { ["Accept"] = "application/json" }
 local tokenfile = os.getenv("BENCH_TOKEN_FILE")
 if tokenfile and #tokenfile > 0 then
-  headers["Authorization"] = "Bearer " .. slurp(tokenfile):gsub("%s+", "")
+  headers["Authorization"] = (os.getenv("BENCH_AUTH_SCHEME") or "Bearer") .. " " .. slurp(tokenfile):gsub("%s+", "")
 end
 if mode == "put" then headers["Content-Type"] = "application/json" end
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Throughput of the server's PUT and GET of a CoworkerNotification, measured with wrk; with
 # --postgres, on a throwaway local PostgreSQL, beside pgbench sending the same statements.
-# Usage: bench/run.sh [--postgres] [--quick] [--jar PATH]
+# Usage: bench/run.sh [--postgres] [--quick] [--basic] [--jar PATH]
 #   --postgres  run the server on a throwaway PostgreSQL cluster (default: the embedded H2 file)
+#   --basic     load with Basic credentials instead of a bearer token
 #   --quick     short durations, for plumbing checks only (the figures are not for comparison)
 #   --jar PATH  benchmark this jar instead of building the project
 # Environment variables: see bench/README.md. The LAST line printed is the one-line summary.
@@ -13,12 +14,14 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 MODE=h2
 QUICK=0
+AUTH=Bearer
 JAR=
-usage() { sed -n '2,9p' "$HERE/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "$HERE/run.sh" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --postgres) MODE=postgres; shift ;;
     --quick) QUICK=1; shift ;;
+    --basic) AUTH=Basic; shift ;;
     --jar) [ $# -ge 2 ] || { echo "ERROR: --jar needs a path" >&2; exit 1; }; JAR=$2; shift 2 ;;
     --jar=*) JAR=${1#--jar=}; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -31,7 +34,7 @@ OUT=${BENCH_OUT:-/tmp/bench-results/$(date -u +%Y%m%dT%H%M%SZ)-$MODE$([ "$QUICK"
 mkdir -p "$OUT" || { echo "ERROR: cannot create the results directory $OUT"; exit 1; }
 OUT=$(cd "$OUT" && pwd)
 case "$OUT/" in "$REPO"/*) echo "ERROR: the results directory $OUT is inside the repository; set BENCH_OUT elsewhere"; exit 1 ;; esac
-export BENCH_LOG=$OUT/run.log BENCH_ERROR_FILE=$OUT/last-error
+export BENCH_LOG=$OUT/run.log BENCH_ERROR_FILE=$OUT/last-error BENCH_AUTH_SCHEME=$AUTH
 : > "$BENCH_LOG"; : > "$OUT/runs.jsonl"; echo '{}' > "$OUT/facts.json"; rm -f "$BENCH_ERROR_FILE"
 
 # ---- durations (seconds) and load shape
@@ -169,7 +172,7 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # =============================================================== 0. environment
 command -v python3 >/dev/null 2>&1 || { echo "ERROR: required tool not found: python3"; exit 1; }
-fact mode "$MODE"; fact quick "$QUICK"; fact connections "$CONNS"
+fact mode "$MODE"; fact quick "$QUICK"; fact connections "$CONNS"; fact auth "$AUTH"
 need wrk "apt-get install -y wrk"; need ps "apt-get install -y procps"
 "$JAVA" -version >/dev/null 2>&1 || die "no working java at '$JAVA' (set JAVA_HOME)"
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/\1/')
@@ -251,11 +254,18 @@ TMPDIRS+=("$SRV_CWD")
 ADMIN_EMAIL=admin@example.com
 ADMIN_PW=bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 TOKEN_FILE=$OUT/.token
+STORED_PW={noop}$ADMIN_PW
+if [ "$AUTH" = Basic ]; then
+  # as a production user's password is stored: hashed at a deliberate cost (Spring Security's PBKDF2
+  # defaults, 310,000 iterations), so that each Basic request's password check is measured
+  STORED_PW={pbkdf2@SpringSecurity_v5_8}$(python3 -c 'import hashlib, os, sys; s = os.urandom(16)
+print((s + hashlib.pbkdf2_hmac("sha256", sys.argv[1].encode(), s, 310000, 32)).hex())' "$ADMIN_PW")
+fi
 say "server: starting in $SRV_CWD on 127.0.0.1:$PORT (rate limit and login throttle off)"
 T0=$(date +%s.%N)
 (cd "$SRV_CWD" && exec "$JAVA" "${JOPTS[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --notifications.rate-limit.enabled=false --notifications.security.login-throttle.enabled=false \
-    "--notifications.security.users[0].email=$ADMIN_EMAIL" "--notifications.security.users[0].password={noop}$ADMIN_PW" \
+    "--notifications.security.users[0].email=$ADMIN_EMAIL" "--notifications.security.users[0].password=$STORED_PW" \
     "--notifications.security.users[0].roles=Administrator" "${DB_ARGS[@]}" "${EXTRA_ARGS[@]}") > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 bg "${PY[@]}" probe --base "http://127.0.0.1:$PORT" --email "$ADMIN_EMAIL" --password "$ADMIN_PW" --t0 "$T0" \
@@ -271,10 +281,13 @@ ids.add(json.load(open(sys.argv[2]))["probe_id"]); sys.exit(0 if set(range(1, 10
 fi
 
 wrk_run() {   # wrk_run LABEL CASE PHASE ROUND DURATION
-  local mode=put; [ "$2" = GET ] && mode=get
+  local mode=put credentials=$TOKEN_FILE; [ "$2" = GET ] && mode=get
+  if [ "$AUTH" = Basic ]; then   # req.lua sends "$BENCH_AUTH_SCHEME <file content>"
+    credentials=$OUT/.basic; printf '%s' "$ADMIN_EMAIL:$ADMIN_PW" | base64 -w0 > "$credentials"
+  fi
   bg "${PY[@]}" wrk --label "$1" --case "$2" --phase "$3" --round "$4" --duration "$5" --pid "$SERVER_PID" \
     ${PG_PID:+--db-pid "$PG_PID"} --url "http://127.0.0.1:$PORT" --lua "$HERE/req.lua" --mode "$mode" \
-    --ids "$OUT/ids.txt" --token-file "$TOKEN_FILE" --raw "$OUT/$1.txt" --jsonl "$OUT/runs.jsonl" --connections "$CONNS"
+    --ids "$OUT/ids.txt" --token-file "$credentials" --raw "$OUT/$1.txt" --jsonl "$OUT/runs.jsonl" --connections "$CONNS"
   case $? in 0) ;; 3) invalid "$1" "$OUT/server.log" ;; *) die "load run $1 failed (see $OUT/$1.txt)" ;; esac
 }
 
