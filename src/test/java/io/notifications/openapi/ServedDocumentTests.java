@@ -10,6 +10,9 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,6 +67,48 @@ class ServedDocumentTests extends ApiTestSupport {
 			assertThat(ok(batch).toString()).isEqualTo("""
 					{"type":"array","items":{"$ref":"#/components/schemas/%s"}}""".formatted(name));
 		});
+	}
+
+	/**
+	 * The OpenAPI 3.0 rendering is the same document in 3.0 terms, which a 3.0 parser
+	 * reads without a message.
+	 */
+	@Test
+	void theOpenApi30RenderingIsTheDocumentIn30Terms() {
+		Response response = get("/v3/api-docs/openapi-3.0.json", null);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		ObjectNode rendering = (ObjectNode) json(response.body());
+		rendering.remove("servers");
+
+		ParseOptions options = new ParseOptions();
+		options.setResolve(true);
+		SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.body(), null, options);
+		assertThat(parsed.getMessages()).isEmpty();
+		assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.0.3");
+		assertThat(rendering.get("openapi").asString()).isEqualTo("3.0.3");
+		String text = rendering.toString();
+		assertThat(text).doesNotContain("\"type\":[").doesNotContain("\"const\"").doesNotContain("\"identifier\"");
+		// every path, operation, parameter and answer, as in 3.1
+		for (Map.Entry<String, JsonNode> path : this.document.get("paths").properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				JsonNode rendered = rendering.get("paths").get(path.getKey()).get(operation.getKey());
+				assertThat(rendered.get("operationId")).isEqualTo(operation.getValue().get("operationId"));
+				assertThat(rendered.get("responses").propertyNames())
+					.containsExactlyElementsOf(operation.getValue().get("responses").propertyNames());
+				assertThat(rendered.path("parameters").findValuesAsString("name"))
+					.isEqualTo(operation.getValue().path("parameters").findValuesAsString("name"));
+			}
+		}
+		assertThat(rendering.get("components").get("schemas").propertyNames())
+			.containsExactlyElementsOf(this.document.get("components").get("schemas").propertyNames());
+		// a nullable property of 3.1 ("type": ["string", "null"]) as 3.0 writes it
+		assertThat(rendering.get("components")
+			.get("schemas")
+			.get("CoworkerNotification")
+			.get("properties")
+			.get("SystemId")
+			.toString()).contains("\"type\":\"string\"").contains("\"nullable\":true");
 	}
 
 	@Test
@@ -157,7 +202,7 @@ class ServedDocumentTests extends ApiTestSupport {
 	void theProtectedResourceMetadataMatchesTheDocument() {
 		Response metadata = get(DiscoveryDocumentation.PROTECTED_RESOURCE, null);
 		OpenApiInteractionValidator validator = OpenApiInteractionValidator
-			.createForInlineApiSpecification(OpenApi30.convert(this.document.toString()))
+			.createForInlineApiSpecification(get("/v3/api-docs/openapi-3.0.json", null).body())
 			.build();
 
 		assertThat(metadata.status()).isEqualTo(200);
