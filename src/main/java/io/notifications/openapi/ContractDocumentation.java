@@ -3,15 +3,18 @@ package io.notifications.openapi;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import io.notifications.resource.DeclaredResource;
+import io.notifications.security.Roles;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.tags.Tag;
 
 /**
@@ -25,6 +28,13 @@ final class ContractDocumentation {
 	static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 
 	static final String ENVELOPE = "#/components/schemas/Envelope";
+
+	/** Ephemeral mode's steering (docs/embedded-testing.md), in that mode alone. */
+	static final String EPHEMERAL = "/ephemeral/";
+
+	static final String EPHEMERAL_RESET = EPHEMERAL + "reset";
+
+	static final String EPHEMERAL_TAG = "Ephemeral";
 
 	private ContractDocumentation() {
 	}
@@ -52,6 +62,7 @@ final class ContractDocumentation {
 			TokenDocumentation.documentRevokeAll(revokeAll.getPost());
 		}
 		DiscoveryDocumentation.addTo(openApi);
+		ephemeral(openApi);
 		// what springdoc reads from the shared controller's generic signatures: no
 		// operation refers to them
 		openApi.getComponents().getSchemas().remove("MultiValueMapStringString");
@@ -61,6 +72,56 @@ final class ContractDocumentation {
 		Paths sorted = new Paths();
 		new TreeMap<>(openApi.getPaths()).forEach(sorted::addPathItem);
 		openApi.setPaths(sorted);
+	}
+
+	/**
+	 * Ephemeral mode's steering paths, in that mode alone: the Administrator's (the
+	 * perimeter gives them to no one else, as it does revoke-all), each answering the
+	 * envelope's errors. An answer of the handler with no body is its 204.
+	 */
+	private static void ephemeral(OpenAPI openApi) {
+		boolean any = false;
+		for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
+			if (!path.getKey().startsWith(EPHEMERAL)) {
+				continue;
+			}
+			any = true;
+			path.getValue().readOperationsMap().forEach((method, operation) -> {
+				String description = operation.getDescription();
+				String sentence = "Needs the role `" + Roles.ADMINISTRATOR + "`.";
+				operation.tags(List.of(EPHEMERAL_TAG))
+					.description(
+							(description == null || description.isEmpty()) ? sentence : description + " " + sentence)
+					.addExtension("x-required-roles", List.of(Roles.ADMINISTRATOR));
+				ApiResponse ok = operation.getResponses().get("200");
+				if (ok != null && (ok.getContent() == null || ok.getContent().isEmpty())) {
+					operation.getResponses().remove("200");
+					operation.getResponses().addApiResponse("204", new ApiResponse().description("Done; no body."));
+				}
+				ErrorResponses.on(operation, 400, 401, 403, 405, 406, 429, 500);
+				if (method == PathItem.HttpMethod.POST) {
+					ErrorResponses.on(operation, 408, 413, 415);
+				}
+				if (path.getKey().contains("{")) {
+					ErrorResponses.on(operation, 404);
+				}
+				if (path.getKey().equals(EPHEMERAL_RESET)) {
+					// the reset rewrites the database
+					operation.getResponses()
+						.get("200")
+						.description("The fixtures are back; Value counts them per resource.");
+					// it reads no body
+					operation.getResponses().remove("400");
+					operation.getResponses().remove("415");
+					ErrorResponses.on(operation, 503);
+				}
+			});
+		}
+		if (any) {
+			openApi.addTagsItem(new Tag().name(EPHEMERAL_TAG)
+				.description("Ephemeral mode's steering, for other applications' integration tests "
+						+ "(docs/embedded-testing.md); in that mode alone."));
+		}
 	}
 
 	/** A schema of one JSON type, written as OpenAPI 3.1 writes types. */

@@ -32,7 +32,23 @@ final class DiscoveryDocumentation {
 	static void addTo(OpenAPI openApi) {
 		PathItem jwks = openApi.getPaths().get("/.well-known/jwks.json");
 		if (jwks != null && jwks.getGet() != null) {
-			jwks.getGet().tags(List.of(TAG)).security(List.of()).summary("The keys that verify issued tokens");
+			discovery(jwks.getGet()
+				.summary("The keys that verify issued tokens")
+				.description("The embedded issuer's public keys (RFC 7517), for a client that checks its tokens "
+						+ "itself."));
+			Schema keys = typed("object")
+				.addProperty("keys",
+						typed("array").items(typed("object"))
+							.description("The keys, as RFC 7517 JSON Web Keys (kty, kid, use, alg, n, e)."))
+				.required(List.of("keys"));
+			jwks.getGet()
+				.getResponses()
+				.addApiResponse("200", new ApiResponse().description("The JSON Web Key Set.")
+					.content(new Content().addMediaType(JSON, new MediaType().schema(keys))));
+			// served by a controller behind the security chain: bad credentials and the
+			// rate limit apply, as to the token endpoint
+			jwks.getGet().getResponses().addApiResponse("401", TokenDocumentation.badCredentials());
+			ErrorResponses.on(jwks.getGet(), 406, 429, 500);
 		}
 		Schema metadata = typed("object")
 			.addProperty("resource",
@@ -46,14 +62,33 @@ final class DiscoveryDocumentation {
 					typed("array").items(typed("string").format("uri"))
 						.description("The issuers whose tokens this server accepts, when one is configured."))
 			.required(List.of("resource"));
-		Operation get = new Operation().tags(List.of(TAG))
-			.operationId("protectedResourceMetadata")
+		// Spring Security answers it from a filter ahead of authentication and the rate
+		// limit
+		Operation get = discovery(new Operation().operationId("protectedResourceMetadata")
 			.summary("How to get a token for this server (RFC 9728)")
-			.security(List.of())
+			.description("The protected-resource metadata of RFC 9728.")
 			.responses(new ApiResponses().addApiResponse("200",
 					new ApiResponse().description("The protected-resource metadata.")
-						.content(new Content().addMediaType(JSON, new MediaType().schema(metadata)))));
+						.content(new Content().addMediaType(JSON, new MediaType().schema(metadata))))));
 		openApi.getPaths().addPathItem(PROTECTED_RESOURCE, new PathItem().get(get));
+	}
+
+	/**
+	 * What both discovery documents share: public, GET alone, any other method answered
+	 * as an unknown path is.
+	 */
+	private static Operation discovery(Operation get) {
+		get.tags(List.of(TAG))
+			.security(List.of())
+			.description(get.getDescription() + " Public: no credentials needed. GET only: any other method is "
+					+ "answered 404, as an unknown path is.");
+		get.getResponses()
+			.addApiResponse("404",
+					new ApiResponse().description("Any method but GET: answered as an unknown path.")
+						.content(new Content().addMediaType(JSON,
+								new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE)))));
+		ErrorResponses.sort(get);
+		return get;
 	}
 
 }

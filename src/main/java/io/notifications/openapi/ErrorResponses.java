@@ -1,6 +1,8 @@
 package io.notifications.openapi;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.notifications.resource.ResourceController;
 import io.notifications.web.FailureMessages;
@@ -21,18 +23,21 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  */
 final class ErrorResponses {
 
-	static final int[] STATUSES = { 400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 429, 500 };
+	static final int[] STATUSES = { 400, 401, 403, 404, 405, 406, 408, 409, 412, 413, 415, 422, 429, 500, 503 };
 
 	private ErrorResponses() {
 	}
 
 	static void addTo(OpenAPI openApi) {
 		for (int status : STATUSES) {
-			ApiResponse response = new ApiResponse().description(describe(status))
-				.content(new Content().addMediaType(ContractDocumentation.JSON,
+			ApiResponse response = new ApiResponse().description(describe(status));
+			if (status != 406) {
+				// a 406 has no body: the caller accepts no JSON
+				response.content(new Content().addMediaType(ContractDocumentation.JSON,
 						new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))
 							.addExamples(String.valueOf(status),
 									new Example().value(ContractDocumentation.json(example(status))))));
+			}
 			switch (status) {
 				case 401 -> response.addHeaderObject("WWW-Authenticate",
 						new Header()
@@ -40,7 +45,7 @@ final class ErrorResponses {
 							.schema(text()));
 				case 405 -> response.addHeaderObject("Allow",
 						new Header().description("The methods of this path.").schema(text()));
-				case 429 -> response.addHeaderObject("Retry-After",
+				case 429, 503 -> response.addHeaderObject("Retry-After",
 						new Header().description("Seconds to wait.").schema(ContractDocumentation.integer()));
 				default -> {
 				}
@@ -49,12 +54,23 @@ final class ErrorResponses {
 		}
 	}
 
-	/** Lists the shared error responses of these statuses on an operation. */
+	/**
+	 * Lists the shared error responses of these statuses on an operation, all its
+	 * responses then in the order of their statuses.
+	 */
 	static void on(Operation operation, int... statuses) {
 		for (int status : statuses) {
 			operation.getResponses()
 				.addApiResponse(String.valueOf(status), new ApiResponse().$ref("#/components/responses/" + status));
 		}
+		sort(operation);
+	}
+
+	/** Orders an operation's responses by status, as a reader looks them up. */
+	static void sort(Operation operation) {
+		Map<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
+		operation.getResponses().clear();
+		sorted.forEach(operation.getResponses()::addApiResponse);
 	}
 
 	private static Schema<?> text() {
@@ -69,6 +85,8 @@ final class ErrorResponses {
 			case 403 -> "Authenticated, but without the role this operation needs.";
 			case 404 -> "No record has this Id.";
 			case 405 -> "This path does not take this method.";
+			case 406 -> "The Accept header excludes application/json, the only type this API answers. No body.";
+			case 408 -> "The body did not arrive in time (a slow or stalled sender). Nothing was changed.";
 			case 409 -> "The record was changed by another request at the same time; or, for a create with an "
 					+ "Idempotency-Key, the key's first request has not been answered yet.";
 			case 412 -> "The record no longer has the tag sent in If-Match: someone else changed or deleted it since "
@@ -78,6 +96,8 @@ final class ErrorResponses {
 			case 413 -> "The body is over " + PayloadTooLargeException.describe(RequestBodies.MAX_BODY_BYTES) + ".";
 			case 415 -> "The body is not application/json.";
 			case 429 -> "Too many requests.";
+			case 503 -> "The database cannot be reached, or the server is busy receiving other bodies. Nothing was "
+					+ "changed; try again after Retry-After.";
 			default -> "An unexpected failure.";
 		};
 	}
@@ -96,6 +116,8 @@ final class ErrorResponses {
 				.formatted(ResourceController.KEY_REUSED));
 			case 413 -> failure(413, new PayloadTooLargeException(RequestBodies.MAX_BODY_BYTES).getMessage(), "[]");
 			case 429 -> failure(429, "Wait 30 seconds before accessing this url again.", "[]");
+			case 408 -> failure(408, "The request was not received in time.", "[]");
+			case 503 -> failure(503, "The database is unavailable. Try again shortly.", "[]");
 			default -> failure(status, FailureMessages.forStatus(status), "[]");
 		};
 	}

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import io.notifications.listing.ListField;
 import io.notifications.listing.Listing;
 import io.notifications.resource.DeclaredResource;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -22,12 +23,12 @@ import static io.notifications.openapi.ContractDocumentation.typed;
  * The list of one resource, on its collection path, and its batch read, on the path with
  * a slash.
  */
-record ListDocumentation(DeclaredResource resource, List<ListField> fields) {
+record ListDocumentation(OpenAPI openApi, DeclaredResource resource, List<ListField> fields) {
 
 	/**
 	 * The list on {@code {base}}. The server also answers a batch read there (with
-	 * {@code id}); the document gives that to {@code {base}/} alone, so that each path
-	 * answers one shape.
+	 * {@code id}), which the document gives to {@code {base}/}, so that this path answers
+	 * one shape.
 	 */
 	Operation list(Operation operation, String page) {
 		String name = this.resource.name();
@@ -46,19 +47,32 @@ record ListDocumentation(DeclaredResource resource, List<ListField> fields) {
 	}
 
 	/**
-	 * The batch read on {@code {base}/}. The server also lists there without {@code id};
-	 * the document gives the list to {@code {base}} alone.
+	 * The batch read on {@code {base}/}, and what the server answers there without
+	 * {@code id}: the list page, as on {@code {base}}. Nexudus clients send both; the
+	 * answer is one of the two shapes, by whether {@code id} is sent.
 	 */
-	Operation batchRead(Operation operation, String record) {
+	Operation batchRead(Operation operation, String record, String page) {
 		String name = this.resource.name();
+		String base = this.resource.basePath();
 		operation.operationId("batchRead" + name)
-			.summary("Read several " + name + " records by Id")
-			.description("A bare array of the records found, in the order asked for; unknown ids are left out. "
-					+ "`GET " + this.resource.basePath() + "?id=[...]`, without the slash, answers the same.");
-		operation.setParameters(new ArrayList<>(List.of(query("id", typed("string").example("[1,2,3]"),
-				"The ids as `[1,2,3]`, brackets raw or percent-encoded, at most " + Listing.MAX_IDS + ".")
-			.required(true))));
-		answers(operation, "The records found.", typed("array").items(new Schema<>().$ref(TypedSchemas.REFS + record)));
+			.summary("Read several " + name + " records by Id (without id: the list)")
+			.description("With `id`: a bare array of the records found, in the order asked for; unknown ids are "
+					+ "left out. `GET " + base + "?id=[...]`, without the slash, answers the same. Without `id`: "
+					+ "the list page, as `GET " + base + "` answers it, with the same parameters (`page`, `size`, "
+					+ "`orderBy`, `dir` and the filters described there).");
+		operation.setParameters(new ArrayList<>(
+				List.of(query("id", typed("string"), "The ids as `[1,2,3]`, brackets raw or percent-encoded, at most "
+						+ Listing.MAX_IDS + ". Without it, the answer is the list page.")
+					.example("[1,2,3]"))));
+		// the array named, so that generators give the choice a class for each shape
+		// (Java's cannot write one for an array written inline)
+		String records = record + "Records";
+		this.openApi.getComponents()
+			.addSchemas(records, typed("array").items(new Schema<>().$ref(TypedSchemas.REFS + record))
+				.description("The records a batch read found, in the order asked for."));
+		answers(operation, "With id, the records found (an array); without, one page of the list (an object).",
+				new Schema<>().oneOf(List.of(new Schema<>().$ref(TypedSchemas.REFS + records),
+						new Schema<>().$ref(TypedSchemas.REFS + page))));
 		return operation;
 	}
 
@@ -67,7 +81,7 @@ record ListDocumentation(DeclaredResource resource, List<ListField> fields) {
 		operation.getResponses()
 			.addApiResponse("200", new ApiResponse().description(description)
 				.content(new Content().addMediaType(JSON, new MediaType().schema(schema))));
-		ErrorResponses.on(operation, 400, 401, 403, 405, 429, 500);
+		ErrorResponses.on(operation, 400, 401, 403, 405, 406, 429, 500, 503);
 	}
 
 	private List<io.swagger.v3.oas.models.parameters.Parameter> parameters() {

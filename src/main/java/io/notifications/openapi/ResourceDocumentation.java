@@ -80,7 +80,7 @@ final class ResourceDocumentation {
 				envelopeExample(name + " was successfully updated.", "{\"Id\":" + EXAMPLE_ID + "}"));
 		ifMatch(update);
 		tagged(update, "The record's new tag.");
-		ErrorResponses.on(update, 400, 401, 403, 404, 405, 409, 412, 413, 415, 429, 500);
+		ErrorResponses.on(update, 400, 401, 403, 404, 405, 406, 408, 409, 412, 413, 415, 429, 500, 503);
 
 		Operation create = collection.getPost()
 			.operationId("create" + name)
@@ -95,11 +95,11 @@ final class ResourceDocumentation {
 				+ "request with the same key (per caller, kept 24 h by default) gets the first answer again and "
 				+ "creates nothing; the key with another request gets 422, a repeat while the first is unanswered 409."));
 		tagged(create, "The new record's tag.");
-		ErrorResponses.on(create, 400, 401, 403, 405, 409, 413, 415, 422, 429, 500);
+		ErrorResponses.on(create, 400, 401, 403, 405, 406, 408, 409, 413, 415, 422, 429, 500, 503);
 
-		ListDocumentation lists = new ListDocumentation(this.resource, this.fields);
+		ListDocumentation lists = new ListDocumentation(this.openApi, this.resource, this.fields);
 		lists.list(collection.getGet(), page);
-		lists.batchRead(collectionSlash.getGet(), record);
+		lists.batchRead(collectionSlash.getGet(), record, page);
 
 		Operation read = one.getGet().operationId("read" + name).summary("Read one " + name).description("");
 		read.getResponses()
@@ -113,7 +113,7 @@ final class ResourceDocumentation {
 			.addApiResponse("304",
 					new ApiResponse().description("The record still has the tag sent in If-None-Match; no body.")
 						.addHeaderObject(HttpHeaders.ETAG, etag("The record's tag.")));
-		ErrorResponses.on(read, 400, 401, 403, 404, 405, 429, 500);
+		ErrorResponses.on(read, 400, 401, 403, 404, 405, 406, 429, 500, 503);
 
 		Operation delete = one.getDelete()
 			.operationId("delete" + name)
@@ -122,7 +122,7 @@ final class ResourceDocumentation {
 		successExample(delete, identified,
 				envelopeExample(name + " was successfully deleted.", "{\"Id\":" + EXAMPLE_ID + "}"));
 		ifMatch(delete);
-		ErrorResponses.on(delete, 400, 401, 403, 404, 405, 409, 412, 429, 500);
+		ErrorResponses.on(delete, 400, 401, 403, 404, 405, 406, 409, 412, 429, 500, 503);
 
 		for (PathItem path : List.of(collection, collectionSlash, one)) {
 			path.readOperations().forEach((operation) -> operation.tags(List.of(name)));

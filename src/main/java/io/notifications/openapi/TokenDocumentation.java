@@ -63,7 +63,19 @@ final class TokenDocumentation {
 						.addApiResponse("400", new ApiResponse()
 							.description("A wrong password, a used or expired refresh token, "
 									+ "or a body that is not a form with a known grant_type")
-							.content(new Content().addMediaType("application/json", new MediaType().schema(error)))));
+							.content(new Content().addMediaType("application/json", new MediaType().schema(error))))
+						.addApiResponse("401", badCredentials()));
+		// a wrong password counts against the user and the address (the sign-in
+		// throttle's 429)
+		ErrorResponses.on(post, 405, 406, 408, 429, 500, 503);
+	}
+
+	/**
+	 * The endpoints that need no credentials still refuse bad ones: a bearer token that
+	 * is not valid is a 401, whatever the endpoint.
+	 */
+	static ApiResponse badCredentials() {
+		return new ApiResponse().$ref("#/components/responses/401");
 	}
 
 	/**
@@ -91,7 +103,10 @@ final class TokenDocumentation {
 						.addApiResponse("400",
 								new ApiResponse().description("No token")
 									.content(new Content().addMediaType("application/json",
-											new MediaType().schema(oauthError())))));
+											new MediaType().schema(oauthError()))))
+						.addApiResponse("401", badCredentials())
+						.addApiResponse("415", notAForm()));
+		ErrorResponses.on(post, 405, 406, 408, 429, 500, 503);
 	}
 
 	/** Ending every session of a user: the Administrator's alone. */
@@ -111,18 +126,25 @@ final class TokenDocumentation {
 			.description("Needs the role `Administrator`.")
 			.requestBody(formBody(form))
 			.addExtension("x-required-roles", List.of("Administrator"));
-		// the 401, 403 and other envelopes every operation lists are kept
-		if (post.getResponses() == null) {
-			post.responses(new ApiResponses());
-		}
-		post.getResponses()
+		post.responses(new ApiResponses())
+			.getResponses()
 			.addApiResponse("200",
 					new ApiResponse()
 						.description(
 								"The user's refresh tokens are deleted and their " + "earlier access tokens refused")
 						.content(new Content().addMediaType("application/json", new MediaType().schema(ended))))
-			.addApiResponse("400", new ApiResponse().description("No user")
-				.content(new Content().addMediaType("application/json", new MediaType().schema(oauthError()))));
+			.addApiResponse("400",
+					new ApiResponse().description("No user")
+						.content(new Content().addMediaType("application/json", new MediaType().schema(oauthError()))))
+			.addApiResponse("415", notAForm());
+		ErrorResponses.on(post, 401, 403, 405, 406, 408, 429, 500, 503);
+	}
+
+	/** The revocation endpoints read forms only; anything else is the envelope's 415. */
+	private static ApiResponse notAForm() {
+		return new ApiResponse().description("The body is not a form (application/x-www-form-urlencoded).")
+			.content(new Content().addMediaType(ContractDocumentation.JSON,
+					new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))));
 	}
 
 	private static RequestBody formBody(Schema<?> form) {

@@ -8,9 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -142,6 +147,61 @@ class EphemeralModeTests extends ApiTestSupport {
 			assertThat(refused.body()).isEqualTo(failure(403, "You do not have permission to perform this action."));
 		}
 		assertThat(send("GET", ResetController.PATH, null, (String) null, admin()).status()).isEqualTo(405);
+	}
+
+	/**
+	 * Every answer of the reset is one the served document declares, validated against
+	 * its OpenAPI 3.0 rendering; the reset is documented in this mode alone.
+	 */
+	@Test
+	void theResetsAnswersAreTheDocumentedOnes() {
+		Response rendering = get("/v3/api-docs/openapi-3.0.json", null);
+		assertThat(rendering.status()).isEqualTo(200);
+		OpenApiInteractionValidator validator = OpenApiInteractionValidator
+			.createForInlineApiSpecification(rendering.body())
+			.build();
+		JsonNode reset = rendering.json().get("paths").get(ResetController.PATH).get("post");
+		assertThat(reset.get("tags").toString()).isEqualTo("[\"Ephemeral\"]");
+		assertThat(reset.get("x-required-roles").toString()).isEqualTo("[\"Administrator\"]");
+		assertThat(reset.get("responses").propertyNames()).containsExactly("200", "401", "403", "405", "406", "408",
+				"413", "429", "500", "503");
+		// every steering path is the Administrator's, documented with its answers
+		rendering.json().get("paths").properties().forEach((path) -> {
+			if (path.getKey().startsWith("/ephemeral/")) {
+				path.getValue().forEach((operation) -> {
+					assertThat(operation.get("tags").toString()).as(path.getKey()).isEqualTo("[\"Ephemeral\"]");
+					assertThat(operation.get("responses").propertyNames()).as(path.getKey()).contains("401", "403");
+				});
+			}
+		});
+
+		Map<Response, Integer> answers = new java.util.LinkedHashMap<>();
+		answers.put(send("POST", ResetController.PATH, null, (String) null, admin()), 200);
+		answers.put(send("POST", ResetController.PATH, null, (String) null, null), 401);
+		answers.put(
+				send("POST", ResetController.PATH, null, (String) null, bearer("cn-edit@example.com", "role-secret")),
+				403);
+		answers.put(send("GET", ResetController.PATH, null, (String) null, admin()), 405);
+		answers.forEach((answer, status) -> assertDocumented(validator, ResetController.PATH, "POST", answer, status));
+		// the other steering paths
+		assertDocumented(validator, "/ephemeral/clock", "GET", get("/ephemeral/clock", admin()), 200);
+		assertDocumented(validator, "/ephemeral/clock", "POST", postJson("/ephemeral/clock", "{}", admin()), 400);
+		assertDocumented(validator, "/ephemeral/requests", "GET", get("/ephemeral/requests?status=abc", admin()), 400);
+		assertDocumented(validator, "/ephemeral/requests", "DELETE", delete("/ephemeral/requests", admin()), 204);
+		assertDocumented(validator, "/ephemeral/faults/{id}", "DELETE", delete("/ephemeral/faults/987654", admin()),
+				404);
+		assertDocumented(validator, "/ephemeral/faults", "GET", get("/ephemeral/faults", null), 401);
+	}
+
+	private static void assertDocumented(OpenApiInteractionValidator validator, String path, String method,
+			Response answer, int status) {
+		assertThat(answer.status()).as(method + " " + path + ": " + answer.body()).isEqualTo(status);
+		SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.status());
+		if (!answer.body().isEmpty()) {
+			response.withContentType(answer.header("Content-Type")).withBody(answer.body());
+		}
+		ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method), response.build());
+		assertThat(report.getMessages()).as(method + " " + path + ": " + status + " " + answer.body()).isEmpty();
 	}
 
 	@Test

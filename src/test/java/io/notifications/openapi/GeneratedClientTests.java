@@ -94,9 +94,13 @@ class GeneratedClientTests extends ApiTestSupport {
 			.build());
 		assertThat(page.getTotalItems()).isEqualTo(1);
 		assertThat(page.getRecords()).extracting(CoworkerNotification::getId).containsExactly(id);
-		assertThat(api.batchReadCoworkerNotification("[" + other + "," + id + ",987654]"))
+		// {base}/ answers the records with id, the list page without: one of the two
+		assertThat(
+				api.batchReadCoworkerNotification("[" + other + "," + id + ",987654]").getCoworkerNotificationRecords())
 			.extracting(CoworkerNotification::getId)
 			.containsExactly(other, id);
+		assertThat(api.batchReadCoworkerNotification(null).getListPageCoworkerNotification().getTotalItems())
+			.isEqualTo(2);
 
 		EnvelopeRecordIdentity deleted = api.deleteCoworkerNotification(id, null);
 		assertThat(deleted.getMessage()).isEqualTo("CoworkerNotification was successfully deleted.");
@@ -156,7 +160,8 @@ class GeneratedClientTests extends ApiTestSupport {
 			.systemNotificationSeverity(Severity.HIGH.getValue().toString())
 			.build());
 		assertThat(page.getRecords()).extracting(SystemNotification::getId).containsExactly(id);
-		List<SystemNotification> many = api.batchReadSystemNotification("[" + id + "," + other + "]");
+		List<SystemNotification> many = api.batchReadSystemNotification("[" + id + "," + other + "]")
+			.getSystemNotificationRecords();
 		assertThat(many).extracting(SystemNotification::getId).containsExactly(id, other);
 
 		assertThat(api.deleteSystemNotification(id, null).getMessage())

@@ -84,6 +84,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertThat(get(base + queryString(Map.of("id", ids)), admin()).body())
 			.isEqualTo(get(base + "/" + queryString(Map.of("id", ids)), admin()).body());
 		assertThat(get(base + "/?page=9", admin()).body()).isEqualTo(get(base + "?page=9", admin()).body());
+		// {base}/ documents both of its answers: with id the array, without the list page
+		assertThat(exchange("GET", base + "/", Map.of(), null, admin()).json().has("Records")).isTrue();
 		Response raw = RawHttp.get(this.port, base + "/?id=" + ids, admin());
 		assertThat(raw.status()).isEqualTo(200);
 		assertMatches(
@@ -294,27 +296,103 @@ class OpenApiDocumentTests extends ApiTestSupport {
 			JsonNode collection = root.get("paths").get(base);
 			JsonNode one = root.get("paths").get(base + "/{id}");
 			assertThat(collection.get("put").get("responses").propertyNames()).containsExactly("200", "400", "401",
-					"403", "404", "405", "409", "412", "413", "415", "429", "500");
+					"403", "404", "405", "406", "408", "409", "412", "413", "415", "429", "500", "503");
 			assertThat(collection.get("post").get("responses").propertyNames()).containsExactly("200", "400", "401",
-					"403", "405", "409", "413", "415", "422", "429", "500");
+					"403", "405", "406", "408", "409", "413", "415", "422", "429", "500", "503");
 			assertThat(collection.get("get").get("responses").propertyNames()).containsExactly("200", "400", "401",
-					"403", "405", "429", "500");
+					"403", "405", "406", "429", "500", "503");
 			assertThat(root.get("paths").get(base + "/").get("get").get("responses").propertyNames())
-				.containsExactly("200", "400", "401", "403", "405", "429", "500");
+				.containsExactly("200", "400", "401", "403", "405", "406", "429", "500", "503");
 			assertThat(one.get("get").get("responses").propertyNames()).containsExactly("200", "304", "400", "401",
-					"403", "404", "405", "429", "500");
+					"403", "404", "405", "406", "429", "500", "503");
 			assertThat(one.get("delete").get("responses").propertyNames()).containsExactly("200", "400", "401", "403",
-					"404", "405", "409", "412", "429", "500");
+					"404", "405", "406", "409", "412", "429", "500", "503");
 		}
+		JsonNode paths = root.get("paths");
+		assertThat(paths.get("/api/token").get("post").get("responses").propertyNames()).containsExactly("200", "400",
+				"401", "405", "406", "408", "429", "500", "503");
+		assertThat(paths.get("/api/token/revoke").get("post").get("responses").propertyNames()).containsExactly("200",
+				"400", "401", "405", "406", "408", "415", "429", "500", "503");
+		assertThat(paths.get("/api/token/revoke-all").get("post").get("responses").propertyNames())
+			.containsExactly("200", "400", "401", "403", "405", "406", "408", "415", "429", "500", "503");
+		assertThat(paths.get("/.well-known/jwks.json").get("get").get("responses").propertyNames())
+			.containsExactly("200", "401", "404", "406", "429", "500");
+		assertThat(paths.get("/.well-known/oauth-protected-resource").get("get").get("responses").propertyNames())
+			.containsExactly("200", "404");
 		JsonNode responses = root.get("components").get("responses");
-		for (String status : List.of("400", "401", "403", "404", "405", "409", "412", "413", "415", "422", "429",
-				"500")) {
+		for (String status : List.of("400", "401", "403", "404", "405", "408", "409", "412", "413", "415", "422", "429",
+				"500", "503")) {
 			assertThat(
 					responses.get(status).get("content").get("application/json").get("schema").get("$ref").asString())
 				.isEqualTo("#/components/schemas/Envelope");
 		}
+		// the caller accepts no JSON: no body
+		assertThat(responses.get("406").has("content")).isFalse();
 		assertThat(responses.get("401").get("headers").has("WWW-Authenticate")).isTrue();
 		assertThat(responses.get("405").get("headers").has("Allow")).isTrue();
+		assertThat(responses.get("429").get("headers").has("Retry-After")).isTrue();
+		assertThat(responses.get("503").get("headers").has("Retry-After")).isTrue();
+	}
+
+	@Test
+	void theTokenEndpointsAnswersMatchTheDocumentedStatuses() {
+		String noRoles = basic("nobody@example.com", "nobody-secret");
+		String badToken = "Bearer not-a-token";
+		String form = "application/x-www-form-urlencoded";
+		assertAnswerTo(401, "POST", "/api/token", form, "grant_type=password", badToken);
+		assertAnswerTo(401, "POST", "/api/token/revoke", form, "token=x", badToken);
+		assertAnswerTo(415, "POST", "/api/token/revoke", "application/json", "{\"token\":\"x\"}", null);
+		assertAnswerTo(401, "POST", "/api/token/revoke-all", form, "user=nobody@example.com", null);
+		assertAnswerTo(403, "POST", "/api/token/revoke-all", form, "user=nobody@example.com", noRoles);
+		assertAnswerTo(415, "POST", "/api/token/revoke-all", "application/json", "{}", admin());
+		assertAnswerTo(400, "POST", "/api/token/revoke-all", form, "user=", admin());
+		assertAnswerTo(401, "GET", "/.well-known/jwks.json", null, null, badToken);
+		for (String path : List.of("/api/token", "/api/token/revoke", "/api/token/revoke-all")) {
+			// a method the path does not take: the 405 its operation lists
+			Response get = send("GET", path, null, (String) null, admin());
+			assertThat(get.status()).as(path).isEqualTo(405);
+			assertMatches(this.validator.validateResponse(path, Request.Method.POST, response(get)), get);
+		}
+	}
+
+	@Test
+	void bothDiscoveryPathsAnswerGetAloneAndAnyOtherMethod404() {
+		for (String path : List.of("/.well-known/jwks.json", DiscoveryDocumentation.PROTECTED_RESOURCE)) {
+			JsonNode get = json(this.document).get("paths").get(path).get("get");
+			assertThat(get.get("security").toString()).isEqualTo("[]");
+			assertThat(get.get("tags").toString()).isEqualTo("[\"Token\"]");
+			assertThat(get.get("description").asString()).contains("GET only");
+			assertThat(json(this.document).get("paths").get(path).propertyNames()).containsExactly("get");
+			Response ok = get(path, null);
+			assertThat(ok.status()).isEqualTo(200);
+			assertMatches(this.validator.validateResponse(path, Request.Method.GET, response(ok)), ok);
+			for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+				for (String authorization : new String[] { null, admin() }) {
+					Response other = send(method, path, null, (String) null, authorization);
+					assertThat(other.status()).as(method + " " + path).isEqualTo(404);
+					assertMatches(this.validator.validateResponse(path, Request.Method.GET, response(other)), other);
+				}
+			}
+		}
+	}
+
+	@Test
+	void anAcceptWithoutJsonIsTheDocumented406() {
+		for (String path : List.of(COWORKER, COWORKER + "/", COWORKER + "/987654", "/.well-known/jwks.json")) {
+			Response refused = send("GET", path, null, null, admin(), Map.of("Accept", "text/html"));
+			assertThat(refused.status()).as(path).isEqualTo(406);
+			assertThat(refused.body()).isEmpty();
+			String documented = path.endsWith("987654") ? COWORKER + "/{id}" : path;
+			assertMatches(this.validator.validateResponse(documented, Request.Method.GET, response(refused)), refused);
+		}
+	}
+
+	private void assertAnswerTo(int status, String method, String path, String contentType, String body,
+			String authorization) {
+		Response response = send(method, path, contentType, body, authorization);
+		assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+		assertMatches(this.validator.validateResponse(path, Request.Method.valueOf(method), response(response)),
+				response);
 	}
 
 	@Test
