@@ -83,7 +83,8 @@ final class ErrorResponses {
 					+ "listed in Errors, in record order; nothing was changed.";
 			case 401 -> "No or bad credentials.";
 			case 403 -> "Authenticated, but without the role this operation needs.";
-			case 404 -> "No record has this Id.";
+			case 404 -> "No record has this Id. A new server has none until a create (POST) makes one: the Id to use "
+					+ "is the Value.Id of its answer.";
 			case 405 -> "This path does not take this method.";
 			case 406 -> "The Accept header excludes application/json, the only type this API answers. No body.";
 			case 408 -> "The body did not arrive in time (a slow or stalled sender). Nothing was changed.";

@@ -16,9 +16,15 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springdoc.core.properties.SwaggerUiOAuthProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
+import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -42,18 +48,43 @@ class OpenApiConfig {
 
 	static final String PASSWORD = "password";
 
+	/**
+	 * What a newcomer reads first in Swagger UI: who to sign in as, and to create a
+	 * record before trying the operations on one.
+	 */
+	static final String DESCRIPTION = """
+			A self-hostable replica of Nexudus's CoworkerNotification and SystemNotification resources. Every \
+			write and every error answers the Nexudus envelope.
+
+			**Trying it here**
+
+			1. **Authorize**, in the `password` box: the email and password of a user the server is configured \
+			with. With none configured, the server made `admin@example.com` at its first start and keeps its \
+			password in `data/generated-password` (under the directory it was started in). Leave `client_id` \
+			and `client_secret` empty. (`basic` takes the same email and password; `bearer` a token you \
+			already have.)
+			2. **Create first**: a new server has no records. Try it out on a `POST` (create); the `Value.Id` \
+			of its answer is the Id for `PUT`, `GET` and `DELETE`, whose examples use 1, the first Id a new \
+			server gives.
+
+			Clients get a token from `POST /api/token` (grant_type=password) and send it as a bearer token, or \
+			use Basic with a configured user. Ephemeral mode (profile `ephemeral`) makes the server a \
+			throw-away Nexudus for other applications' integration tests: in-memory data, fixtures, \
+			`POST /ephemeral/reset`; it must never face a network (docs/embedded-testing.md). This document \
+			in OpenAPI 3.0 terms: `/v3/api-docs/openapi-3.0.json`.""";
+
+	static final String SIGN_IN = """
+			Sign in as a user the server is configured with: its email and password. With none configured: \
+			`admin@example.com`, and the password in `data/generated-password` on the server. Leave \
+			`client_id` and `client_secret` empty: Authorize sends them to `POST /api/token`, which does not \
+			use them.""";
+
 	@Bean
 	OpenAPI notificationsOpenApi() {
 		return new OpenAPI()
 			.info(new Info().title("Notifications API")
 				.version("1")
-				.description("A self-hostable replica of Nexudus's CoworkerNotification and SystemNotification "
-						+ "resources. Every write and every error answers the Nexudus envelope. Get a token from "
-						+ "POST /api/token (or let Authorize do it with the password flow) and send it as a bearer "
-						+ "token, or use Basic with a configured user. Ephemeral mode (profile ephemeral) makes the "
-						+ "server a throw-away Nexudus for other applications' integration tests: in-memory data, "
-						+ "fixtures, POST /ephemeral/reset; it must never face a network "
-						+ "(docs/embedded-testing.md).")
+				.description(DESCRIPTION)
 				.contact(new Contact().name("Notifications API maintainers"))
 				// the project has no LICENSE file yet: name the one it gets here
 				.license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
@@ -66,15 +97,27 @@ class OpenApiConfig {
 				.addSecuritySchemes(BASIC,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("basic")
-							.description("The email and password of a configured user."))
+							.description("The email and password of a configured user, as for `password`."))
 				.addSecuritySchemes(PASSWORD,
 						new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
-							.description("POST /api/token with grant_type=password, as Swagger UI's Authorize does.")
+							.description(SIGN_IN)
 							.flows(new OAuthFlows()
 								.password(new OAuthFlow().tokenUrl("/api/token").scopes(new Scopes())))))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER))
 			.addSecurityItem(new SecurityRequirement().addList(BASIC))
 			.addSecurityItem(new SecurityRequirement().addList(PASSWORD));
+	}
+
+	/**
+	 * Swagger UI's page with the Authorize dialog's OAuth2 scope text hidden (in place of
+	 * springdoc's own transformer, which it extends).
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "springdoc.swagger-ui.enabled", matchIfMissing = true)
+	SwaggerIndexTransformer swaggerUiPage(SwaggerUiConfigProperties swaggerUiConfig,
+			SwaggerUiOAuthProperties swaggerUiOAuthProperties, SwaggerWelcomeCommon swaggerWelcomeCommon,
+			ObjectMapperProvider objectMapperProvider) {
+		return new SwaggerUiPage(swaggerUiConfig, swaggerUiOAuthProperties, swaggerWelcomeCommon, objectMapperProvider);
 	}
 
 	/** Completes springdoc's document with what the contract says of every operation. */

@@ -71,11 +71,12 @@ final class ResourceDocumentation {
 		Operation update = collection.getPut()
 			.operationId("update" + name)
 			.summary("Update a " + name)
-			.description(
-					"Replaces the whole record: optional fields left out are cleared. The Id in the body locates it. "
-							+ "The example updates record " + EXAMPLE_ID + ", the first one created on a new server; "
-							+ "a create answers the Id of its record in Value.Id.");
-		body(update, request, "{\"Id\":" + EXAMPLE_ID + "," + this.resource.example() + "}");
+			.description("Replaces the whole record: optional fields left out are cleared. The Id in the body locates "
+					+ "it. **Create the record first** on a new server, which has none: the example updates record "
+					+ EXAMPLE_ID + ", the first one a create (POST) makes, and a create answers the Id of its record "
+					+ "in Value.Id.");
+		body(update, request, "{\"Id\":" + EXAMPLE_ID + "," + this.resource.example() + "}",
+				"Record " + EXAMPLE_ID + ", once a create has made it");
 		successExample(update, identified,
 				envelopeExample(name + " was successfully updated.", "{\"Id\":" + EXAMPLE_ID + "}"));
 		ifMatch(update);
@@ -86,7 +87,7 @@ final class ResourceDocumentation {
 			.operationId("create" + name)
 			.summary("Create a " + name)
 			.description("Answers the whole new record in the envelope's Value.");
-		body(create, request, "{" + this.resource.example() + "}");
+		body(create, request, "{" + this.resource.example() + "}", "A new record");
 		create.getResponses()
 			.get("200")
 			.setContent(new Content().addMediaType(JSON, new MediaType()
@@ -101,7 +102,10 @@ final class ResourceDocumentation {
 		lists.list(collection.getGet(), page);
 		lists.batchRead(collectionSlash.getGet(), record, page);
 
-		Operation read = one.getGet().operationId("read" + name).summary("Read one " + name).description("");
+		Operation read = one.getGet()
+			.operationId("read" + name)
+			.summary("Read one " + name)
+			.description("The example reads record " + EXAMPLE_ID + ", the first one a create (POST) makes.");
 		read.getResponses()
 			.get("200")
 			.setContent(new Content().addMediaType(JSON,
@@ -118,7 +122,8 @@ final class ResourceDocumentation {
 		Operation delete = one.getDelete()
 			.operationId("delete" + name)
 			.summary("Delete a " + name)
-			.description("UpdatedOn and UpdatedBy of the answer are the time of the deletion and the caller.");
+			.description("UpdatedOn and UpdatedBy of the answer are the time of the deletion and the caller. The "
+					+ "example deletes record " + EXAMPLE_ID + ", the first one a create (POST) makes.");
 		successExample(delete, identified,
 				envelopeExample(name + " was successfully deleted.", "{\"Id\":" + EXAMPLE_ID + "}"));
 		ifMatch(delete);
@@ -163,10 +168,14 @@ final class ResourceDocumentation {
 		return new HeaderParameter().name(name).required(false).description(description).schema(typed("string"));
 	}
 
-	private static void body(Operation operation, String schema, String example) {
+	/**
+	 * The body, with an example that Swagger UI offers by its summary (as Try it out's
+	 * first body).
+	 */
+	private static void body(Operation operation, String schema, String example, String summary) {
 		operation.requestBody(new RequestBody().required(true)
 			.content(new Content().addMediaType(JSON, new MediaType().schema(new Schema<>().$ref(schema))
-				.addExamples("seed", new Example().value(json(example))))));
+				.addExamples("seed", new Example().summary(summary).value(json(example))))));
 	}
 
 	private static void successExample(Operation operation, String envelope, String body) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,11 +29,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Swagger UI in a real browser, Debian's headless Chromium driven by Selenium, as a
- * newcomer uses it: from {@code /}, Authorize with the password flow on its default
- * settings (so the token request carries {@code Authorization: Basic Og==}), then Try it
- * out on {@code PUT /api/spaces/coworkernotifications} with a record that exists, and the
- * 200 envelope on the page. Without Chromium it is skipped, except in CI
- * ({@code CI=true}), where .ci/run installs it and its absence is a failure.
+ * newcomer uses it: from {@code /}, the page says who to sign in as; Authorize with the
+ * password flow on its default settings (so the token request carries
+ * {@code Authorization: Basic Og==}); then, as the page says, Try it out on the create
+ * first and on {@code PUT /api/spaces/coworkernotifications} with its example as it is,
+ * and the 200 envelopes on the page. A PUT tried before any create answers 404, beside
+ * the documented answer that says to create first. Without Chromium it is skipped, except
+ * in CI ({@code CI=true}), where .ci/run installs it and its absence is a failure.
  */
 class SwaggerUiBrowserTests extends ApiTestSupport {
 
@@ -80,11 +81,60 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 		}
 	}
 
+	/**
+	 * A newcomer on a new server (no records, Ids from 1) who does what the page says:
+	 * Authorize as it tells, create first, then the PUT example as it is, which updates
+	 * the record just created.
+	 */
 	@Test
-	void authorizeWithThePasswordFlowThenTryItOutOnPut() {
-		int id = createdId(OpenApiDocumentTests.COWORKER,
-				OpenApiDocumentTests.VALID.get(OpenApiDocumentTests.COWORKER));
+	void aNewcomerAuthorizesCreatesFirstThenTriesThePutExampleAsItIs() {
+		for (String table : List.of("coworker_notifications", "system_notifications")) {
+			this.jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH 1");
+		}
 
+		this.browser.get("http://localhost:" + this.port + "/");
+		WebElement info = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".info")));
+		assertThat(info.getText()).contains("Authorize", "data/generated-password", "client_id", "Create first");
+		click(By.cssSelector("button.authorize"));
+		WebElement password = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oauth_password")));
+		WebElement flow = password.findElement(By.xpath("ancestor::div[contains(@class,'auth-container')]"));
+		// who to sign in as, and no text about OAuth2 scopes, which the API has none of
+		assertThat(flow.getText()).contains("admin@example.com", "data/generated-password",
+				"Leave client_id and client_secret empty");
+		assertThat(this.browser.findElements(By.cssSelector(".scope-def"))).isNotEmpty()
+			.noneMatch(WebElement::isDisplayed);
+		flow.findElement(By.id("oauth_username")).sendKeys(ADMIN);
+		password.sendKeys(ADMIN_PASSWORD);
+		flow.findElement(By.cssSelector("button.authorize")).click();
+		this.wait.until((browser) -> flow.getText().contains("Authorized"));
+		click(By.cssSelector("button.btn-done"));
+
+		JsonNode created = tryItOut("operations-CoworkerNotification-createCoworkerNotification", "200");
+		assertThat(created.get("Message").asString()).isEqualTo("CoworkerNotification was successfully created.");
+		assertThat(created.get("Value").get("Id").asInt()).isEqualTo(1);
+
+		WebElement put = operation("operations-CoworkerNotification-updateCoworkerNotification");
+		assertThat(put.getText()).contains("Create the record first", "Record 1, once a create has made it");
+		JsonNode envelope = tryItOut("operations-CoworkerNotification-updateCoworkerNotification", "200");
+		assertThat(envelope.propertyNames()).containsExactly("Status", "Message", "Value", "OpenInDialog",
+				"OpenInWindow", "RedirectURL", "JavaScript", "UpdatedOn", "UpdatedBy", "Errors", "WasSuccessful");
+		assertThat(envelope.get("Message").asString()).isEqualTo("CoworkerNotification was successfully updated.");
+		assertThat(envelope.get("Value").toString()).isEqualTo("""
+				{"Id":1}""");
+		assertThat(envelope.get("UpdatedBy").asString()).isEqualTo(ADMIN);
+		assertThat(envelope.get("WasSuccessful").asBoolean()).isTrue();
+		assertThat(readRecord(OpenApiDocumentTests.COWORKER, 1).get("IsNew").asBoolean()).isFalse();
+
+		assertThat(sentAuthorizations()).containsExactly(Map.entry("/api/token", "Basic Og=="),
+				Map.entry(OpenApiDocumentTests.COWORKER, "Bearer"), Map.entry(OpenApiDocumentTests.COWORKER, "Bearer"));
+	}
+
+	/**
+	 * Whoever tries the PUT example before creating anything gets the 404, and the page
+	 * says, beside it, what to do.
+	 */
+	@Test
+	void thePutExampleBeforeAnyCreateAnswers404AndThePageSaysToCreateFirst() {
 		this.browser.get("http://localhost:" + this.port + "/");
 		click(By.cssSelector("button.authorize"));
 		WebElement password = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oauth_password")));
@@ -95,41 +145,42 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 		this.wait.until((browser) -> flow.getText().contains("Authorized"));
 		click(By.cssSelector("button.btn-done"));
 
-		WebElement put = this.wait.until(ExpectedConditions
-			.presenceOfElementLocated(By.id("operations-CoworkerNotification-updateCoworkerNotification")));
-		put.findElement(By.cssSelector(".opblock-summary-control")).click();
-		click(put, By.cssSelector("button.try-out__btn"));
-		WebElement body = this.wait
-			.until(ExpectedConditions.visibilityOf(put.findElement(By.cssSelector("textarea.body-param__text"))));
-		assertThat(body.getAttribute("value")).contains("\"Id\": 1");
-		body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-		body.sendKeys(
-				"""
-						{"Id":%d,"CoworkerId":5,"Message":"Sent from Swagger UI","NotificationType":"coworkerinvoice","EntityId":42}"""
-					.formatted(id));
-		click(put, By.cssSelector("button.execute"));
+		tryItOut("operations-CoworkerNotification-updateCoworkerNotification", "404");
+		WebElement put = operation("operations-CoworkerNotification-updateCoworkerNotification");
+		WebElement documented = put.findElement(By.cssSelector(".responses-table:not(.live-responses-table) "
+				+ "tr.response[data-code='404'] .response-col_description"));
+		assertThat(documented.getText()).contains("A new server has none until a create (POST) makes one");
+	}
 
-		WebElement status = this.wait
-			.until((browser) -> put.findElements(By.cssSelector(".live-responses-table .response .response-col_status"))
-				.stream()
-				.findFirst()
-				.orElse(null));
-		assertThat(status.getText()).isEqualTo("200");
-		String shown = put.findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getText();
-		JsonNode envelope = json(shown);
-		assertThat(envelope.propertyNames()).containsExactly("Status", "Message", "Value", "OpenInDialog",
-				"OpenInWindow", "RedirectURL", "JavaScript", "UpdatedOn", "UpdatedBy", "Errors", "WasSuccessful");
-		assertThat(envelope.get("Status").asInt()).isEqualTo(200);
-		assertThat(envelope.get("Message").asString()).isEqualTo("CoworkerNotification was successfully updated.");
-		assertThat(envelope.get("Value").toString()).isEqualTo("""
-				{"Id":%d}""".formatted(id));
-		assertThat(envelope.get("UpdatedBy").asString()).isEqualTo(ADMIN);
-		assertThat(envelope.get("WasSuccessful").asBoolean()).isTrue();
-		assertThat(readRecord(OpenApiDocumentTests.COWORKER, id).get("Message").asString())
-			.isEqualTo("Sent from Swagger UI");
+	/**
+	 * Opens an operation, runs Try it out with its example as it is, and answers the JSON
+	 * shown, once the status shown is the one expected.
+	 */
+	private JsonNode tryItOut(String id, String status) {
+		WebElement operation = operation(id);
+		if (operation.findElements(By.cssSelector("button.try-out__btn.cancel")).isEmpty()) {
+			click(operation, By.cssSelector("button.try-out__btn"));
+		}
+		this.wait
+			.until(ExpectedConditions.visibilityOf(operation.findElement(By.cssSelector("textarea.body-param__text"))));
+		click(operation, By.cssSelector("button.execute"));
+		WebElement shown = this.wait.until((browser) -> operation
+			.findElements(By.cssSelector(".live-responses-table .response .response-col_status"))
+			.stream()
+			.findFirst()
+			.orElse(null));
+		assertThat(shown.getText()).isEqualTo(status);
+		return json(
+				operation.findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getText());
+	}
 
-		assertThat(sentAuthorizations()).containsExactly(Map.entry("/api/token", "Basic Og=="),
-				Map.entry(OpenApiDocumentTests.COWORKER, "Bearer"));
+	/** The operation's block, opened. */
+	private WebElement operation(String id) {
+		WebElement operation = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+		if (!operation.getAttribute("class").contains("is-open")) {
+			operation.findElement(By.cssSelector(".opblock-summary-control")).click();
+		}
+		return operation;
 	}
 
 	private void click(By locator) {

@@ -1,0 +1,49 @@
+package io.notifications.openapi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springdoc.core.properties.SwaggerUiOAuthProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.webmvc.ui.SwaggerIndexPageTransformer;
+import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
+
+import org.springframework.core.io.Resource;
+import org.springframework.web.servlet.resource.ResourceTransformerChain;
+import org.springframework.web.servlet.resource.TransformedResource;
+
+/**
+ * Swagger UI's files as springdoc serves them, with one rule added to its stylesheet: the
+ * Authorize dialog's text about choosing OAuth2 scopes is hidden, as this API declares
+ * none (the dialog shows the password box's description instead, which says who to sign
+ * in as).
+ */
+class SwaggerUiPage extends SwaggerIndexPageTransformer {
+
+	/** Swagger UI's own stylesheet for its page, which it loads after swagger-ui.css. */
+	static final String STYLESHEET = "index.css";
+
+	static final String RULES = """
+
+			/* notifications: the API declares no OAuth2 scopes, so there are none to choose */
+			.scope-def { display: none; }
+			""";
+
+	SwaggerUiPage(SwaggerUiConfigProperties swaggerUiConfig, SwaggerUiOAuthProperties swaggerUiOAuthProperties,
+			SwaggerWelcomeCommon swaggerWelcomeCommon, ObjectMapperProvider objectMapperProvider) {
+		super(swaggerUiConfig, swaggerUiOAuthProperties, swaggerWelcomeCommon, objectMapperProvider);
+	}
+
+	@Override
+	public Resource transform(HttpServletRequest request, Resource resource, ResourceTransformerChain transformerChain)
+			throws IOException {
+		if (STYLESHEET.equals(resource.getFilename())) {
+			String css = new String(resource.getContentAsByteArray(), StandardCharsets.UTF_8) + RULES;
+			return new TransformedResource(resource, css.getBytes(StandardCharsets.UTF_8));
+		}
+		return super.transform(request, resource, transformerChain);
+	}
+
+}
