@@ -1,12 +1,7 @@
 package io.notifications.container;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.notifications.NotificationsApplication;
@@ -47,14 +41,12 @@ public final class StartupTraining {
 
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
-	private final String base;
+	private final TrainingClient client;
 
 	private final String basic;
 
 	private StartupTraining(int port, String password) {
-		this.base = "http://127.0.0.1:" + port;
+		this.client = new TrainingClient("http://127.0.0.1:" + port);
 		this.basic = "Basic "
 				+ Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
@@ -110,24 +102,24 @@ public final class StartupTraining {
 	 * form, Bearer and Basic; then the refusals clients meet first.
 	 */
 	private void run(String password, List<Resource> resources) throws IOException, InterruptedException {
-		String tokenAnswer = expect(200, post("/api/token", null, "application/x-www-form-urlencoded",
-				"grant_type=password&username=" + USER + "&password=" + password));
-		String bearer = "Bearer " + group(ACCESS_TOKEN, tokenAnswer);
+		String tokenAnswer = this.client.expect(200, "POST", "/api/token", null, "application/x-www-form-urlencoded",
+				"grant_type=password&username=" + USER + "&password=" + password);
+		String bearer = "Bearer " + TrainingClient.group(ACCESS_TOKEN, tokenAnswer);
 		for (int round = 0; round < ROUNDS; round++) {
 			for (Resource resource : resources) {
-				String id = group(ID,
-						expect(200, post(resource.base(), bearer, "application/json", resource.body(null))));
+				String id = TrainingClient.group(ID, this.client.expect(200, "POST", resource.base(), bearer,
+						"application/json", resource.body(null)));
 				for (Route route : resource.routes()) {
 					String path = route.path().replace("{id}", id) + (route.batch() ? "?id=[" + id + "]" : "");
 					switch (route.method()) {
 						case "PUT" -> {
-							expect(200, send("PUT", path, bearer, "application/json", resource.body(id)));
-							expect(200, send("PUT", path, this.basic, "application/x-www-form-urlencoded",
-									resource.form(id)));
+							this.client.expect(200, "PUT", path, bearer, "application/json", resource.body(id));
+							this.client.expect(200, "PUT", path, this.basic, "application/x-www-form-urlencoded",
+									resource.form(id));
 						}
 						case "GET" -> {
-							expect(200, send("GET", path, bearer, null, null));
-							expect(200, send("GET", path, this.basic, null, null));
+							this.client.expect(200, "GET", path, bearer, null, null);
+							this.client.expect(200, "GET", path, this.basic, null, null);
 						}
 						case "POST", "DELETE" -> {
 							// the create came first; the delete comes last
@@ -135,10 +127,10 @@ public final class StartupTraining {
 						default -> throw new AssertionError("No training for " + route.method());
 					}
 				}
-				expect(401, send("GET", resource.base() + "/" + id, null, null, null));
-				expect(400, send("PUT", resource.base(), bearer, "application/json", "{\"Id\":" + id + "}"));
-				expect(200, send("DELETE", resource.base() + "/" + id, bearer, null, null));
-				expect(404, send("GET", resource.base() + "/" + id, bearer, null, null));
+				this.client.expect(401, "GET", resource.base() + "/" + id, null, null, null);
+				this.client.expect(400, "PUT", resource.base(), bearer, "application/json", "{\"Id\":" + id + "}");
+				this.client.expect(200, "DELETE", resource.base() + "/" + id, bearer, null, null);
+				this.client.expect(404, "GET", resource.base() + "/" + id, bearer, null, null);
 			}
 		}
 	}
@@ -183,41 +175,6 @@ public final class StartupTraining {
 	}
 
 	private record Route(String method, String path, boolean batch) {
-	}
-
-	private HttpResponse<String> post(String path, String authorization, String contentType, String body)
-			throws IOException, InterruptedException {
-		return send("POST", path, authorization, contentType, body);
-	}
-
-	private HttpResponse<String> send(String method, String path, String authorization, String contentType, String body)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		return this.client.send(request.build(), BodyHandlers.ofString());
-	}
-
-	private static String expect(int status, HttpResponse<String> response) {
-		if (response.statusCode() != status) {
-			throw new AssertionError(response.request().method() + " " + response.request().uri() + ": expected "
-					+ status + ", got " + response.statusCode() + " " + response.body());
-		}
-		return response.body();
-	}
-
-	private static String group(Pattern pattern, String text) {
-		Matcher matcher = pattern.matcher(text);
-		if (!matcher.find()) {
-			throw new AssertionError("No " + pattern + " in " + text);
-		}
-		return matcher.group(1);
 	}
 
 	private static String randomPassword() {
