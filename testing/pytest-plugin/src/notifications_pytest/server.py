@@ -286,7 +286,9 @@ class ServerProcess:
         jar = options.resolve_jar()
         self.java = JavaRuntime.of(options.resolve_java())
         cache_root = Path(cache_root)
+        preparing = time.monotonic()
         self.launch = prepare(jar, self.java, options.jvm_args, cache_root, options.archive, out)
+        self.prepare_time = time.monotonic() - preparing  # the jar's extraction, the first time
         self.work = Path(tempfile.mkdtemp(prefix="notifications-server-"))
         cache_root.mkdir(parents=True, exist_ok=True)
         identity = hashlib.sha256(repr((options.users, [u.password for u in options.users], options.fixtures,
