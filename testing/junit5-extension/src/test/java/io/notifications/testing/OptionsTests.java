@@ -99,7 +99,7 @@ class OptionsTests {
 		String key = ClassDataArchive.key(jar, java, List.of());
 		assertEquals(key, ClassDataArchive.key(jar, java, List.of()));
 		assertNotEquals(key, ClassDataArchive.key(jar, java, List.of("-Xmx256m")));
-		assertNotEquals(key, ClassDataArchive.key(jar, new JavaRuntime(java.executable(), 25, "25.0.3+9-LTS"), List.of()));
+		assertNotEquals(key, ClassDataArchive.key(jar, new JavaRuntime(java.executable(), 99, "99.0.1+1"), List.of()));
 		Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
 		assertNotEquals(key, ClassDataArchive.key(jar, java, List.of()));
 	}
