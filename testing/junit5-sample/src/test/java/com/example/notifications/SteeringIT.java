@@ -85,7 +85,12 @@ class SteeringIT {
 
 		@Test
 		void neverRecordsCredentials(Nexudus nexudus) throws Exception {
-			nexudus.token(READER);
+			// a token request of its own: nexudus.token(...) may answer from the harness's cache
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(nexudus.url("/api/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(BodyPublishers.ofString("grant_type=password&username=reader%40example.com&password=reader"))
+				.build(), BodyHandlers.ofString());
+			assertEquals(200, answer.statusCode(), answer.body());
 			RecordedRequest token = nexudus.requests().path("/api/token").assertOne();
 			assertNull(token.caller());
 			assertTrue(token.body().contains("password=***"), token.body());
@@ -110,11 +115,12 @@ class SteeringIT {
 
 		@Test
 		void isEmptiedByTheResetAndOnRequest(Nexudus nexudus) throws Exception {
-			client(nexudus).get(7);
-			nexudus.requests().assertCount(1);
+			NotificationClient client = client(nexudus);
+			client.get(7);
+			nexudus.requests().method("GET").assertCount(1);
 			nexudus.requests().clear();
 			nexudus.requests().assertNone();
-			client(nexudus).get(7);
+			client.get(7);
 			nexudus.reset();
 			nexudus.requests().assertNone();
 		}
