@@ -179,6 +179,8 @@ def main():
     parser.add_argument("--puts", type=float, default=10.0, help="seconds of PUTs for the Java 25 figures (0: none)")
     parser.add_argument("--warm", type=float, default=20.0, help="seconds of PUTs between the first and the warmed figure")
     parser.add_argument("--only", choices=["17", "25"], help="one Java only")
+    parser.add_argument("--second-only", action="store_true",
+                        help="only second starts (and the PUTs), with the archive of an earlier run where there is one")
     arguments = parser.parse_args()
 
     jar = arguments.jar
@@ -201,8 +203,12 @@ def main():
         runtime = JavaRuntime.of(Path(java))
         print(f"\nJava {version} ({runtime.version}, {runtime.executable})")
         cache = work / f"java{version}"
-        shutil.rmtree(cache, ignore_errors=True)
-        for run in range(arguments.runs):
+        if arguments.second_only:
+            if not list((cache / "archive").glob("*/app.*")):
+                harness.measure(jar, java, cache / "archive", True)
+        else:
+            shutil.rmtree(cache, ignore_errors=True)
+        for run in range(0 if arguments.second_only else arguments.runs):
             if not arguments.no_today:
                 print(line("today", harness.measure(jar, java, cache / "off", False)), flush=True)
             shutil.rmtree(cache / "archive", ignore_errors=True)
