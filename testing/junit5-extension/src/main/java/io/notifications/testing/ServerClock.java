@@ -1,0 +1,63 @@
+package io.notifications.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The server's clock ({@code /ephemeral/clock}, CONTRACT.md section 7), which everything that tells
+ * time on the server reads: {@code CreatedOn}/{@code UpdatedOn}, token lifetimes, rate-limit windows
+ * and the journal's {@code Time}. Setting or advancing it fixes it; the reset does not change it.
+ *
+ * <pre>{@code
+ * nexudus.clock().set(Instant.parse("2025-01-15T10:30:00Z"));
+ * nexudus.clock().advance(Duration.ofDays(8));   // a week's token has now expired
+ * }</pre>
+ */
+public final class ServerClock {
+
+	private static final String PATH = "/ephemeral/clock";
+
+	private final ServerConnection connection;
+
+	private final Runnable onChange;
+
+	ServerClock(ServerConnection connection, Runnable onChange) {
+		this.connection = connection;
+		this.onChange = onChange;
+	}
+
+	/** The server's time. */
+	public Instant now() {
+		return read().now();
+	}
+
+	/** The server's time and whether the clock stands still. */
+	public ClockReading read() {
+		return ClockReading.from(JsonFields.of(this.connection.steer("GET", PATH, null), "The clock"));
+	}
+
+	/** Sets the clock to {@code now} (it may go backwards) and fixes it there. */
+	public ClockReading set(Instant now) {
+		return change(Map.of("Now", now.toString()));
+	}
+
+	/** Moves the clock on by {@code duration}, in whole seconds, and fixes it there. */
+	public ClockReading advance(Duration duration) {
+		if (duration.getNano() != 0) {
+			throw new IllegalArgumentException("The clock advances by whole seconds, not " + duration);
+		}
+		return change(Map.of("AdvanceSeconds", duration.getSeconds()));
+	}
+
+	private ClockReading change(Map<String, Object> body) {
+		try {
+			return ClockReading.from(JsonFields.of(this.connection.steer("POST", PATH, body), "The clock"));
+		}
+		finally {
+			// tokens issued before may have expired, or not be valid yet, at the new time
+			this.onChange.run();
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.notifications.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void readsUsersAsTheServerDoes() {
+		assertEquals(new ServerOptions.User("a@example.com", "pa:ss", List.of("Administrator", "CoworkerNotification-Read")),
+				ServerOptions.User.parse("a@example.com:pa:ss:Administrator+CoworkerNotification-Read"));
+		assertEquals(new ServerOptions.User("viewer@example.com", "pw", List.of()), ServerOptions.User.parse("viewer@example.com:pw:"));
+		assertThrows(IllegalArgumentException.class, () -> ServerOptions.User.parse("a@example.com:secret"));
+		assertEquals("a@example.com:pa:ss:Administrator", ServerOptions.User.parse("a@example.com:pa:ss:Administrator").line());
+	}
+
+	@Test
+	void neverPrintsPasswords() {
+		ServerOptions options = options(List.of(ServerOptions.User.parse("a@example.com:hunter2:Administrator")));
+		assertTrue(!options.identity().contains("hunter2"));
+		assertTrue(!ServerOptions.User.parse("a@example.com:hunter2:Administrator").toString().contains("hunter2"));
+	}
+
+	@Test
+	void hasOneAdministratorByDefault() {
+		ServerOptions options = options(List.of());
+		assertEquals("admin@example.com", options.administrator().email());
+		assertEquals("secret", options.administrator().password());
+	}
+
+	@Test
+	void steersAsTheFirstAdministrator() {
+		ServerOptions options = options(List.of(ServerOptions.User.parse("r@example.com:p:CoworkerNotification-Read"),
+				ServerOptions.User.parse("b@example.com:p:Administrator")));
+		assertEquals("b@example.com", options.administrator().email());
+		assertThrows(IllegalStateException.class,
+				() -> options(List.of(ServerOptions.User.parse("r@example.com:p:CoworkerNotification-Read"))).administrator());
+	}
+
+	@Test
+	void looksForItsOwnVersionInTheLocalRepository() {
+		String version = ServerOptions.version();
+		assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), version);
+		String previous = System.getProperty("maven.repo.local");
+		System.setProperty("maven.repo.local", "/repo");
+		try {
+			assertEquals(Path.of("/repo/io/notifications/notifications/" + version + "/notifications-" + version + ".jar"),
+					ServerOptions.jarInLocalRepository());
+		}
+		finally {
+			if (previous != null) {
+				System.setProperty("maven.repo.local", previous);
+			}
+			else {
+				System.clearProperty("maven.repo.local");
+			}
+		}
+	}
+
+	@Test
+	void aMissingJarSaysHowToGetOne() {
+		ServerOptions options = new ServerOptions(List.of(), null, null, null, Map.of(), List.of(),
+				this.directory.resolve("none.jar"), null, null, null, null);
+		IllegalStateException error = assertThrows(IllegalStateException.class, options::resolveJar);
+		assertTrue(error.getMessage().contains("./mvnw install"), error.getMessage());
+		assertTrue(error.getMessage().contains("NOTIFICATIONS_JAR"), error.getMessage());
+	}
+
+	@Test
+	void tellsJavaVersions() throws IOException {
+		assertEquals(17, JavaRuntime.feature("17.0.15"));
+		assertEquals(25, JavaRuntime.feature("25"));
+		assertEquals(8, JavaRuntime.feature("1.8.0_402"));
+		assertEquals(21, JavaRuntime.feature("21-ea"));
+		JavaRuntime self = JavaRuntime.of(Path.of(System.getProperty("java.home"), "bin", "java"));
+		assertEquals(Runtime.version().feature(), self.feature());
+	}
+
+	@Test
+	void keysTheArchiveByTheJarTheJavaAndTheJvmArguments() throws IOException {
+		Path jar = Files.writeString(this.directory.resolve("notifications-0.1.0-SNAPSHOT.jar"), "jar");
+		JavaRuntime java = JavaRuntime.of(Path.of(System.getProperty("java.home"), "bin", "java"));
+		String key = ClassDataArchive.key(jar, java, List.of());
+		assertEquals(key, ClassDataArchive.key(jar, java, List.of()));
+		assertNotEquals(key, ClassDataArchive.key(jar, java, List.of("-Xmx256m")));
+		assertNotEquals(key, ClassDataArchive.key(jar, new JavaRuntime(java.executable(), 99, "99.0.1+1"), List.of()));
+		Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
+		assertNotEquals(key, ClassDataArchive.key(jar, java, List.of()));
+	}
+
+	private static ServerOptions options(List<ServerOptions.User> users) {
+		return new ServerOptions(users, null, null, null, Map.of(), List.of(), null, null, null, null, null);
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.notifications.testing;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The extension with the real server: started once, reset before each test, tokens per user. */
+@NotificationsServer(users = { "admin@example.com:secret:Administrator", "reader@example.com:r,e:ad:CoworkerNotification-Read" },
+		fixtures = "src/test/resources/fixtures.json")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealServerTests {
+
+	static final HttpClient http = HttpClient.newHttpClient();
+
+	static Nexudus first;
+
+	@BeforeAll
+	static void needsTheJar() {
+		RealServer.assumeJar();
+	}
+
+	@Test
+	@Order(1)
+	void updatesAFixture(Nexudus nexudus) throws Exception {
+		first = nexudus;
+		HttpResponse<String> put = http.send(HttpRequest.newBuilder(nexudus.url("/api/spaces/coworkernotifications"))
+			.header("Authorization", nexudus.bearer("admin@example.com"))
+			.header("Content-Type", "application/json")
+			.PUT(BodyPublishers.ofString("""
+					{"Id":7,"CoworkerId":5,"Message":"Your invoice is paid","NotificationType":"coworkerinvoice","EntityId":42}"""))
+			.build(), BodyHandlers.ofString());
+		assertEquals(200, put.statusCode(), put.body());
+		assertEquals("Your invoice is paid", message(nexudus));
+	}
+
+	@Test
+	@Order(2)
+	void startsEachTestFromTheFixtures(Nexudus nexudus) throws Exception {
+		assertSame(first, nexudus, "one server for the run");
+		assertEquals("Your invoice is ready", message(nexudus));
+	}
+
+	@Test
+	@Order(3)
+	void keepsATokenPerUser(Nexudus nexudus) throws Exception {
+		assertEquals(nexudus.token("admin@example.com"), nexudus.token("admin@example.com"));
+		assertNotEquals(nexudus.token("admin@example.com"), nexudus.token("reader@example.com"));
+		HttpResponse<String> get = http.send(HttpRequest.newBuilder(nexudus.url("/api/spaces/coworkernotifications/7"))
+			.header("Authorization", nexudus.bearer("reader@example.com"))
+			.build(), BodyHandlers.ofString());
+		assertEquals(200, get.statusCode(), get.body());
+		HttpResponse<String> put = http.send(HttpRequest.newBuilder(nexudus.url("/api/spaces/coworkernotifications"))
+			.header("Authorization", nexudus.basic("reader@example.com"))
+			.header("Content-Type", "application/json")
+			.PUT(BodyPublishers.ofString("{\"Id\":7}"))
+			.build(), BodyHandlers.ofString());
+		assertEquals(403, put.statusCode(), put.body());
+	}
+
+	@Test
+	@Order(4)
+	void resetsOnRequest(Nexudus nexudus) throws Exception {
+		updatesAFixture(nexudus);
+		nexudus.reset();
+		assertEquals("Your invoice is ready", message(nexudus));
+	}
+
+	@Test
+	@Order(5)
+	void hasItsBaseUrlAndLog(Nexudus nexudus) {
+		assertTrue(nexudus.baseUrl().toString().matches("http://127\\.0\\.0\\.1:\\d+"), nexudus.baseUrl().toString());
+		assertTrue(nexudus.log().isPresent());
+	}
+
+	@Nested
+	class InANestedClass {
+
+		@Test
+		void sharesTheServer(Nexudus nexudus) throws Exception {
+			assertEquals("Your invoice is ready", message(nexudus));
+			if (first != null) {
+				assertSame(first, nexudus);
+			}
+		}
+
+	}
+
+	static String message(Nexudus nexudus) throws Exception {
+		HttpResponse<String> get = http.send(HttpRequest.newBuilder(nexudus.url("/api/spaces/coworkernotifications/7"))
+			.header("Authorization", nexudus.bearer("admin@example.com"))
+			.build(), BodyHandlers.ofString());
+		assertEquals(200, get.statusCode(), get.body());
+		Object message = JsonFields.of(Json.parse(get.body()), "The record").string("Message");
+		return (String) message;
+	}
+
+
+}

@@ -1,0 +1,127 @@
+"""The archive's life without a server: the flags a start gets, and what becomes of the file the JVM
+writes. The jar is already "extracted" here, so no real jar is needed (the pytest-check build runs
+the real thing)."""
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+
+from notifications_pytest import server
+from notifications_pytest.server import EXTRACTED, OFF, RECORDING, USING, JavaRuntime, feature, key, prepare
+
+JAVA17 = JavaRuntime(Path("/opt/java17/bin/java"), 17, "17.0.15+6")
+JAVA25 = JavaRuntime(Path("/opt/java25/bin/java"), 25, "25.0.3+9-LTS")
+
+
+@pytest.fixture
+def jar(tmp_path):
+    jar = tmp_path / "notifications-1.0.jar"
+    jar.write_text("jar")
+    return jar
+
+
+def extracted(jar, java, cache):
+    digest = hashlib.sha256(key(jar, java, []).encode()).hexdigest()[:16]
+    app = cache / f"notifications-1.0-{digest}" / "app"
+    app.mkdir(parents=True)
+    (app / jar.name).write_text("app")
+    (app / ".complete").write_text("")
+    return app
+
+
+def test_records_on_java_17_then_uses_the_archive(jar, tmp_path):
+    cache = tmp_path / "cache"
+    app = extracted(jar, JAVA17, cache)
+    first = prepare(jar, JAVA17, [], cache, True, io.StringIO())
+    assert first.mode == RECORDING and first.jar == app / jar.name
+    partial = app.parent / "partial-app.jsa"
+    assert first.jvm_flags == [f"-XX:ArchiveClassesAtExit={partial}"]
+    partial.write_text("archive")
+    assert first.finish(True)
+    assert (app.parent / "app.jsa").read_text() == "archive"
+    second = prepare(jar, JAVA17, [], cache, True, io.StringIO())
+    assert second.mode == USING
+    assert second.jvm_flags == [f"-XX:SharedArchiveFile={app.parent / 'app.jsa'}"]
+
+
+def test_uses_the_aot_cache_on_java_25(jar, tmp_path):
+    cache = tmp_path / "cache"
+    app = extracted(jar, JAVA25, cache)
+    first = prepare(jar, JAVA25, [], cache, True, io.StringIO())
+    assert first.jvm_flags == [f"-XX:AOTCacheOutput={app.parent / 'partial-app.aot'}"]
+    (app.parent / "partial-app.aot").write_text("cache")
+    first.finish(True)
+    assert prepare(jar, JAVA25, [], cache, True, io.StringIO()).jvm_flags == [f"-XX:AOTCache={app.parent / 'app.aot'}"]
+
+
+def test_keeps_no_archive_from_an_ungraceful_stop(jar, tmp_path):
+    cache = tmp_path / "cache"
+    app = extracted(jar, JAVA17, cache)
+    first = prepare(jar, JAVA17, [], cache, True, io.StringIO())
+    (app.parent / "partial-app.jsa").write_text("half an archive")
+    assert not first.finish(False)
+    assert not (app.parent / "app.jsa").exists() and not (app.parent / "partial-app.jsa").exists()
+    assert prepare(jar, JAVA17, [], cache, True, io.StringIO()).mode == RECORDING
+
+
+def test_one_records_at_a_time(jar, tmp_path):
+    cache = tmp_path / "cache"
+    extracted(jar, JAVA17, cache)
+    first = prepare(jar, JAVA17, [], cache, True, io.StringIO())
+    second = prepare(jar, JAVA17, [], cache, True, io.StringIO())
+    assert (first.mode, second.mode, second.jvm_flags) == (RECORDING, EXTRACTED, [])
+    first.finish(False)
+
+
+def test_runs_the_jar_as_it_is_when_turned_off(jar, tmp_path):
+    launch = prepare(jar, JAVA17, [], tmp_path / "cache", False, io.StringIO())
+    assert (launch.mode, launch.jar) == (OFF, jar)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_starts_the_jar_as_it_is_when_it_cannot_be_extracted(jar, tmp_path):
+    out = io.StringIO()
+    launch = prepare(jar, JavaRuntime(tmp_path / "no-java", 17, "17"), [], tmp_path / "cache", True, out)
+    assert (launch.mode, launch.jar) == (OFF, jar)
+    assert "no class-data archive this time" in out.getvalue()
+
+
+def test_keys_the_archive_by_the_jar_the_java_and_the_jvm_arguments(jar):
+    base = key(jar, JAVA17, [])
+    assert base == key(jar, JAVA17, [])
+    assert base != key(jar, JAVA17, ["-Xmx256m"])
+    assert base != key(jar, JAVA25, [])
+    import os
+    os.utime(jar, ns=(jar.stat().st_atime_ns, jar.stat().st_mtime_ns + 5_000_000_000))
+    assert base != key(jar, JAVA17, [])
+
+
+def test_tells_java_versions(tmp_path):
+    assert (feature("17.0.15"), feature("25"), feature("1.8.0_402"), feature("21-ea")) == (17, 25, 8, 21)
+    home = tmp_path / "jdk"
+    (home / "bin").mkdir(parents=True)
+    (home / "bin" / "java").write_text("")
+    (home / "release").write_text('IMPLEMENTOR="Eclipse Adoptium"\nJAVA_RUNTIME_VERSION="25.0.3+9-LTS"\nJAVA_VERSION="25.0.3"\n')
+    assert JavaRuntime.of(home / "bin" / "java") == JavaRuntime(home / "bin" / "java", 25, "25.0.3+9-LTS")
+
+
+def test_looks_for_its_own_version_in_the_local_repository(monkeypatch):
+    monkeypatch.setenv("MAVEN_REPO_LOCAL", "/repo")
+    assert server.jar_in_local_repository() == Path(
+        f"/repo/io/notifications/notifications/{server.SERVER_VERSION}/notifications-{server.SERVER_VERSION}.jar")
+
+
+def test_a_missing_jar_says_how_to_get_one(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"\./mvnw install.*NOTIFICATIONS_JAR"):
+        server.Options(jar=str(tmp_path / "none.jar")).resolve_jar()
+
+
+def test_reads_users_as_the_server_does():
+    assert server.User.parse("a@example.com:pa:ss:Administrator+CoworkerNotification-Read") == server.User(
+        "a@example.com", "pa:ss", ("Administrator", "CoworkerNotification-Read"))
+    assert server.User.parse("viewer@example.com:pw:").roles == ()
+    with pytest.raises(ValueError):
+        server.User.parse("a@example.com:secret")
+    assert "hunter2" not in repr(server.User.parse("a@example.com:hunter2:Administrator"))
+    assert server.Options().administrator().email == "admin@example.com"
