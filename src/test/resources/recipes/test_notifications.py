@@ -7,6 +7,7 @@ import os
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -42,8 +43,12 @@ def server():
 
 def call(method, url, body=None, headers=None):
     request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.status, json.loads(response.read())
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:  # a 4xx or 5xx is an answer too, with its envelope
+        with error:
+            return error.code, json.loads(error.read() or b"null")
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -110,20 +109,7 @@ class PytestPluginIT {
 	void runsTheSteeringTests() throws Exception {
 		Path sample = WORK.resolve("pytest-sample");
 		Result steering = pytest(sample, List.of("-m", "steering"));
-		if ("pending".equals(System.getProperty("notifications.steering"))) {
-			if (steering.status() == 0) {
-				fail("The sample's steering tests pass now: set notifications.steering=ready in"
-						+ " testing/pytest-check/invoker.properties (and invoker.buildResult.2=success in"
-						+ " testing/junit5-sample/invoker.properties)\n" + steering.output());
-			}
-			assertTrue(steering.output().contains("no such steering endpoint"),
-					"the steering tests fail, but not for want of the steering API:\n" + steering.output());
-			System.out.println("[pytest-check] the steering tests fail as expected until the server implements"
-					+ " CONTRACT.md section 7 (notifications.steering=pending)");
-		}
-		else {
-			assertEquals(0, steering.status(), steering.output());
-		}
+		assertEquals(0, steering.status(), steering.output());
 	}
 
 	private static Result pytest(Path directory, List<String> arguments) throws Exception {
