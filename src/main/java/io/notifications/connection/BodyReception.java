@@ -1,7 +1,13 @@
 package io.notifications.connection;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,12 +22,16 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.catalina.connector.ClientAbortException;
+import org.apache.coyote.BadRequestException;
 
 import org.springframework.http.HttpHeaders;
 
 /**
  * One body being received: reads what has arrived whenever Tomcat says more is ready,
- * then dispatches; or answers 408 at the deadline. Exactly one of the two happens.
+ * then dispatches; or answers in the envelope, with the connection closed: 408 at the
+ * deadline or when the client ends its stream short of the body, 400 for a malformed
+ * chunk. Exactly one of these happens, and the request is never handled otherwise.
  */
 final class BodyReception implements ReadListener, AsyncListener {
 
@@ -42,14 +52,27 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	private final EnvelopeWriter writer;
 
+	private final ScheduledExecutorService deadlines;
+
+	private final Duration timeout;
+
 	private final byte[] chunk = new byte[8192];
 
 	private final AtomicBoolean settled = new AtomicBoolean();
 
+	/** Held while the answer is being sent. */
+	private final Object answering = new Object();
+
 	private long reserved;
 
+	private volatile ScheduledFuture<?> deadline;
+
+	/** Whether the body was handed on: from then on the application answers. */
+	private volatile boolean dispatched;
+
 	BodyReception(AsyncContext async, ServletInputStream in, HttpServletResponse response, ByteArrayOutputStream bytes,
-			AtomicLong buffered, long maxBuffered, EnvelopeWriter writer) {
+			AtomicLong buffered, long maxBuffered, EnvelopeWriter writer, ScheduledExecutorService deadlines,
+			Duration timeout) {
 		this.async = async;
 		this.in = in;
 		this.response = response;
@@ -57,14 +80,22 @@ final class BodyReception implements ReadListener, AsyncListener {
 		this.buffered = buffered;
 		this.maxBuffered = maxBuffered;
 		this.writer = writer;
+		this.deadlines = deadlines;
+		this.timeout = timeout;
 	}
 
-	/** Counts the bytes already received with the headers, then listens for the rest. */
+	/**
+	 * Counts the bytes already received with the headers, sets the deadline, then listens
+	 * for the rest.
+	 */
 	void start() throws IOException {
 		if (!reserve(this.bytes.size())) {
 			answer(503, BodyReadingFilter.BUSY_MESSAGE, true);
 			return;
 		}
+		// kept to the millisecond: Tomcat checks its async timeout, the fallback, once
+		// a second
+		this.deadline = this.deadlines.schedule(this::expire, this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		this.in.setReadListener(this);
 	}
 
@@ -94,19 +125,64 @@ final class BodyReception implements ReadListener, AsyncListener {
 		dispatch();
 	}
 
+	/**
+	 * A read failed. Tomcat calls this with the response writable again, and closes the
+	 * connection on return: the answer must be sent from here.
+	 */
 	@Override
 	public void onError(Throwable failure) {
-		// the client went away or sent a malformed chunked body: nobody is waiting for an
-		// answer
-		// to the first, and Tomcat answers the second itself
+		int status = statusFor(failure);
+		if (status != 0) {
+			logger.debug("Refused a request body (" + status + "): " + failure);
+			answer(status, (status == 400) ? BodyReadingFilter.FRAMING_MESSAGE : BodyReadingFilter.TIMEOUT_MESSAGE,
+					false);
+			return;
+		}
+		// the client is gone: nobody is waiting for an answer
 		if (this.settled.compareAndSet(false, true)) {
+			cancelDeadline();
 			release();
-			this.async.complete();
+			complete();
 		}
 	}
 
+	/**
+	 * 400 for a body whose chunked framing is malformed; 408 for one that stopped short
+	 * of its length or its last chunk, whether the socket's read timeout noticed or the
+	 * client ended its stream; 0 when the connection failed and no answer can arrive.
+	 */
+	static int statusFor(Throwable failure) {
+		boolean malformed = false;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException || cause instanceof EOFException) {
+				return 408;
+			}
+			// Tomcat's ClientAbortException is a BadRequestException too
+			malformed |= cause instanceof BadRequestException && !(cause instanceof ClientAbortException);
+		}
+		return malformed ? 400 : 0;
+	}
+
+	/**
+	 * The deadline passed: answered 408 on one of Tomcat's threads, not on the one that
+	 * keeps the deadlines.
+	 */
+	private void expire() {
+		if (this.settled.get()) {
+			return;
+		}
+		logger.debug("Refused a request body (408): not received within " + this.timeout);
+		try {
+			this.async.start(() -> answer(408, BodyReadingFilter.TIMEOUT_MESSAGE, false));
+		}
+		catch (IllegalStateException ex) {
+			// settled meanwhile, or the request is over
+		}
+	}
+
+	/** Tomcat's own deadline, in case the scheduled one did not answer. */
 	@Override
-	public void onTimeout(AsyncEvent event) throws IOException {
+	public void onTimeout(AsyncEvent event) {
 		answer(408, BodyReadingFilter.TIMEOUT_MESSAGE, false);
 	}
 
@@ -118,6 +194,11 @@ final class BodyReception implements ReadListener, AsyncListener {
 	@Override
 	public void onError(AsyncEvent event) {
 		release();
+		if (!this.dispatched) {
+			// the failed read, answered or not: completed here, as Tomcat requires of a
+			// listener, or it would also run the application's error page for it
+			complete();
+		}
 	}
 
 	@Override
@@ -126,28 +207,55 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	private void dispatch() {
 		if (this.settled.compareAndSet(false, true)) {
+			cancelDeadline();
+			this.dispatched = true;
 			this.async.getRequest().setAttribute(RequestBodies.BODY, this.bytes.toByteArray());
 			this.async.dispatch();
 		}
 	}
 
-	private void answer(int status, String message, boolean retry) throws IOException {
-		if (!this.settled.compareAndSet(false, true)) {
-			return;
+	private void cancelDeadline() {
+		ScheduledFuture<?> scheduled = this.deadline;
+		if (scheduled != null) {
+			scheduled.cancel(false);
 		}
-		try {
-			// the rest of the body may still be on its way: close rather than read it
-			this.response.setHeader(HttpHeaders.CONNECTION, "close");
-			if (retry) {
-				this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+	}
+
+	/**
+	 * Answers once, whoever asks first: the deadline (on a thread of its own), the
+	 * socket's read timeout, a failed read or Tomcat's async timeout. A later caller
+	 * waits until the answer is on its way: Tomcat closes the connection when the failed
+	 * read that called it returns.
+	 */
+	private void answer(int status, String message, boolean retry) {
+		synchronized (this.answering) {
+			if (!this.settled.compareAndSet(false, true)) {
+				return;
 			}
-			this.writer.write(this.response, Envelope.failure(status, message));
+			cancelDeadline();
+			try {
+				// the rest of the body may still be on its way: close rather than read it
+				this.response.setHeader(HttpHeaders.CONNECTION, "close");
+				if (retry) {
+					this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+				}
+				// sent now and whole: after a failed read, Tomcat closes the connection
+				// as soon as this returns and drops what is still in its buffer
+				this.writer.send(this.response, Envelope.failure(status, message));
+			}
+			catch (IOException | IllegalStateException ex) {
+				logger.debug("Could not answer a request whose body did not arrive", ex);
+			}
 		}
-		catch (IOException | IllegalStateException ex) {
-			logger.debug("Could not answer a request whose body did not arrive", ex);
-		}
-		finally {
+		complete();
+	}
+
+	private void complete() {
+		try {
 			this.async.complete();
+		}
+		catch (IllegalStateException ex) {
+			// completed already, by the failed read or the answer that raced it
 		}
 	}
 
