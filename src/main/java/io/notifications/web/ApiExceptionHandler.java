@@ -32,6 +32,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return envelope(Envelope.failure(400, ex.getErrors()));
 	}
 
+	/** With the codings that would be read, as RFC 9110 section 15.5.16 asks. */
+	@ExceptionHandler
+	ResponseEntity<Object> unsupportedContentCoding(UnsupportedContentCodingException ex) {
+		return ResponseEntity.status(415)
+			.header(HttpHeaders.ACCEPT_ENCODING, "identity")
+			.body(Envelope.failure(415, List.of(ex.getError())));
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> unreadableBody(UnreadableBodyException ex) {
 		return envelope(Envelope.failure(400, ex.getMessage()));
