@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.notifications.web.Envelope;
 import io.notifications.web.EnvelopeWriter;
@@ -58,7 +58,11 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	private final byte[] chunk = new byte[8192];
 
-	private final AtomicBoolean settled = new AtomicBoolean();
+	/**
+	 * Receiving until it is settled, once: handed on to the application, or ended here
+	 * (answered, or given up when the client is gone).
+	 */
+	private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.RECEIVING);
 
 	/** Held while the answer is being sent. */
 	private final Object answering = new Object();
@@ -66,9 +70,6 @@ final class BodyReception implements ReadListener, AsyncListener {
 	private long reserved;
 
 	private volatile ScheduledFuture<?> deadline;
-
-	/** Whether the body was handed on: from then on the application answers. */
-	private volatile boolean dispatched;
 
 	BodyReception(AsyncContext async, ServletInputStream in, HttpServletResponse response, ByteArrayOutputStream bytes,
 			AtomicLong buffered, long maxBuffered, EnvelopeWriter writer, ScheduledExecutorService deadlines,
@@ -101,7 +102,7 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	@Override
 	public void onDataAvailable() throws IOException {
-		while (!this.settled.get() && this.in.isReady()) {
+		while (this.outcome.get() == Outcome.RECEIVING && this.in.isReady()) {
 			int count = this.in.read(this.chunk);
 			if (count == -1) {
 				return;
@@ -139,7 +140,7 @@ final class BodyReception implements ReadListener, AsyncListener {
 			return;
 		}
 		// the client is gone: nobody is waiting for an answer
-		if (this.settled.compareAndSet(false, true)) {
+		if (settle(Outcome.ENDED)) {
 			cancelDeadline();
 			release();
 			complete();
@@ -168,7 +169,7 @@ final class BodyReception implements ReadListener, AsyncListener {
 	 * keeps the deadlines.
 	 */
 	private void expire() {
-		if (this.settled.get()) {
+		if (this.outcome.get() != Outcome.RECEIVING) {
 			return;
 		}
 		logger.debug("Refused a request body (408): not received within " + this.timeout);
@@ -194,7 +195,7 @@ final class BodyReception implements ReadListener, AsyncListener {
 	@Override
 	public void onError(AsyncEvent event) {
 		release();
-		if (!this.dispatched) {
+		if (this.outcome.get() != Outcome.DISPATCHED) {
 			// the failed read, answered or not: completed here, as Tomcat requires of a
 			// listener, or it would also run the application's error page for it
 			complete();
@@ -206,9 +207,8 @@ final class BodyReception implements ReadListener, AsyncListener {
 	}
 
 	private void dispatch() {
-		if (this.settled.compareAndSet(false, true)) {
+		if (settle(Outcome.DISPATCHED)) {
 			cancelDeadline();
-			this.dispatched = true;
 			this.async.getRequest().setAttribute(RequestBodies.BODY, this.bytes.toByteArray());
 			this.async.dispatch();
 		}
@@ -229,25 +229,33 @@ final class BodyReception implements ReadListener, AsyncListener {
 	 */
 	private void answer(int status, String message, boolean retry) {
 		synchronized (this.answering) {
-			if (!this.settled.compareAndSet(false, true)) {
-				return;
-			}
-			cancelDeadline();
-			try {
-				// the rest of the body may still be on its way: close rather than read it
-				this.response.setHeader(HttpHeaders.CONNECTION, "close");
-				if (retry) {
-					this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+			if (settle(Outcome.ENDED)) {
+				cancelDeadline();
+				try {
+					// the rest of the body may still come: close, do not read it
+					this.response.setHeader(HttpHeaders.CONNECTION, "close");
+					if (retry) {
+						this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+					}
+					// sent now and whole: after a failed read, Tomcat closes the
+					// connection as soon as this returns and drops what is still in its
+					// buffer
+					this.writer.send(this.response, Envelope.failure(status, message));
 				}
-				// sent now and whole: after a failed read, Tomcat closes the connection
-				// as soon as this returns and drops what is still in its buffer
-				this.writer.send(this.response, Envelope.failure(status, message));
-			}
-			catch (IOException | IllegalStateException ex) {
-				logger.debug("Could not answer a request whose body did not arrive", ex);
+				catch (IOException | IllegalStateException ex) {
+					logger.debug("Could not answer a request whose body did not arrive", ex);
+				}
 			}
 		}
-		complete();
+		if (this.outcome.get() != Outcome.DISPATCHED) {
+			// whoever answered, the request ends here (Tomcat's timeout and failed read
+			// want it ended by their listener); a second completion is ignored
+			complete();
+		}
+	}
+
+	private boolean settle(Outcome settled) {
+		return this.outcome.compareAndSet(Outcome.RECEIVING, settled);
 	}
 
 	private void complete() {
@@ -278,6 +286,12 @@ final class BodyReception implements ReadListener, AsyncListener {
 			this.reserved = 0;
 		}
 		this.buffered.addAndGet(-count);
+	}
+
+	private enum Outcome {
+
+		RECEIVING, DISPATCHED, ENDED
+
 	}
 
 }
