@@ -119,6 +119,10 @@ final class BodyReception implements ReadListener, AsyncListener {
 				return;
 			}
 		}
+		if (this.outcome.get() == Outcome.ENDED) {
+			// answered at the deadline (the client closing may be what woke this up)
+			complete();
+		}
 	}
 
 	@Override
@@ -165,8 +169,11 @@ final class BodyReception implements ReadListener, AsyncListener {
 	}
 
 	/**
-	 * The deadline passed: answered 408 on one of Tomcat's threads, not on the one that
-	 * keeps the deadlines.
+	 * The deadline passed: the 408 is sent now, from one of Tomcat's pool threads (not
+	 * the one that keeps the deadlines, nor the one that serves this request's socket).
+	 * The request is ended by Tomcat's own timeout, at most a second later, or by
+	 * whatever wakes it first: completing it from here would race the socket's events
+	 * (Tomcat then drops the request without telling its listeners, and logs an ERROR).
 	 */
 	private void expire() {
 		if (this.outcome.get() != Outcome.RECEIVING) {
@@ -174,14 +181,17 @@ final class BodyReception implements ReadListener, AsyncListener {
 		}
 		logger.debug("Refused a request body (408): not received within " + this.timeout);
 		try {
-			this.async.start(() -> answer(408, BodyReadingFilter.TIMEOUT_MESSAGE, false));
+			this.async.start(() -> send(408, BodyReadingFilter.TIMEOUT_MESSAGE, false));
 		}
 		catch (IllegalStateException ex) {
 			// settled meanwhile, or the request is over
 		}
 	}
 
-	/** Tomcat's own deadline, in case the scheduled one did not answer. */
+	/**
+	 * Tomcat's own deadline: ends the request that the scheduled deadline answered, or
+	 * answers it if that did not.
+	 */
 	@Override
 	public void onTimeout(AsyncEvent event) {
 		answer(408, BodyReadingFilter.TIMEOUT_MESSAGE, false);
@@ -222,35 +232,43 @@ final class BodyReception implements ReadListener, AsyncListener {
 	}
 
 	/**
-	 * Answers once, whoever asks first: the deadline (on a thread of its own), the
-	 * socket's read timeout, a failed read or Tomcat's async timeout. A later caller
-	 * waits until the answer is on its way: Tomcat closes the connection when the failed
-	 * read that called it returns.
+	 * Answers, if nothing else has, and ends the request unless it was handed on. Only
+	 * for Tomcat's thread serving this request, which alone may end it safely.
 	 */
 	private void answer(int status, String message, boolean retry) {
-		synchronized (this.answering) {
-			if (settle(Outcome.ENDED)) {
-				cancelDeadline();
-				try {
-					// the rest of the body may still come: close, do not read it
-					this.response.setHeader(HttpHeaders.CONNECTION, "close");
-					if (retry) {
-						this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-					}
-					// sent now and whole: after a failed read, Tomcat closes the
-					// connection as soon as this returns and drops what is still in its
-					// buffer
-					this.writer.send(this.response, Envelope.failure(status, message));
-				}
-				catch (IOException | IllegalStateException ex) {
-					logger.debug("Could not answer a request whose body did not arrive", ex);
-				}
-			}
-		}
+		send(status, message, retry);
 		if (this.outcome.get() != Outcome.DISPATCHED) {
 			// whoever answered, the request ends here (Tomcat's timeout and failed read
 			// want it ended by their listener); a second completion is ignored
 			complete();
+		}
+	}
+
+	/**
+	 * Sends the answer once, whoever asks first: the deadline, the socket's read timeout,
+	 * a failed read or Tomcat's async timeout. A later caller waits until the answer is
+	 * on its way: Tomcat closes the connection when the failed read that called it
+	 * returns.
+	 */
+	private void send(int status, String message, boolean retry) {
+		synchronized (this.answering) {
+			if (!settle(Outcome.ENDED)) {
+				return;
+			}
+			cancelDeadline();
+			try {
+				// the rest of the body may still come: close, do not read it
+				this.response.setHeader(HttpHeaders.CONNECTION, "close");
+				if (retry) {
+					this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+				}
+				// sent now and whole: after a failed read, Tomcat closes the connection
+				// as soon as this returns and drops what is still in its buffer
+				this.writer.send(this.response, Envelope.failure(status, message));
+			}
+			catch (IOException | IllegalStateException ex) {
+				logger.debug("Could not answer a request whose body did not arrive", ex);
+			}
 		}
 	}
 
