@@ -3,6 +3,7 @@ package io.notifications.connection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.notifications.web.EnvelopeWriter;
@@ -42,6 +43,8 @@ class BodyReadingFilter implements Filter {
 
 	static final String TIMEOUT_MESSAGE = "The request was not received in time.";
 
+	static final String FRAMING_MESSAGE = "The chunked encoding of the request body is invalid.";
+
 	static final String BUSY_MESSAGE = "The server is busy receiving other requests. Try again shortly.";
 
 	private static final Set<String> WITHOUT_BODY = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -53,9 +56,23 @@ class BodyReadingFilter implements Filter {
 	/** Bytes of bodies held by requests in progress, over all of them. */
 	private final AtomicLong buffered = new AtomicLong();
 
+	/** The deadlines of the bodies being received, each one to the millisecond. */
+	private final ScheduledThreadPoolExecutor deadlines;
+
 	BodyReadingFilter(ConnectionProperties properties, EnvelopeWriter writer) {
 		this.properties = properties;
 		this.writer = writer;
+		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "body-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.deadlines.setRemoveOnCancelPolicy(true);
+	}
+
+	@Override
+	public void destroy() {
+		this.deadlines.shutdownNow();
 	}
 
 	@Override
@@ -80,7 +97,8 @@ class BodyReadingFilter implements Filter {
 		AsyncContext async = request.startAsync(new ReceivedBodyRequest(request, bytes), response);
 		async.setTimeout(this.properties.bodyTimeout().toMillis());
 		BodyReception reception = new BodyReception(async, request.getInputStream(), response, bytes, this.buffered,
-				this.properties.maxBufferedBodies().toBytes(), this.writer);
+				this.properties.maxBufferedBodies().toBytes(), this.writer, this.deadlines,
+				this.properties.bodyTimeout());
 		async.addListener(reception);
 		reception.start();
 	}

@@ -1,9 +1,15 @@
 package io.notifications.connection;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.notifications.web.Envelope;
 import io.notifications.web.EnvelopeWriter;
@@ -14,14 +20,18 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.coyote.BadRequestException;
 
 import org.springframework.http.HttpHeaders;
 
 /**
  * One body being received: reads what has arrived whenever Tomcat says more is ready,
- * then dispatches; or answers 408 at the deadline. Exactly one of the two happens.
+ * then dispatches; or answers in the envelope, with the connection closed: 408 at the
+ * deadline or when the client ends its stream short of the body, 400 for a malformed
+ * chunk. Exactly one of these happens, and the request is never handled otherwise.
  */
 final class BodyReception implements ReadListener, AsyncListener {
 
@@ -42,14 +52,28 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	private final EnvelopeWriter writer;
 
+	private final ScheduledExecutorService deadlines;
+
+	private final Duration timeout;
+
 	private final byte[] chunk = new byte[8192];
 
-	private final AtomicBoolean settled = new AtomicBoolean();
+	/**
+	 * Receiving until it is settled, once: handed on to the application, or ended here
+	 * (answered, or given up when the client is gone).
+	 */
+	private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.RECEIVING);
+
+	/** Held while the answer is being sent. */
+	private final Object answering = new Object();
 
 	private long reserved;
 
+	private volatile ScheduledFuture<?> deadline;
+
 	BodyReception(AsyncContext async, ServletInputStream in, HttpServletResponse response, ByteArrayOutputStream bytes,
-			AtomicLong buffered, long maxBuffered, EnvelopeWriter writer) {
+			AtomicLong buffered, long maxBuffered, EnvelopeWriter writer, ScheduledExecutorService deadlines,
+			Duration timeout) {
 		this.async = async;
 		this.in = in;
 		this.response = response;
@@ -57,20 +81,28 @@ final class BodyReception implements ReadListener, AsyncListener {
 		this.buffered = buffered;
 		this.maxBuffered = maxBuffered;
 		this.writer = writer;
+		this.deadlines = deadlines;
+		this.timeout = timeout;
 	}
 
-	/** Counts the bytes already received with the headers, then listens for the rest. */
+	/**
+	 * Counts the bytes already received with the headers, sets the deadline, then listens
+	 * for the rest.
+	 */
 	void start() throws IOException {
 		if (!reserve(this.bytes.size())) {
 			answer(503, BodyReadingFilter.BUSY_MESSAGE, true);
 			return;
 		}
+		// kept to the millisecond: Tomcat checks its async timeout, the fallback, once
+		// a second
+		this.deadline = this.deadlines.schedule(this::expire, this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		this.in.setReadListener(this);
 	}
 
 	@Override
 	public void onDataAvailable() throws IOException {
-		while (!this.settled.get() && this.in.isReady()) {
+		while (this.outcome.get() == Outcome.RECEIVING && this.in.isReady()) {
 			int count = this.in.read(this.chunk);
 			if (count == -1) {
 				return;
@@ -87,6 +119,10 @@ final class BodyReception implements ReadListener, AsyncListener {
 				return;
 			}
 		}
+		if (this.outcome.get() == Outcome.ENDED) {
+			// answered at the deadline (the client closing may be what woke this up)
+			complete();
+		}
 	}
 
 	@Override
@@ -94,19 +130,70 @@ final class BodyReception implements ReadListener, AsyncListener {
 		dispatch();
 	}
 
+	/**
+	 * A read failed. Tomcat calls this with the response writable again, and closes the
+	 * connection on return: the answer must be sent from here.
+	 */
 	@Override
 	public void onError(Throwable failure) {
-		// the client went away or sent a malformed chunked body: nobody is waiting for an
-		// answer
-		// to the first, and Tomcat answers the second itself
-		if (this.settled.compareAndSet(false, true)) {
+		int status = statusFor(failure);
+		if (status != 0) {
+			logger.debug("Refused a request body (" + status + "): " + failure);
+			answer(status, (status == 400) ? BodyReadingFilter.FRAMING_MESSAGE : BodyReadingFilter.TIMEOUT_MESSAGE,
+					false);
+			return;
+		}
+		// the client is gone: nobody is waiting for an answer
+		if (settle(Outcome.ENDED)) {
+			cancelDeadline();
 			release();
-			this.async.complete();
+			complete();
 		}
 	}
 
+	/**
+	 * 400 for a body whose chunked framing is malformed; 408 for one that stopped short
+	 * of its length or its last chunk, whether the socket's read timeout noticed or the
+	 * client ended its stream; 0 when the connection failed and no answer can arrive.
+	 */
+	static int statusFor(Throwable failure) {
+		boolean malformed = false;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException || cause instanceof EOFException) {
+				return 408;
+			}
+			// Tomcat's ClientAbortException is a BadRequestException too
+			malformed |= cause instanceof BadRequestException && !(cause instanceof ClientAbortException);
+		}
+		return malformed ? 400 : 0;
+	}
+
+	/**
+	 * The deadline passed: the 408 is sent now, from one of Tomcat's pool threads (not
+	 * the one that keeps the deadlines, nor the one that serves this request's socket).
+	 * The request is ended by Tomcat's own timeout, at most a second later, or by
+	 * whatever wakes it first: completing it from here would race the socket's events
+	 * (Tomcat then drops the request without telling its listeners, and logs an ERROR).
+	 */
+	private void expire() {
+		if (this.outcome.get() != Outcome.RECEIVING) {
+			return;
+		}
+		logger.debug("Refused a request body (408): not received within " + this.timeout);
+		try {
+			this.async.start(() -> send(408, BodyReadingFilter.TIMEOUT_MESSAGE, false));
+		}
+		catch (IllegalStateException ex) {
+			// settled meanwhile, or the request is over
+		}
+	}
+
+	/**
+	 * Tomcat's own deadline: ends the request that the scheduled deadline answered, or
+	 * answers it if that did not.
+	 */
 	@Override
-	public void onTimeout(AsyncEvent event) throws IOException {
+	public void onTimeout(AsyncEvent event) {
 		answer(408, BodyReadingFilter.TIMEOUT_MESSAGE, false);
 	}
 
@@ -118,6 +205,11 @@ final class BodyReception implements ReadListener, AsyncListener {
 	@Override
 	public void onError(AsyncEvent event) {
 		release();
+		if (this.outcome.get() != Outcome.DISPATCHED) {
+			// the failed read, answered or not: completed here, as Tomcat requires of a
+			// listener, or it would also run the application's error page for it
+			complete();
+		}
 	}
 
 	@Override
@@ -125,29 +217,71 @@ final class BodyReception implements ReadListener, AsyncListener {
 	}
 
 	private void dispatch() {
-		if (this.settled.compareAndSet(false, true)) {
+		if (settle(Outcome.DISPATCHED)) {
+			cancelDeadline();
 			this.async.getRequest().setAttribute(RequestBodies.BODY, this.bytes.toByteArray());
 			this.async.dispatch();
 		}
 	}
 
-	private void answer(int status, String message, boolean retry) throws IOException {
-		if (!this.settled.compareAndSet(false, true)) {
-			return;
+	private void cancelDeadline() {
+		ScheduledFuture<?> scheduled = this.deadline;
+		if (scheduled != null) {
+			scheduled.cancel(false);
 		}
-		try {
-			// the rest of the body may still be on its way: close rather than read it
-			this.response.setHeader(HttpHeaders.CONNECTION, "close");
-			if (retry) {
-				this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+	}
+
+	/**
+	 * Answers, if nothing else has, and ends the request unless it was handed on. Only
+	 * for Tomcat's thread serving this request, which alone may end it safely.
+	 */
+	private void answer(int status, String message, boolean retry) {
+		send(status, message, retry);
+		if (this.outcome.get() != Outcome.DISPATCHED) {
+			// whoever answered, the request ends here (Tomcat's timeout and failed read
+			// want it ended by their listener); a second completion is ignored
+			complete();
+		}
+	}
+
+	/**
+	 * Sends the answer once, whoever asks first: the deadline, the socket's read timeout,
+	 * a failed read or Tomcat's async timeout. A later caller waits until the answer is
+	 * on its way: Tomcat closes the connection when the failed read that called it
+	 * returns.
+	 */
+	private void send(int status, String message, boolean retry) {
+		synchronized (this.answering) {
+			if (!settle(Outcome.ENDED)) {
+				return;
 			}
-			this.writer.write(this.response, Envelope.failure(status, message));
+			cancelDeadline();
+			try {
+				// the rest of the body may still come: close, do not read it
+				this.response.setHeader(HttpHeaders.CONNECTION, "close");
+				if (retry) {
+					this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+				}
+				// sent now and whole: after a failed read, Tomcat closes the connection
+				// as soon as this returns and drops what is still in its buffer
+				this.writer.send(this.response, Envelope.failure(status, message));
+			}
+			catch (IOException | IllegalStateException ex) {
+				logger.debug("Could not answer a request whose body did not arrive", ex);
+			}
 		}
-		catch (IOException | IllegalStateException ex) {
-			logger.debug("Could not answer a request whose body did not arrive", ex);
-		}
-		finally {
+	}
+
+	private boolean settle(Outcome settled) {
+		return this.outcome.compareAndSet(Outcome.RECEIVING, settled);
+	}
+
+	private void complete() {
+		try {
 			this.async.complete();
+		}
+		catch (IllegalStateException ex) {
+			// completed already, by the failed read or the answer that raced it
 		}
 	}
 
@@ -170,6 +304,12 @@ final class BodyReception implements ReadListener, AsyncListener {
 			this.reserved = 0;
 		}
 		this.buffered.addAndGet(-count);
+	}
+
+	private enum Outcome {
+
+		RECEIVING, DISPATCHED, ENDED
+
 	}
 
 }

@@ -8,6 +8,8 @@ import io.notifications.web.FailureMessages;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.ActionCode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * body already and are left alone, as the base class does.
  */
 class EnvelopeErrorReportValve extends ErrorReportValve {
+
+	private static final Log logger = LogFactory.getLog(EnvelopeErrorReportValve.class);
 
 	private final JsonMapper jsonMapper;
 
@@ -37,6 +41,12 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
 		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
 		if (!ioAllowed.get()) {
 			return;
+		}
+		if (logger.isDebugEnabled()) {
+			// one line: any client can send these at will (Http11Processor's own report,
+			// with its stack trace, is switched off in application.properties)
+			String reason = (throwable != null) ? throwable.getMessage() : response.getMessage();
+			logger.debug("Refused a malformed request (" + status + "): " + reason);
 		}
 		write(this.jsonMapper, response, status);
 	}

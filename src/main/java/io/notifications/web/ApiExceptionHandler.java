@@ -9,6 +9,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +31,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
 		return envelope(Envelope.failure(400, ex.getErrors()));
+	}
+
+	/** With the codings that would be read, as RFC 9110 section 15.5.16 asks. */
+	@ExceptionHandler
+	ResponseEntity<Object> unsupportedContentCoding(UnsupportedContentCodingException ex) {
+		return ResponseEntity.status(415)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.ACCEPT_ENCODING, "identity")
+			.body(Envelope.failure(415, List.of(ex.getError())));
 	}
 
 	@ExceptionHandler
@@ -62,7 +72,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ErrorItem error = new ErrorItem(null, ErrorItem.REQUIRED, ex.getParameterName());
-		return new ResponseEntity<>(Envelope.failure(400, List.of(error)), headers, HttpStatus.BAD_REQUEST);
+		return new ResponseEntity<>(Envelope.failure(400, List.of(error)), json(headers), HttpStatus.BAD_REQUEST);
 	}
 
 	@Override
@@ -72,11 +82,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			logger.error("Failure in Spring MVC", ex);
 		}
 		int status = statusCode.value();
-		return new ResponseEntity<>(Envelope.failure(status, FailureMessages.forStatus(status)), headers, statusCode);
+		return new ResponseEntity<>(Envelope.failure(status, FailureMessages.forStatus(status)), json(headers),
+				statusCode);
 	}
 
 	private static ResponseEntity<Object> envelope(Envelope envelope) {
-		return ResponseEntity.status(envelope.status()).body(envelope);
+		return ResponseEntity.status(envelope.status()).contentType(MediaType.APPLICATION_JSON).body(envelope);
+	}
+
+	/**
+	 * The headers of an envelope: JSON whatever the request's {@code Accept} says, so
+	 * that an error is never turned into an empty 406 (which Spring logged as a WARN and
+	 * an ERROR, with stack traces, each time).
+	 */
+	private static HttpHeaders json(HttpHeaders headers) {
+		HttpHeaders json = new HttpHeaders();
+		json.putAll(headers);
+		json.setContentType(MediaType.APPLICATION_JSON);
+		return json;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.notifications.web;
 import java.io.IOException;
 import java.time.Duration;
 
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,20 @@ public class EnvelopeWriter {
 		response.setStatus(envelope.status());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		this.jsonMapper.writeValue(response.getOutputStream(), envelope);
+	}
+
+	/**
+	 * Writes the envelope with its {@code Content-Length} and sends it at once, for an
+	 * answer that must be on the wire before the container closes the connection.
+	 */
+	public void send(HttpServletResponse response, Envelope envelope) throws IOException {
+		byte[] body = this.jsonMapper.writeValueAsBytes(envelope);
+		response.setStatus(envelope.status());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		ServletOutputStream out = response.getOutputStream();
+		out.write(body);
+		out.flush();
 	}
 
 	/**

@@ -3,7 +3,10 @@ package io.notifications.coworkernotification;
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -15,8 +18,9 @@ import static org.mockito.BDDMockito.willThrow;
 
 /**
  * Failures nobody planned for are answered with the 500 envelope, never with a stack
- * trace, SQL or class name.
+ * trace, SQL or class name; the stack trace is the operator's, in the log.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class UnexpectedFailureTests extends ApiTestSupport {
 
 	/** The resource's repository, which the tests make fail. */
@@ -32,6 +36,18 @@ class UnexpectedFailureTests extends ApiTestSupport {
 
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(response.body()).isEqualTo(failure(500, "An error has occurred."));
+	}
+
+	@Test
+	void unexpectedExceptionIsLoggedForTheOperatorWithItsStackTrace(CapturedOutput output) {
+		int id = createdId(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID);
+		willThrow(new IllegalStateException("boom for the operator")).given(this.repository).findById(id);
+
+		assertThat(get(CoworkerNotificationApiTests.BASE + "/" + id, admin()).status()).isEqualTo(500);
+
+		assertThat(output).contains(" ERROR ")
+			.contains("java.lang.IllegalStateException: boom for the operator")
+			.contains("\tat io.notifications.");
 	}
 
 	@Test
