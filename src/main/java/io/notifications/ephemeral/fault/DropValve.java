@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -31,7 +32,11 @@ final class DropValve extends ValveBase {
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		getNext().invoke(request, response);
 		if (request.getAttribute(DROP) != null) {
-			response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, null);
+			// as a client abort: when the request was handled by an async dispatch (its
+			// body
+			// came after the headers), Tomcat reports any other closing as an error, with
+			// its error page
+			response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, new ClientAbortException("Dropped by a fault"));
 		}
 	}
 
