@@ -31,13 +31,10 @@ final class ErrorResponses {
 	static void addTo(OpenAPI openApi) {
 		for (int status : STATUSES) {
 			ApiResponse response = new ApiResponse().description(describe(status));
-			if (status != 406) {
-				// a 406 has no body: the caller accepts no JSON
-				response.content(new Content().addMediaType(ContractDocumentation.JSON,
-						new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))
-							.addExamples(String.valueOf(status),
-									new Example().value(ContractDocumentation.json(example(status))))));
-			}
+			response.content(new Content().addMediaType(ContractDocumentation.JSON,
+					new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))
+						.addExamples(String.valueOf(status),
+								new Example().value(ContractDocumentation.json(example(status))))));
 			switch (status) {
 				case 401 -> response.addHeaderObject("WWW-Authenticate",
 						new Header()
@@ -86,7 +83,8 @@ final class ErrorResponses {
 			case 404 -> "No record has this Id. A new server has none until a create (POST) makes one: the Id to use "
 					+ "is the Value.Id of its answer.";
 			case 405 -> "This path does not take this method.";
-			case 406 -> "The Accept header excludes application/json, the only type this API answers. No body.";
+			case 406 -> "The Accept header excludes application/json, the only type this API answers. The envelope "
+					+ "still comes in JSON, as every error does.";
 			case 408 -> "The body did not arrive in time (a slow or stalled sender). Nothing was changed.";
 			case 409 -> "The record was changed by another request at the same time; or, for a create with an "
 					+ "Idempotency-Key, the key's first request has not been answered yet.";

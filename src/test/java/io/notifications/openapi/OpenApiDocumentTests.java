@@ -320,14 +320,13 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertThat(paths.get("/.well-known/oauth-protected-resource").get("get").get("responses").propertyNames())
 			.containsExactly("200", "404");
 		JsonNode responses = root.get("components").get("responses");
-		for (String status : List.of("400", "401", "403", "404", "405", "408", "409", "412", "413", "415", "422", "429",
-				"500", "503")) {
+		// a 406 too: errors come in JSON whatever Accept says
+		for (String status : List.of("400", "401", "403", "404", "405", "406", "408", "409", "412", "413", "415", "422",
+				"429", "500", "503")) {
 			assertThat(
 					responses.get(status).get("content").get("application/json").get("schema").get("$ref").asString())
 				.isEqualTo("#/components/schemas/Envelope");
 		}
-		// the caller accepts no JSON: no body
-		assertThat(responses.get("406").has("content")).isFalse();
 		assertThat(responses.get("401").get("headers").has("WWW-Authenticate")).isTrue();
 		assertThat(responses.get("405").get("headers").has("Allow")).isTrue();
 		assertThat(responses.get("429").get("headers").has("Retry-After")).isTrue();
@@ -378,11 +377,19 @@ class OpenApiDocumentTests extends ApiTestSupport {
 
 	@Test
 	void anAcceptWithoutJsonIsTheDocumented406() {
-		for (String path : List.of(COWORKER, COWORKER + "/", COWORKER + "/987654", "/.well-known/jwks.json")) {
+		int id = exchange("POST", COWORKER, Map.of(), VALID.get(COWORKER), admin()).json()
+			.get("Value")
+			.get("Id")
+			.asInt();
+		for (String path : List.of(COWORKER, COWORKER + "/", COWORKER + "/" + id, "/.well-known/jwks.json")) {
 			Response refused = send("GET", path, null, null, admin(), Map.of("Accept", "text/html"));
 			assertThat(refused.status()).as(path).isEqualTo(406);
-			assertThat(refused.body()).isEmpty();
-			String documented = path.endsWith("987654") ? COWORKER + "/{id}" : path;
+			assertThat(refused.body()).isEqualTo(
+					"""
+							{"Status":406,"Message":"The requested response type is not available; this API answers application/json.",\
+							"Value":null,"OpenInDialog":false,"OpenInWindow":false,"RedirectURL":null,"JavaScript":null,\
+							"UpdatedOn":null,"UpdatedBy":null,"Errors":[],"WasSuccessful":false}""");
+			String documented = path.endsWith("/" + id) ? COWORKER + "/{id}" : path;
 			assertMatches(this.validator.validateResponse(documented, Request.Method.GET, response(refused)), refused);
 		}
 	}
