@@ -9,20 +9,12 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.NoRepositoryBean;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Deletes need no read first; a PUT's replacement is {@link RecordWrites}'. */
 @NoRepositoryBean
 public interface ResourceRepository<E extends AuditedEntity>
 		extends JpaRepository<E, Integer>, JpaSpecificationExecutor<E> {
-
-	/**
-	 * A single statement needs no transaction: on PostgreSQL one round trip, not three.
-	 */
-	@Override
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-	Optional<E> findById(Integer id);
 
 	@Query("select e.version from #{#entityName} e where e.id = ?1")
 	Optional<Long> findVersionById(int id);

@@ -14,6 +14,7 @@ import io.notifications.listing.Listing;
 import io.notifications.persistence.AuditedEntity;
 import io.notifications.persistence.UniqueIds;
 import io.notifications.web.RecordNotFoundException;
+import jakarta.persistence.EntityManager;
 
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.MultiValueMap;
@@ -30,6 +31,10 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	private final RecordWrites records;
 
 	private final Class<?> entityType;
+
+	private final Class<E> type;
+
+	private final EntityManager entityManager;
 
 	private final Supplier<E> newEntity;
 
@@ -49,11 +54,14 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 
 	private final UniqueIds uniqueIds;
 
+	@SuppressWarnings("unchecked")
 	ResourceService(ResourceRepository<E> repository, Supplier<E> newEntity, Function<E, R> toRecord,
 			WritableFields writable, Listing<E, R> listing, ResourceServices shared) {
 		this.repository = repository;
 		this.records = shared.records();
 		this.entityType = newEntity.get().getClass();
+		this.type = (Class<E>) this.entityType;
+		this.entityManager = shared.entityManager();
 		this.newEntity = newEntity;
 		this.toRecord = toRecord;
 		this.writable = writable;
@@ -109,7 +117,13 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	Read<R> read(int id) {
-		E entity = this.repository.findById(id).orElseThrow(() -> new RecordNotFoundException(id));
+		// JPA's find, not the repository's: outside a transaction, one statement and none
+		// of
+		// the repository proxy's interceptors (GET: about a fifth of its CPU)
+		E entity = this.entityManager.find(this.type, id);
+		if (entity == null) {
+			throw new RecordNotFoundException(id);
+		}
 		return new Read<>(this.toRecord.apply(entity), EntityTags.of(id, entity.getVersion()));
 	}
 

@@ -6,6 +6,7 @@ import io.notifications.database.GroupCommit;
 import io.notifications.idempotency.IdempotencyKeys;
 import io.notifications.persistence.UniqueIds;
 import io.notifications.web.RequestBodies;
+import jakarta.persistence.EntityManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +37,12 @@ public final class ResourceServices {
 
 	private final UniqueIds uniqueIds;
 
+	private final EntityManager entityManager;
+
 	ResourceServices(GroupCommit commits, RecordWrites records, PlatformTransactionManager transactions, Clock clock,
-			IdempotencyKeys keys, RequestBodies bodies, JsonMapper jsonMapper, ObjectProvider<UniqueIds> uniqueIds) {
+			IdempotencyKeys keys, RequestBodies bodies, JsonMapper jsonMapper, ObjectProvider<UniqueIds> uniqueIds,
+			EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.commits = commits;
 		this.records = records;
 		this.writes = new TransactionTemplate(transactions);
@@ -48,6 +53,14 @@ public final class ResourceServices {
 		this.bodies = bodies;
 		this.jsonMapper = jsonMapper;
 		this.uniqueIds = uniqueIds.getIfAvailable(UniqueIds::random);
+	}
+
+	/**
+	 * Spring's shared one: outside a transaction, each call has an entity manager of its
+	 * own.
+	 */
+	EntityManager entityManager() {
+		return this.entityManager;
 	}
 
 	UniqueIds uniqueIds() {

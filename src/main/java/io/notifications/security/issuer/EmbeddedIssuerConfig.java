@@ -76,7 +76,7 @@ class EmbeddedIssuerConfig {
 
 	@Bean
 	TokenUsers tokenUsers(UserDetailsService users, SigningKeys keys) {
-		return new TokenUsers(users, new CredentialFingerprints(keys), VERIFIED_TOKENS);
+		return new TokenUsers(users, new CredentialFingerprints(keys));
 	}
 
 	@Bean

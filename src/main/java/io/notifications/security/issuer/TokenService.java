@@ -65,7 +65,7 @@ class TokenService {
 		List<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
 		String tokenId = UUID.randomUUID().toString();
 		// from the store: the signed-in principal's password has been erased
-		String fingerprint = this.tokenUsers.load(user.getUsername()).fingerprint(this.keyId.get());
+		String fingerprint = this.tokenUsers.current(user.getUsername()).fingerprint(this.keyId.get());
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(this.settings.issuer())
 			.audience(List.of(this.settings.audience()))
@@ -102,7 +102,7 @@ class TokenService {
 		String hash = hash(refreshToken);
 		Optional<RefreshToken> stored = this.refreshTokens.findUsable(hash, this.clock.instant());
 		if (stored.isEmpty() || this.refreshTokens.consume(hash) == 0
-				|| !this.tokenUsers.load(stored.get().subject()).hasFingerprint(stored.get().credentialFingerprint())
+				|| !this.tokenUsers.current(stored.get().subject()).hasFingerprint(stored.get().credentialFingerprint())
 				// one rotated while the user's sessions were being ended
 				|| this.revocations.endedSessionsOf(stored.get().subject(), stored.get().issuedAt())) {
 			return Optional.empty();

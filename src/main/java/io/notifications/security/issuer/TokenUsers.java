@@ -1,11 +1,7 @@
 package io.notifications.security.issuer;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,12 +9,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * Each user is remembered for {@link #FRESHNESS} at most, so that a request costs one map
- * lookup and a change in the store reaches every token within that time.
+ * A token's user as the store has it at each request: a change there (a new password, a
+ * role taken away, an account disabled) reaches every token at once.
  */
 final class TokenUsers {
-
-	static final Duration FRESHNESS = Duration.ofSeconds(1);
 
 	/** Also a disabled, locked or expired account. */
 	static final TokenUser UNKNOWN = new TokenUser(null, List.of(), Map.of());
@@ -27,20 +21,15 @@ final class TokenUsers {
 
 	private final CredentialFingerprints fingerprints;
 
-	private final LoadingCache<String, TokenUser> current;
-
-	TokenUsers(UserDetailsService users, CredentialFingerprints fingerprints, int capacity) {
+	TokenUsers(UserDetailsService users, CredentialFingerprints fingerprints) {
 		this.users = users;
 		this.fingerprints = fingerprints;
-		this.current = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(FRESHNESS).build(this::load);
 	}
 
 	TokenUser current(String username) {
-		return (username != null) ? this.current.get(username) : UNKNOWN;
-	}
-
-	/** Not remembered: as the store has them at this moment. */
-	TokenUser load(String username) {
+		if (username == null) {
+			return UNKNOWN;
+		}
 		UserDetails user;
 		try {
 			user = this.users.loadUserByUsername(username);
