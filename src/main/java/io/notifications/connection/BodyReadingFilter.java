@@ -21,24 +21,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Receives every request body with non-blocking IO before the request is handled, so that
- * a client that sends its body slowly (or never) holds a connection but no request
- * thread, and is answered 408 when the body is not complete within the deadline. The
- * complete body is then handed on by an async dispatch ({@link BodyReception}), in
- * memory; a body that arrived whole with the headers is handed on at once. Bodies over
- * the limit are not received: the application refuses them. Request threads are the
- * scarce resource on Java 17 (no virtual threads), so this is what keeps 250 slow senders
- * from starving every other request.
- * <p>
- * Every response is handed on as a {@link OneWriteResponse}, sent whole when the request
- * ends.
+ * Receives request bodies with non-blocking IO before the request is handled, so that a
+ * slow sender holds a connection but no request thread (scarce on Java 17, without
+ * virtual threads) and is answered 408 past the deadline. The body is handed on in
+ * memory, by an async dispatch unless it came whole with the headers.
  */
 class BodyReadingFilter implements Filter {
 
-	/**
-	 * The contract's limit on request bodies; one byte more tells the application it was
-	 * passed.
-	 */
+	/** One byte more than this tells the application that the limit was passed. */
 	static final int MAX_BODY_BYTES = RequestBodies.MAX_BODY_BYTES;
 
 	static final String TIMEOUT_MESSAGE = "The request was not received in time.";
@@ -53,10 +43,9 @@ class BodyReadingFilter implements Filter {
 
 	private final EnvelopeWriter writer;
 
-	/** Bytes of bodies held by requests in progress, over all of them. */
+	/** Bytes of bodies held by all requests in progress. */
 	private final AtomicLong buffered = new AtomicLong();
 
-	/** The deadlines of the bodies being received, each one to the millisecond. */
 	private final ScheduledThreadPoolExecutor deadlines;
 
 	BodyReadingFilter(ConnectionProperties properties, EnvelopeWriter writer) {
@@ -88,8 +77,7 @@ class BodyReadingFilter implements Filter {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(
 				(int) Math.min(Math.max(request.getContentLengthLong(), 1024), 16384));
 		if (receivedWithTheHeaders(request, bytes)) {
-			// as a small body nearly always is: handed on at once, without the cost of an
-			// async dispatch
+			// as a small body nearly always is: no async dispatch needed
 			request.setAttribute(RequestBodies.BODY, bytes.toByteArray());
 			chain.doFilter(new ReceivedBodyRequest(request, bytes), response);
 			return;
@@ -104,9 +92,8 @@ class BodyReadingFilter implements Filter {
 	}
 
 	/**
-	 * Takes what of a body of known length Tomcat has already received with the headers.
-	 * Reads only bytes that are there, so it never waits on the client.
-	 * @return whether that was the whole body
+	 * Reads only the bytes already there, so it never waits on the client.
+	 * @return whether the whole body came with the headers
 	 */
 	private static boolean receivedWithTheHeaders(HttpServletRequest request, ByteArrayOutputStream bytes)
 			throws IOException {
@@ -126,12 +113,10 @@ class BodyReadingFilter implements Filter {
 		return bytes.size() == length;
 	}
 
-	/** Bytes of bodies held by requests in progress now. */
 	long bufferedBytes() {
 		return this.buffered.get();
 	}
 
-	/** Bodies that may arrive: any declared length up to the limit, or chunked. */
 	private static boolean hasBodyToReceive(HttpServletRequest request) {
 		if (WITHOUT_BODY.contains(request.getMethod())) {
 			return false;
@@ -140,8 +125,7 @@ class BodyReadingFilter implements Filter {
 		if (length == -1) {
 			return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
 		}
-		// over the limit: the application refuses it before reading, no need to receive
-		// it
+		// over the limit: the application refuses it before reading it
 		return length > 0 && length <= MAX_BODY_BYTES;
 	}
 

@@ -28,10 +28,9 @@ import org.apache.coyote.BadRequestException;
 import org.springframework.http.HttpHeaders;
 
 /**
- * One body being received: reads what has arrived whenever Tomcat says more is ready,
- * then dispatches; or answers in the envelope, with the connection closed: 408 at the
- * deadline or when the client ends its stream short of the body, 400 for a malformed
- * chunk. Exactly one of these happens, and the request is never handled otherwise.
+ * One body being received: dispatched once complete, or answered in the envelope with the
+ * connection closed (408 at the deadline or a stream ended short, 400 for a malformed
+ * chunk). Exactly one of these happens.
  */
 final class BodyReception implements ReadListener, AsyncListener {
 
@@ -45,7 +44,6 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	private final ByteArrayOutputStream bytes;
 
-	/** Bytes of bodies held by all requests in progress, and the most there may be. */
 	private final AtomicLong buffered;
 
 	private final long maxBuffered;
@@ -58,13 +56,8 @@ final class BodyReception implements ReadListener, AsyncListener {
 
 	private final byte[] chunk = new byte[8192];
 
-	/**
-	 * Receiving until it is settled, once: handed on to the application, or ended here
-	 * (answered, or given up when the client is gone).
-	 */
 	private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.RECEIVING);
 
-	/** Held while the answer is being sent. */
 	private final Object answering = new Object();
 
 	private long reserved;
@@ -85,17 +78,12 @@ final class BodyReception implements ReadListener, AsyncListener {
 		this.timeout = timeout;
 	}
 
-	/**
-	 * Counts the bytes already received with the headers, sets the deadline, then listens
-	 * for the rest.
-	 */
 	void start() throws IOException {
 		if (!reserve(this.bytes.size())) {
 			answer(503, BodyReadingFilter.BUSY_MESSAGE, true);
 			return;
 		}
-		// kept to the millisecond: Tomcat checks its async timeout, the fallback, once
-		// a second
+		// to the millisecond: Tomcat checks its async timeout, the fallback, each second
 		this.deadline = this.deadlines.schedule(this::expire, this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		this.in.setReadListener(this);
 	}
@@ -113,8 +101,7 @@ final class BodyReception implements ReadListener, AsyncListener {
 			}
 			this.bytes.write(this.chunk, 0, count);
 			if (this.bytes.size() > BodyReadingFilter.MAX_BODY_BYTES) {
-				// enough for the application to tell that the body is too large; the rest
-				// is not received
+				// enough for the application to refuse it as too large
 				dispatch();
 				return;
 			}
@@ -131,8 +118,8 @@ final class BodyReception implements ReadListener, AsyncListener {
 	}
 
 	/**
-	 * A read failed. Tomcat calls this with the response writable again, and closes the
-	 * connection on return: the answer must be sent from here.
+	 * Tomcat calls this with the response writable again and closes the connection on
+	 * return: the answer must be sent from here.
 	 */
 	@Override
 	public void onError(Throwable failure) {
@@ -152,9 +139,8 @@ final class BodyReception implements ReadListener, AsyncListener {
 	}
 
 	/**
-	 * 400 for a body whose chunked framing is malformed; 408 for one that stopped short
-	 * of its length or its last chunk, whether the socket's read timeout noticed or the
-	 * client ended its stream; 0 when the connection failed and no answer can arrive.
+	 * 400 for malformed chunked framing; 408 for a body cut short (read timeout, or the
+	 * client ended its stream); 0 when the connection failed and no answer can arrive.
 	 */
 	static int statusFor(Throwable failure) {
 		boolean malformed = false;
@@ -169,11 +155,9 @@ final class BodyReception implements ReadListener, AsyncListener {
 	}
 
 	/**
-	 * The deadline passed: the 408 is sent now, from one of Tomcat's pool threads (not
-	 * the one that keeps the deadlines, nor the one that serves this request's socket).
-	 * The request is ended by Tomcat's own timeout, at most a second later, or by
-	 * whatever wakes it first: completing it from here would race the socket's events
-	 * (Tomcat then drops the request without telling its listeners, and logs an ERROR).
+	 * Sends the 408 from a Tomcat pool thread but leaves ending the request to Tomcat's
+	 * timeout or whatever wakes it first: completing it here would race the socket's
+	 * events (Tomcat then drops the request silently and logs an ERROR).
 	 */
 	private void expire() {
 		if (this.outcome.get() != Outcome.RECEIVING) {
@@ -188,10 +172,7 @@ final class BodyReception implements ReadListener, AsyncListener {
 		}
 	}
 
-	/**
-	 * Tomcat's own deadline: ends the request that the scheduled deadline answered, or
-	 * answers it if that did not.
-	 */
+	/** Ends the request that the scheduled deadline answered, or answers it. */
 	@Override
 	public void onTimeout(AsyncEvent event) {
 		answer(408, BodyReadingFilter.TIMEOUT_MESSAGE, false);
@@ -206,8 +187,7 @@ final class BodyReception implements ReadListener, AsyncListener {
 	public void onError(AsyncEvent event) {
 		release();
 		if (this.outcome.get() != Outcome.DISPATCHED) {
-			// the failed read, answered or not: completed here, as Tomcat requires of a
-			// listener, or it would also run the application's error page for it
+			// a listener must complete a failed read, or Tomcat runs the error page too
 			complete();
 		}
 	}
@@ -231,24 +211,18 @@ final class BodyReception implements ReadListener, AsyncListener {
 		}
 	}
 
-	/**
-	 * Answers, if nothing else has, and ends the request unless it was handed on. Only
-	 * for Tomcat's thread serving this request, which alone may end it safely.
-	 */
+	/** Only for Tomcat's thread serving this request, which alone may end it safely. */
 	private void answer(int status, String message, boolean retry) {
 		send(status, message, retry);
 		if (this.outcome.get() != Outcome.DISPATCHED) {
-			// whoever answered, the request ends here (Tomcat's timeout and failed read
-			// want it ended by their listener); a second completion is ignored
+			// whoever answered: Tomcat's timeout and failed read want it ended here
 			complete();
 		}
 	}
 
 	/**
-	 * Sends the answer once, whoever asks first: the deadline, the socket's read timeout,
-	 * a failed read or Tomcat's async timeout. A later caller waits until the answer is
-	 * on its way: Tomcat closes the connection when the failed read that called it
-	 * returns.
+	 * Sends the answer once, whoever asks first. A later caller waits until it is on its
+	 * way: Tomcat closes the connection when the failed read that called it returns.
 	 */
 	private void send(int status, String message, boolean retry) {
 		synchronized (this.answering) {
@@ -257,13 +231,12 @@ final class BodyReception implements ReadListener, AsyncListener {
 			}
 			cancelDeadline();
 			try {
-				// the rest of the body may still come: close, do not read it
+				// the rest of the body may still come: close rather than read it
 				this.response.setHeader(HttpHeaders.CONNECTION, "close");
 				if (retry) {
 					this.response.setHeader(HttpHeaders.RETRY_AFTER, "1");
 				}
-				// sent now and whole: after a failed read, Tomcat closes the connection
-				// as soon as this returns and drops what is still in its buffer
+				// sent whole now: Tomcat closes after a failed read and drops its buffer
 				this.writer.send(this.response, Envelope.failure(status, message));
 			}
 			catch (IOException | IllegalStateException ex) {

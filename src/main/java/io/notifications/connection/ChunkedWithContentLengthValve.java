@@ -12,13 +12,10 @@ import org.apache.tomcat.util.net.ApplicationBufferHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses with 400 a request that has both {@code Transfer-Encoding} and
- * {@code Content-Length}: a proxy in front that reads the length while this server reads
- * the chunks (or the reverse) sees a different request boundary, the start of request
- * smuggling (RFC 9112 section 6.3 allows a server to reject such a request). Tomcat
- * itself ignores the length and removes the header before any valve runs, so the check
- * reads the request's header bytes, which stay in Tomcat's input buffer (from its start)
- * while the request is processed.
+ * Refuses with 400 a request with both {@code Transfer-Encoding} and
+ * {@code Content-Length}, the start of request smuggling behind a proxy (RFC 9112 section
+ * 6.3). Tomcat removes the length header before any valve runs, so this reads the raw
+ * header bytes, which stay in Tomcat's input buffer during the request.
  */
 class ChunkedWithContentLengthValve extends ValveBase {
 
@@ -42,9 +39,6 @@ class ChunkedWithContentLengthValve extends ValveBase {
 		getNext().invoke(request, response);
 	}
 
-	/**
-	 * Whether the header bytes of the request, as received, have a Content-Length line.
-	 */
 	static boolean sentContentLength(Request request) {
 		if (!(request.getCoyoteRequest().getInputBuffer() instanceof ApplicationBufferHandler handler)) {
 			return false;

@@ -19,10 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers the {@link BodyReadingFilter} ahead of every other filter (security
- * included), for the client's request only: the dispatch that it starts once the body is
- * in runs the other filters. Gives Tomcat the envelope for its own errors, and the
- * refusal of chunked requests with a length.
+ * Registers {@link BodyReadingFilter} first, for the client's request only (the dispatch
+ * it starts runs the other filters); gives Tomcat the envelope for its own errors, and
+ * the smuggling check.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectionConfig {
@@ -38,17 +37,12 @@ class ConnectionConfig {
 		return registration;
 	}
 
-	/**
-	 * Replaces the error report valve that Boot adds to the host (after Boot's own
-	 * customizer, so that its valve is there to be removed) and adds the smuggling check
-	 * to the engine.
-	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeForTomcatErrors(JsonMapper jsonMapper) {
 		return new EnvelopeForTomcatErrors(jsonMapper);
 	}
 
-	/** Runs after Boot's Tomcat customizer, whose order is 0. */
+	/** After Boot's Tomcat customizer (order 0), whose error valve it replaces. */
 	private record EnvelopeForTomcatErrors(
 			JsonMapper jsonMapper) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 

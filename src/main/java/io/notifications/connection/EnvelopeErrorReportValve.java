@@ -14,10 +14,8 @@ import org.apache.coyote.ActionCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tomcat's error report, for the errors that Tomcat answers before the application sees a
- * request (a missing {@code Host}, too many headers, two {@code Content-Length}s, ...):
- * the envelope instead of Tomcat's HTML page. Errors that the application answers have a
- * body already and are left alone, as the base class does.
+ * The envelope instead of Tomcat's HTML page, for the errors Tomcat answers before the
+ * application sees a request (a missing {@code Host}, two {@code Content-Length}s, ...).
  */
 class EnvelopeErrorReportValve extends ErrorReportValve {
 
@@ -43,19 +41,17 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		if (logger.isDebugEnabled()) {
-			// one line: any client can send these at will (Http11Processor's own report,
-			// with its stack trace, is switched off in application.properties)
+			// one line: any client can cause these at will (Http11Processor's report,
+			// with its stack trace, is off in application.properties)
 			String reason = (throwable != null) ? throwable.getMessage() : response.getMessage();
 			logger.debug("Refused a malformed request (" + status + "): " + reason);
 		}
 		write(this.jsonMapper, response, status);
 	}
 
-	/** Writes the envelope of a failure with this status as the whole response. */
 	static void write(JsonMapper jsonMapper, Response response, int status) {
 		try {
-			// UTF-8 bytes, with no charset in the Content-Type, as every other JSON
-			// answer
+			// UTF-8 with no charset in the Content-Type, as every other JSON answer
 			response.setContentType("application/json");
 			response.getOutputStream()
 				.write(jsonMapper.writeValueAsBytes(Envelope.failure(status, FailureMessages.forStatus(status))));

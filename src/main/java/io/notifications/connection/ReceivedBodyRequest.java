@@ -24,11 +24,9 @@ import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 
 /**
- * The request as the application sees it after {@link BodyReadingFilter} has received its
- * body: the body is read from memory, form parameters of a POST come from it as Tomcat
- * would have parsed them, and the request counts as the client's request, not as an async
- * dispatch (so that every filter treats it as the first and only pass, which for them it
- * is).
+ * The request once {@link BodyReadingFilter} has its body: read from memory, with a form
+ * POST's parameters parsed as Tomcat would, and typed as the client's request rather than
+ * an async dispatch, so that every filter treats it as its first and only pass.
  */
 class ReceivedBodyRequest extends HttpServletRequestWrapper {
 
@@ -83,8 +81,8 @@ class ReceivedBodyRequest extends HttpServletRequestWrapper {
 	}
 
 	/**
-	 * The query's parameters (Tomcat parses only the query once the body has been read by
-	 * the filter), then a form POST's parameters from the body, as Tomcat merges them.
+	 * Tomcat parses only the query once the filter has read the body: a form POST's
+	 * parameters are merged in here, as Tomcat would.
 	 */
 	private synchronized Map<String, String[]> parameters() {
 		if (this.parameters == null) {
@@ -145,7 +143,6 @@ class ReceivedBodyRequest extends HttpServletRequestWrapper {
 		}
 	}
 
-	/** The received body, read from memory. */
 	private static final class BodyStream extends ServletInputStream {
 
 		private final ByteArrayInputStream in;

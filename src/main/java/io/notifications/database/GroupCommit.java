@@ -10,11 +10,9 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs single-statement writes, each acknowledged only once committed. On the H2 file,
- * where writers queue anyway ({@link OneSessionAtATime}), the first in line runs every
- * waiting write and commits once; a failed group runs again write by write, so one bad
- * write never fails another. On PostgreSQL each write commits alone: a shared transaction
- * would make writers to different rows wait for each other's locks (docs/reliability.md).
+ * Single-statement writes, acknowledged once committed. On the H2 file, where writers
+ * queue anyway ({@link OneSessionAtATime}), one commit serves every waiting write (one by
+ * one if any fails); on PostgreSQL each commits alone, not to queue on others' row locks.
  */
 public final class GroupCommit {
 
@@ -27,14 +25,9 @@ public final class GroupCommit {
 	/** In arrival order; guarded by {@link #lock}. */
 	private final List<Write<?>> waiting = new ArrayList<>();
 
-	/**
-	 * A thread runs a group or has been told to run the next; guarded by {@link #lock}.
-	 */
+	/** A thread runs a group or is told to run the next; guarded by {@link #lock}. */
 	private boolean running;
 
-	/**
-	 * @param grouped for a database that serves one session at a time
-	 */
 	public GroupCommit(TransactionOperations transaction, boolean grouped) {
 		this.transaction = transaction;
 		this.grouped = grouped;
@@ -44,17 +37,13 @@ public final class GroupCommit {
 		return this.grouped;
 	}
 
-	/**
-	 * Returns once the write is committed.
-	 * @param write one statement, through JPA; it may run on another thread, with other
-	 * writes
-	 */
+	/** One statement through JPA; it may run on another thread, with other writes. */
 	public <T> T write(Supplier<T> write) {
 		if (!this.grouped || TransactionSynchronizationManager.isActualTransactionActive()) {
 			// the caller's transaction commits it with the rest of its work
 			return write.get();
 		}
-		Write<T> mine = new Write<>(write, Thread.currentThread());
+		Write<T> mine = new Write<>(write);
 		boolean leads;
 		this.lock.lock();
 		try {
@@ -65,11 +54,8 @@ public final class GroupCommit {
 		finally {
 			this.lock.unlock();
 		}
-		if (!leads) {
-			mine.awaitTurnOrOutcome();
-			if (mine.settled) {
-				return mine.outcome();
-			}
+		if (!leads && mine.awaitTurnOrOutcome()) {
+			return mine.outcome();
 		}
 		List<Write<?>> group;
 		this.lock.lock();
@@ -119,16 +105,14 @@ public final class GroupCommit {
 		}
 		try {
 			boolean committed = Boolean.TRUE.equals(this.transaction.execute((status) -> {
-				for (Write<?> each : group) {
-					try {
-						each.run();
-					}
-					catch (RuntimeException ex) {
-						status.setRollbackOnly();
-						return false;
-					}
+				try {
+					group.forEach(Write::run);
+					return true;
 				}
-				return true;
+				catch (RuntimeException ex) {
+					status.setRollbackOnly();
+					return false;
+				}
 			}));
 			if (committed) {
 				group.forEach((each) -> each.stored = true);
@@ -139,11 +123,7 @@ public final class GroupCommit {
 		}
 		catch (RuntimeException ex) {
 			// the transaction or its commit failed: nothing is stored
-			for (Write<?> each : group) {
-				if (!each.stored) {
-					each.failure = ex;
-				}
-			}
+			group.stream().filter((each) -> !each.stored).forEach((each) -> each.failure = ex);
 		}
 	}
 
@@ -161,7 +141,7 @@ public final class GroupCommit {
 
 		private final Supplier<T> statement;
 
-		private final Thread thread;
+		private final Thread thread = Thread.currentThread();
 
 		private T result;
 
@@ -175,17 +155,16 @@ public final class GroupCommit {
 
 		private volatile boolean leads;
 
-		Write(Supplier<T> statement, Thread thread) {
+		Write(Supplier<T> statement) {
 			this.statement = statement;
-			this.thread = thread;
 		}
 
 		void run() {
 			this.result = this.statement.get();
 		}
 
-		/** Keeps an interrupt for later. */
-		void awaitTurnOrOutcome() {
+		/** Keeps an interrupt for later; answers whether the outcome came. */
+		boolean awaitTurnOrOutcome() {
 			boolean interrupted = false;
 			while (!this.settled && !this.leads) {
 				LockSupport.park(this);
@@ -194,6 +173,7 @@ public final class GroupCommit {
 			if (interrupted) {
 				this.thread.interrupt();
 			}
+			return this.settled;
 		}
 
 		void settle() {

@@ -17,12 +17,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.tags.Tag;
 
-/**
- * Adds to springdoc's document what the contract says of every operation: each error
- * status with the envelope, each resource's entry from its {@link DeclaredResource}
- * (schemas, list parameters from the code that parses them, examples), the token
- * endpoint, and which properties are always present.
- */
+/** Adds to springdoc's document what the contract says of every operation. */
 final class ContractDocumentation {
 
 	static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
@@ -63,22 +58,16 @@ final class ContractDocumentation {
 		}
 		DiscoveryDocumentation.addTo(openApi);
 		ephemeral(openApi);
-		// what springdoc reads from the shared controller's generic signatures: no
-		// operation refers to them
+		// from the shared controller's generic signatures; no operation refers to them
 		openApi.getComponents().getSchemas().remove("MultiValueMapStringString");
 		openApi.getComponents().getSchemas().remove("ListPageRecord");
-		// one order whatever order the routes were registered in, for readers and for the
-		// committed copy
+		// one order whatever the routes' order, for readers and the committed copy
 		Paths sorted = new Paths();
 		new TreeMap<>(openApi.getPaths()).forEach(sorted::addPathItem);
 		openApi.setPaths(sorted);
 	}
 
-	/**
-	 * Ephemeral mode's steering paths, in that mode alone: the Administrator's (the
-	 * perimeter gives them to no one else, as it does revoke-all), each answering the
-	 * envelope's errors. An answer of the handler with no body is its 204.
-	 */
+	/** The perimeter gives these to the Administrator alone, as it does revoke-all. */
 	private static void ephemeral(OpenAPI openApi) {
 		boolean any = false;
 		for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
@@ -106,11 +95,10 @@ final class ContractDocumentation {
 					ErrorResponses.on(operation, 404);
 				}
 				if (path.getKey().equals(EPHEMERAL_RESET)) {
-					// the reset rewrites the database
+					// it rewrites the database (503) and reads no body
 					operation.getResponses()
 						.get("200")
 						.description("The fixtures are back; Value counts them per resource.");
-					// it reads no body
 					operation.getResponses().remove("400");
 					operation.getResponses().remove("415");
 					ErrorResponses.on(operation, 503);
@@ -124,7 +112,7 @@ final class ContractDocumentation {
 		}
 	}
 
-	/** A schema of one JSON type, written as OpenAPI 3.1 writes types. */
+	/** Written as OpenAPI 3.1 writes types. */
 	@SuppressWarnings("rawtypes")
 	static Schema typed(String type) {
 		return new Schema<>().types(Set.of(type));
@@ -135,8 +123,8 @@ final class ContractDocumentation {
 	}
 
 	/**
-	 * A property that may be null gets a {@code "null"} type. References are left alone:
-	 * no nested object of these records is ever null, and an array's items come here too.
+	 * References are left alone: no nested object of these records is ever null, and an
+	 * array's items come here too.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static Schema nullable(Schema property) {
@@ -161,10 +149,7 @@ final class ContractDocumentation {
 		return property;
 	}
 
-	/**
-	 * Every property of these schemas is always present in the JSON (their records say
-	 * ALWAYS).
-	 */
+	/** Their records say {@code JsonInclude.Include.ALWAYS}. */
 	static void alwaysPresent(OpenAPI openApi, String... names) {
 		for (String name : names) {
 			Schema<?> schema = openApi.getComponents().getSchemas().get(name);

@@ -15,9 +15,8 @@ import static io.notifications.openapi.ContractDocumentation.JSON;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
 /**
- * The public metadata a client discovers the server by: the issuer's keys and the RFC
- * 9728 protected-resource metadata, which Spring Security serves from a filter that
- * springdoc does not see.
+ * The issuer's keys and the RFC 9728 protected-resource metadata, which Spring Security
+ * serves from a filter that springdoc does not see.
  */
 final class DiscoveryDocumentation {
 
@@ -45,8 +44,7 @@ final class DiscoveryDocumentation {
 				.getResponses()
 				.addApiResponse("200", new ApiResponse().description("The JSON Web Key Set.")
 					.content(new Content().addMediaType(JSON, new MediaType().schema(keys))));
-			// served by a controller behind the security chain: bad credentials and the
-			// rate limit apply, as to the token endpoint
+			// behind the security chain: bad credentials and the rate limit apply
 			jwks.getGet().getResponses().addApiResponse("401", TokenDocumentation.badCredentials());
 			ErrorResponses.on(jwks.getGet(), 406, 429, 500);
 		}
@@ -62,8 +60,7 @@ final class DiscoveryDocumentation {
 					typed("array").items(typed("string").format("uri"))
 						.description("The issuers whose tokens this server accepts, when one is configured."))
 			.required(List.of("resource"));
-		// Spring Security answers it from a filter ahead of authentication and the rate
-		// limit
+		// answered from a filter ahead of authentication and the rate limit
 		Operation get = discovery(new Operation().operationId("protectedResourceMetadata")
 			.summary("How to get a token for this server (RFC 9728)")
 			.description("The protected-resource metadata of RFC 9728.")
@@ -73,10 +70,6 @@ final class DiscoveryDocumentation {
 		openApi.getPaths().addPathItem(PROTECTED_RESOURCE, new PathItem().get(get));
 	}
 
-	/**
-	 * What both discovery documents share: public, GET alone, any other method answered
-	 * as an unknown path is.
-	 */
 	private static Operation discovery(Operation get) {
 		get.tags(List.of(TAG))
 			.security(List.of())

@@ -51,10 +51,6 @@ final class ErrorResponses {
 		}
 	}
 
-	/**
-	 * Lists the shared error responses of these statuses on an operation, all its
-	 * responses then in the order of their statuses.
-	 */
 	static void on(Operation operation, int... statuses) {
 		for (int status : statuses) {
 			operation.getResponses()
@@ -63,7 +59,7 @@ final class ErrorResponses {
 		sort(operation);
 	}
 
-	/** Orders an operation's responses by status, as a reader looks them up. */
+	/** By status, as a reader looks them up. */
 	static void sort(Operation operation) {
 		Map<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
 		operation.getResponses().clear();

@@ -26,9 +26,8 @@ import static io.notifications.openapi.ContractDocumentation.typed;
 record ListDocumentation(OpenAPI openApi, DeclaredResource resource, List<ListField> fields) {
 
 	/**
-	 * The list on {@code {base}}. The server also answers a batch read there (with
-	 * {@code id}), which the document gives to {@code {base}/}, so that this path answers
-	 * one shape.
+	 * The server also answers a batch read here (with {@code id}), which the document
+	 * gives to {@code {base}/}, so that this path answers one shape.
 	 */
 	Operation list(Operation operation, String page) {
 		String name = this.resource.name();
@@ -39,18 +38,13 @@ record ListDocumentation(OpenAPI openApi, DeclaredResource resource, List<ListFi
 					+ "exactly; `from_` and `to_` ranges are inclusive. Dates are ISO-8601, `YYYY-MM-DDTHH:mm` "
 					+ "or longer, with an offset or taken as UTC.");
 		operation.setParameters(parameters());
-		// generators that know it (Java's) take these many optional parameters as one
-		// request object
+		// generators that know it (Java's) take these many parameters as one object
 		operation.addExtension("x-group-parameters", true);
 		answers(operation, "One page of the list.", new Schema<>().$ref(TypedSchemas.REFS + page));
 		return operation;
 	}
 
-	/**
-	 * The batch read on {@code {base}/}, and what the server answers there without
-	 * {@code id}: the list page, as on {@code {base}}. Nexudus clients send both; the
-	 * answer is one of the two shapes, by whether {@code id} is sent.
-	 */
+	/** Without {@code id}, the list page: Nexudus clients send both. */
 	Operation batchRead(Operation operation, String record, String page) {
 		String name = this.resource.name();
 		String base = this.resource.basePath();
@@ -64,8 +58,7 @@ record ListDocumentation(OpenAPI openApi, DeclaredResource resource, List<ListFi
 				List.of(query("id", typed("string"), "The ids as `[1,2,3]`, brackets raw or percent-encoded, at most "
 						+ Listing.MAX_IDS + ". Without it, the answer is the list page.")
 					.example("[1,2,3]"))));
-		// the array named, so that generators give the choice a class for each shape
-		// (Java's cannot write one for an array written inline)
+		// named: generators give each shape a class (Java's cannot for an inline array)
 		String records = record + "Records";
 		this.openApi.getComponents()
 			.addSchemas(records, typed("array").items(new Schema<>().$ref(TypedSchemas.REFS + record))

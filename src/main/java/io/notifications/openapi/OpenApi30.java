@@ -11,23 +11,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The OpenAPI 3.1 document written in OpenAPI 3.0.3 terms, for the tools that read 3.0
- * only (dredd, older generators, API gateways). It is the same document, rewritten one
- * for one where the two versions say the same thing differently:
- * <ul>
- * <li>a schema's type array with {@code "null"} becomes the type with
- * {@code nullable: true};</li>
- * <li>{@code const} becomes a one-value {@code enum}; a schema's {@code examples} array
- * its first {@code example};</li>
- * <li>numeric {@code exclusiveMinimum}/{@code exclusiveMaximum} become the bound with the
- * 3.0 boolean;</li>
- * <li>what 3.0 has no place for and that describes nothing a client sends or gets is left
- * out: the licence's SPDX {@code identifier}, {@code info.summary},
- * {@code jsonSchemaDialect}.</li>
- * </ul>
- * Anything else that 3.0 cannot say (a type array of two types, webhooks, JSON Schema
- * keywords newer than 3.0's) fails the conversion rather than be dropped: the build's
- * tests render the served document, so such a change is caught there.
+ * The OpenAPI 3.1 document in 3.0.3 terms, for tools that read 3.0 only (dredd, older
+ * generators, API gateways), less what 3.0 has no place for and no client needs. Anything
+ * else 3.0 cannot say fails the conversion rather than be dropped: the tests render the
+ * served document, so such a change is caught there.
  */
 final class OpenApi30 {
 
@@ -39,15 +26,11 @@ final class OpenApi30 {
 			"dependentRequired", "dependentSchemas", "unevaluatedItems", "unevaluatedProperties", "patternProperties",
 			"propertyNames", "contentEncoding", "contentMediaType", "contentSchema");
 
-	/** The keywords of a schema whose values are schemas. */
 	private static final Set<String> ONE_SCHEMA = Set.of("items", "not", "additionalProperties");
 
 	private static final Set<String> LISTS_OF_SCHEMAS = Set.of("allOf", "anyOf", "oneOf");
 
-	/**
-	 * Values that are data, not document: examples, defaults and extensions are copied as
-	 * they are.
-	 */
+	/** Data, not document: copied as they are, as are extensions. */
 	private static final Set<String> DATA = Set.of("example", "examples", "default", "enum", "const", "value");
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -55,7 +38,6 @@ final class OpenApi30 {
 	private OpenApi30() {
 	}
 
-	/** The 3.0.3 rendering of a 3.1 document, as JSON text. */
 	static String convert(String document) {
 		ObjectNode root = (ObjectNode) MAPPER.readTree(document);
 		root.put("openapi", VERSION);
@@ -74,10 +56,7 @@ final class OpenApi30 {
 		return MAPPER.writeValueAsString(root);
 	}
 
-	/**
-	 * Walks the document outside schemas, converting each schema it finds: the values of
-	 * {@code schema} and of {@code components.schemas}.
-	 */
+	/** Walks the document outside schemas, converting each schema it finds. */
 	private static void document(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			for (Map.Entry<String, JsonNode> property : object.properties()) {
@@ -156,10 +135,8 @@ final class OpenApi30 {
 	}
 
 	/**
-	 * A 3.1 exclusive bound (a number) as 3.0 writes it (the bound, and a boolean); where
-	 * the schema also has an inclusive bound, the stricter of the two is kept.
-	 * @param stricter 1 where a greater bound is the stricter (a minimum), -1 where a
-	 * smaller one is
+	 * Keeps the stricter of an exclusive and an inclusive bound.
+	 * @param stricter 1 where a greater bound is the stricter (a minimum), else -1
 	 */
 	private static void exclusive(ObjectNode schema, String keyword, String bound, int stricter) {
 		JsonNode value = schema.get(keyword);

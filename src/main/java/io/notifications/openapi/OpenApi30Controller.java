@@ -14,17 +14,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The document in OpenAPI 3.0.3 terms, beside springdoc's 3.1 at {@code /v3/api-docs},
- * for the many tools that read 3.0 only: the same document, rewritten by
- * {@link OpenApi30}, with the same {@code servers}. Public like the 3.1 one
- * (SecurityConfig permits {@code /v3/api-docs/**}).
+ * The document in OpenAPI 3.0.3 terms ({@link OpenApi30}), beside springdoc's 3.1; public
+ * like it (SecurityConfig permits {@code /v3/api-docs/**}).
  */
 @Hidden // the API's description, not an operation of the API
 @RestController
 @ConditionalOnProperty(name = "springdoc.api-docs.enabled", matchIfMissing = true)
 class OpenApi30Controller {
 
-	/** Where the 3.0 rendering is served, under springdoc's path. */
+	/** Under springdoc's path. */
 	static final String PATH = "/openapi-3.0.json";
 
 	private final OpenApiWebMvcResource springdoc;

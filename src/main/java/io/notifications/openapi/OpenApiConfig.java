@@ -30,9 +30,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The OpenAPI document. Schemas come from the records' {@code @JsonProperty} names, which
- * swagger-core reads; the rest of the contract (error statuses, list parameters,
- * examples) is added by {@link ContractDocumentation} from the same code the server runs.
+ * The OpenAPI document: swagger-core reads the records' schemas, and
+ * {@link ContractDocumentation} adds the rest of the contract from the code the server
+ * runs.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -48,10 +48,6 @@ class OpenApiConfig {
 
 	static final String PASSWORD = "password";
 
-	/**
-	 * What a newcomer reads first in Swagger UI: who to sign in as, and to create a
-	 * record before trying the operations on one.
-	 */
 	static final String DESCRIPTION = """
 			A self-hostable replica of Nexudus's CoworkerNotification and SystemNotification resources. Every \
 			write and every error answers the Nexudus envelope.
@@ -108,10 +104,7 @@ class OpenApiConfig {
 			.addSecurityItem(new SecurityRequirement().addList(PASSWORD));
 	}
 
-	/**
-	 * Swagger UI's page with the Authorize dialog's OAuth2 scope text hidden (in place of
-	 * springdoc's own transformer, which it extends).
-	 */
+	/** In place of springdoc's own transformer, which it extends. */
 	@Bean
 	@ConditionalOnProperty(name = "springdoc.swagger-ui.enabled", matchIfMissing = true)
 	SwaggerIndexTransformer swaggerUiPage(SwaggerUiConfigProperties swaggerUiConfig,
@@ -120,7 +113,6 @@ class OpenApiConfig {
 		return new SwaggerUiPage(swaggerUiConfig, swaggerUiOAuthProperties, swaggerWelcomeCommon, objectMapperProvider);
 	}
 
-	/** Completes springdoc's document with what the contract says of every operation. */
 	@Bean
 	OpenApiCustomizer contractDocumentation(List<ResourceController<?, ?, ?>> resources,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
@@ -130,10 +122,7 @@ class OpenApiConfig {
 		};
 	}
 
-	/**
-	 * Every property of a reference type may be null on the wire (primitives never are):
-	 * OpenAPI 3.1 says so with a {@code "null"} type.
-	 */
+	/** A property of a reference type may be null on the wire; a primitive never is. */
 	@Bean
 	PropertyCustomizer referenceTypesAreNullable() {
 		return (property, type) -> {

@@ -31,10 +31,8 @@ import static io.notifications.openapi.ContractDocumentation.json;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
 /**
- * One resource's entry, from its {@link DeclaredResource}: the schemas of its request and
- * record (the shared controller's generic signatures tell springdoc nothing of them),
- * each operation's summary, body, answers and examples, and the list parameters its
- * {@link Listing} reads.
+ * One resource's entry, from its {@link DeclaredResource}: the shared controller's
+ * generic signatures tell springdoc nothing of its schemas.
  */
 final class ResourceDocumentation {
 
@@ -139,7 +137,7 @@ final class ResourceDocumentation {
 				.forEach((parameter) -> parameter.example(Integer.parseInt(EXAMPLE_ID))));
 	}
 
-	/** Adds the schema of a type and of the types it refers to; answers its name. */
+	/** With the types it refers to; answers its name. */
 	private String addSchemas(java.lang.reflect.Type type) {
 		var resolved = ModelConverters.getInstance(true)
 			.resolveAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
@@ -154,7 +152,6 @@ final class ResourceDocumentation {
 				+ "record exists."));
 	}
 
-	/** Documents the ETag header of the operation's 200 answer. */
 	private static void tagged(Operation operation, String description) {
 		operation.getResponses().get("200").addHeaderObject(HttpHeaders.ETAG, etag(description));
 	}
@@ -168,10 +165,7 @@ final class ResourceDocumentation {
 		return new HeaderParameter().name(name).required(false).description(description).schema(typed("string"));
 	}
 
-	/**
-	 * The body, with an example that Swagger UI offers by its summary (as Try it out's
-	 * first body).
-	 */
+	/** Swagger UI offers the example by its summary, as Try it out's first body. */
 	private static void body(Operation operation, String schema, String example, String summary) {
 		operation.requestBody(new RequestBody().required(true)
 			.content(new Content().addMediaType(JSON, new MediaType().schema(new Schema<>().$ref(schema))

@@ -17,10 +17,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Names on each resource operation the roles that may call it, read from its handler's
- * {@link Needs} as the security chain reads them: in the description, and as
- * {@code x-required-roles} (any one of them). A handler's operation is the one whose Id
- * is the handler's name followed by the resource's.
+ * Names on each resource operation the roles that may call it, from its handler's
+ * {@link Needs}. A handler's operation is the one whose Id is the handler's name followed
+ * by the resource's.
  */
 final class RoleDocumentation {
 

@@ -15,14 +15,12 @@ import org.springframework.web.servlet.resource.ResourceTransformerChain;
 import org.springframework.web.servlet.resource.TransformedResource;
 
 /**
- * Swagger UI's files as springdoc serves them, with one rule added to its stylesheet: the
- * Authorize dialog's text about choosing OAuth2 scopes is hidden, as this API declares
- * none (the dialog shows the password box's description instead, which says who to sign
- * in as).
+ * Swagger UI with the Authorize dialog's text about choosing OAuth2 scopes hidden, as
+ * this API declares none; the password box's description says who to sign in as.
  */
 class SwaggerUiPage extends SwaggerIndexPageTransformer {
 
-	/** Swagger UI's own stylesheet for its page, which it loads after swagger-ui.css. */
+	/** Loaded after swagger-ui.css. */
 	static final String STYLESHEET = "index.css";
 
 	static final String RULES = """

@@ -13,18 +13,14 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import static io.notifications.openapi.ContractDocumentation.typed;
 
 /**
- * The token endpoint's entry: a form body, answered in OAuth2's format rather than the
- * envelope.
+ * The token endpoints: form bodies, answered in OAuth2's format rather than the envelope.
  */
 final class TokenDocumentation {
 
 	private TokenDocumentation() {
 	}
 
-	/**
-	 * The token endpoint reads a form body, which springdoc would list as query
-	 * parameters, and answers in OAuth2's format rather than the envelope.
-	 */
+	/** Springdoc would list the form body as query parameters. */
 	@SuppressWarnings("rawtypes")
 	static void document(Operation post) {
 		Schema form = typed("object")
@@ -65,23 +61,16 @@ final class TokenDocumentation {
 									+ "or a body that is not a form with a known grant_type")
 							.content(new Content().addMediaType("application/json", new MediaType().schema(error))))
 						.addApiResponse("401", badCredentials()));
-		// a wrong password counts against the user and the address (the sign-in
-		// throttle's 429)
+		// 429: a wrong password counts against the user and the address
 		ErrorResponses.on(post, 405, 406, 408, 429, 500, 503);
 	}
 
-	/**
-	 * The endpoints that need no credentials still refuse bad ones: a bearer token that
-	 * is not valid is a 401, whatever the endpoint.
-	 */
+	/** The endpoints that need no credentials still answer a bad bearer token 401. */
 	static ApiResponse badCredentials() {
 		return new ApiResponse().$ref("#/components/responses/401");
 	}
 
-	/**
-	 * Token revocation (RFC 7009): a form with the token, answered 200 with no body
-	 * whatever the token was; no credentials but the token itself.
-	 */
+	/** RFC 7009: no credentials but the token itself. */
 	@SuppressWarnings("rawtypes")
 	static void documentRevoke(Operation post) {
 		Schema form = typed("object")
@@ -109,7 +98,6 @@ final class TokenDocumentation {
 		ErrorResponses.on(post, 405, 406, 408, 429, 500, 503);
 	}
 
-	/** Ending every session of a user: the Administrator's alone. */
 	@SuppressWarnings("rawtypes")
 	static void documentRevokeAll(Operation post) {
 		Schema form = typed("object")
@@ -140,7 +128,6 @@ final class TokenDocumentation {
 		ErrorResponses.on(post, 401, 403, 405, 406, 408, 429, 500, 503);
 	}
 
-	/** The revocation endpoints read forms only; anything else is the envelope's 415. */
 	private static ApiResponse notAForm() {
 		return new ApiResponse().description("The body is not a form (application/x-www-form-urlencoded).")
 			.content(new Content().addMediaType(ContractDocumentation.JSON,

@@ -25,11 +25,7 @@ final class TypedSchemas {
 	private TypedSchemas() {
 	}
 
-	/**
-	 * Gives each coded enum field of the list one schema named after its Java type, with
-	 * its integers and {@code x-enum-varnames}, and points the properties of these
-	 * schemas to it.
-	 */
+	/** One schema per coded enum, named after its Java type, shared by these schemas. */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	static void shareEnums(OpenAPI openApi, List<ListField> fields, String... schemaNames) {
 		for (ListField field : fields) {
@@ -70,10 +66,7 @@ final class TypedSchemas {
 		return schema;
 	}
 
-	/**
-	 * The envelope of a successful answer whose {@code Value} is of the named schema, as
-	 * {@code Envelope<Value>} (e.g. {@code EnvelopeRecordIdentity}); answers its name.
-	 */
+	/** {@code Envelope<Value>}, e.g. {@code EnvelopeRecordIdentity}; answers its name. */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	static String envelopeOf(OpenAPI openApi, String value) {
 		String name = "Envelope" + value;

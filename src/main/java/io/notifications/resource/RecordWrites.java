@@ -25,12 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * What Spring Data cannot do in one statement: a PUT's replacement that also answers the
- * new version (JPQL cannot), and ephemeral mode's records written with their Ids. Columns
- * are named as Boot names them for Hibernate, so these statements write what the entities
- * read.
- */
+/** What Spring Data cannot do in one statement, in the columns Boot gives Hibernate. */
 @Component
 public class RecordWrites {
 
@@ -50,11 +45,7 @@ public class RecordWrites {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/**
-	 * Outside a transaction it commits on its own.
-	 * @param expectedVersion null for any
-	 * @return the new version; empty if no record has this Id (and this version)
-	 */
+	/** Empty if no record has this Id (and version); commits alone if no transaction. */
 	public OptionalLong replace(Class<? extends AuditedEntity> type, int id, Record request, Instant updatedOn,
 			String updatedBy, Long expectedVersion) {
 		Statements statements = statements(type);
@@ -76,10 +67,7 @@ public class RecordWrites {
 		return versions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) versions.get(0)).longValue());
 	}
 
-	/**
-	 * Into an emptied table; the next generated Id is the one above the highest written.
-	 * @param records each record's values by entity attribute name
-	 */
+	/** Into an emptied table (ephemeral mode); new Ids follow the highest written. */
 	public void replaceAll(Class<? extends AuditedEntity> type, Iterable<Map<String, Object>> records) {
 		Statements statements = statements(type);
 		int highest = 0;
@@ -106,10 +94,7 @@ public class RecordWrites {
 		return this.statements.computeIfAbsent(type, (key) -> new Statements(type, this.entityManager, finalTable()));
 	}
 
-	/**
-	 * H2 says {@code SELECT … FROM FINAL TABLE (UPDATE …)}, PostgreSQL
-	 * {@code UPDATE … RETURNING}.
-	 */
+	/** H2 has {@code FINAL TABLE (UPDATE …)} where PostgreSQL has {@code RETURNING}. */
 	private boolean finalTable() {
 		try {
 			return "H2"
@@ -133,7 +118,6 @@ public class RecordWrites {
 
 		final boolean finalTable;
 
-		/** Every attribute, in the order of {@link #insert}'s parameters. */
 		final List<String> attributes = new ArrayList<>();
 
 		final String insert;
@@ -192,7 +176,6 @@ public class RecordWrites {
 
 		final String unconditional;
 
-		/** Also requires the version the client last saw. */
 		final String conditional;
 
 		Replacement(Statements statements, Class<? extends Record> requestType) {

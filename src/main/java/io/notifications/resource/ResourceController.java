@@ -30,19 +30,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The endpoints every Nexudus resource has; its controller extends this class and carries
- * the {@link ApiResource} declaration. ETags, preconditions and idempotency keys:
- * docs/conditional-requests.md.
+ * The endpoints every Nexudus resource has, for controllers carrying {@link ApiResource}.
+ * ETags, preconditions and idempotency keys: docs/conditional-requests.md.
  */
 public abstract class ResourceController<E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> {
 
 	/** The header of the IETF draft "The Idempotency-Key HTTP Header Field". */
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	/**
-	 * Of the Id in a 412: another request changed or deleted the record since it was
-	 * read.
-	 */
+	/** Of the Id in a 412: the record was changed or deleted since it was read. */
 	public static final String MODIFIED = "was modified by someone else";
 
 	/** What a 422 says of a key first sent with another request. */
@@ -144,10 +140,7 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 		}
 	}
 
-	/**
-	 * Spring answers 304 when {@code If-None-Match} names the record's tag; here when it
-	 * is {@code *}.
-	 */
+	/** Spring answers 304 for the record's tag in If-None-Match; this, for {@code *}. */
 	@GetMapping("/{id}")
 	@Needs(Action.READ)
 	public ResponseEntity<R> read(@PathVariable int id, HttpServletRequest http) {

@@ -90,11 +90,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(envelope.status()).contentType(MediaType.APPLICATION_JSON).body(envelope);
 	}
 
-	/**
-	 * The headers of an envelope: JSON whatever the request's {@code Accept} says, so
-	 * that an error is never turned into an empty 406 (which Spring logged as a WARN and
-	 * an ERROR, with stack traces, each time).
-	 */
+	/** JSON whatever the {@code Accept}, so that an error never becomes an empty 406. */
 	private static HttpHeaders json(HttpHeaders headers) {
 		HttpHeaders json = new HttpHeaders();
 		json.putAll(headers);

@@ -11,12 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Refuses a request body sent in a content coding (RFC 9110 section 8.4): the server
- * decodes none, so a body labelled {@code gzip} is neither read as if it were plain nor
- * decoded. Only {@code identity} (in any case, and what no {@code Content-Encoding}
- * means) is accepted. Checked once the handler is known, so a request without credentials
- * still gets its 401, a wrong method its 405 and a wrong content type its 415 first;
- * before anything reads the body.
+ * Refuses a request body in any content coding but {@code identity} (RFC 9110 section
+ * 8.4): none is decoded, so a {@code gzip} body is never read as plain. Checked once the
+ * handler is known, so that a 401, 405 or 415 comes first, and before the body is read.
  */
 class ContentCodingInterceptor implements HandlerInterceptor {
 

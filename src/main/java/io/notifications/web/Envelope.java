@@ -35,9 +35,7 @@ public record Envelope(@JsonProperty("Status") int status, @JsonProperty("Messag
 		return success(200, resource + " was successfully updated.", new RecordIdentity(id), updatedOn, updatedBy);
 	}
 
-	/**
-	 * Nexudus's answer to a delete, stamped with the time of the deletion and the caller.
-	 */
+	/** Nexudus's answer to a delete: the Id alone, stamped with the deletion. */
 	public static Envelope deleted(String resource, int id, Instant deletedOn, String deletedBy) {
 		return success(200, resource + " was successfully deleted.", new RecordIdentity(id), deletedOn, deletedBy);
 	}
@@ -47,10 +45,7 @@ public record Envelope(@JsonProperty("Status") int status, @JsonProperty("Messag
 		return new Envelope(status, message, null, false, false, null, null, null, null, List.of(), false);
 	}
 
-	/**
-	 * A failure of one or more properties; the first one forms the message, as Nexudus
-	 * does.
-	 */
+	/** The first failing property forms the message, as Nexudus does. */
 	public static Envelope failure(int status, List<ErrorItem> errors) {
 		ErrorItem first = errors.get(0);
 		return new Envelope(status, first.propertyName() + ": " + first.message(), null, false, false, null, null, null,

@@ -24,20 +24,14 @@ public class EnvelopeWriter {
 		this.jsonMapper = jsonMapper;
 	}
 
-	/**
-	 * Writes the envelope as UTF-8 bytes, with the Content-Type of every other JSON
-	 * answer (no charset).
-	 */
+	/** UTF-8, with no charset in the Content-Type, as every other JSON answer. */
 	public void write(HttpServletResponse response, Envelope envelope) throws IOException {
 		response.setStatus(envelope.status());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		this.jsonMapper.writeValue(response.getOutputStream(), envelope);
 	}
 
-	/**
-	 * Writes the envelope with its {@code Content-Length} and sends it at once, for an
-	 * answer that must be on the wire before the container closes the connection.
-	 */
+	/** Sent at once, for an answer needed on the wire before the connection closes. */
 	public void send(HttpServletResponse response, Envelope envelope) throws IOException {
 		byte[] body = this.jsonMapper.writeValueAsBytes(envelope);
 		response.setStatus(envelope.status());

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/**
- * One failing property of a request, with the value as the client sent it.
- */
+/** One failing property of a request, with the value as the client sent it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "AttemptedValue", "Message", "PropertyName" })
 public record ErrorItem(@JsonProperty("AttemptedValue") Object attemptedValue, @JsonProperty("Message") String message,

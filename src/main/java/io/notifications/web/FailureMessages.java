@@ -1,8 +1,6 @@
 package io.notifications.web;
 
-/**
- * The plain sentence of a failure that no property is at fault for, by HTTP status.
- */
+/** The sentence of a failure that no property is at fault for, by HTTP status. */
 public final class FailureMessages {
 
 	public static final String UNAUTHORIZED = "Authorization has been denied for this request.";

@@ -19,13 +19,10 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * An {@code application/x-www-form-urlencoded} body as the properties of a request, for
- * {@link RequestBinder#bind(ObjectNode, Class, java.util.Set, Class...)}: each value a
- * JSON string (an empty one null, {@link RequestBinder#textFields(Map)}), names grouped
- * regardless of case, and a name sent more than once an array of its values, which no
- * property accepts, so that it fails on that property. Decoded strictly in the body's
- * charset (UTF-8 if none): a malformed escape or byte sequence makes the body unreadable
- * rather than decoded leniently.
+ * A form body as properties to bind: names grouped regardless of case, and a repeated
+ * name an array of its values, which no property accepts, so that it fails there. Decoded
+ * strictly in the body's charset (UTF-8 if none): a malformed escape or byte sequence
+ * makes the body unreadable.
  */
 final class FormBody {
 
@@ -34,7 +31,6 @@ final class FormBody {
 	private FormBody() {
 	}
 
-	/** Whether a request's content type is a form's. */
 	static boolean isForm(String contentType) {
 		if (contentType == null) {
 			return false;
@@ -47,12 +43,6 @@ final class FormBody {
 		}
 	}
 
-	/**
-	 * The form's fields as properties to bind.
-	 * @param contentType a form's content type, whose charset (UTF-8 if none) decodes the
-	 * fields
-	 * @throws UnreadableBodyException if an escape or a byte sequence is malformed
-	 */
 	static ObjectNode properties(byte[] body, String contentType) {
 		Charset charset = MediaType.parseMediaType(contentType).getCharset();
 		Map<String, List<String>> fields = fields(body, (charset != null) ? charset : StandardCharsets.UTF_8);
@@ -69,7 +59,7 @@ final class FormBody {
 		return properties;
 	}
 
-	/** The values of each name, under the name's first spelling, in the order sent. */
+	/** The values of each name under its first spelling, in the order sent. */
 	private static Map<String, List<String>> fields(byte[] body, Charset charset) {
 		Map<String, String> spellings = new LinkedHashMap<>();
 		Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -97,10 +87,6 @@ final class FormBody {
 		return to;
 	}
 
-	/**
-	 * Percent-decodes bytes ({@code +} is a space), then decodes them in the charset,
-	 * strictly.
-	 */
 	private static String decode(byte[] body, int from, int to, Charset charset) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
 		for (int i = from; i < to; i++) {

@@ -14,9 +14,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/**
- * An absolute http or https URL with a host. Null is valid.
- */
+/** An absolute http or https URL with a host. Null is valid. */
 @Documented
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +27,6 @@ public @interface HttpUrl {
 
 	Class<? extends Payload>[] payload() default {};
 
-	/** Checks {@link HttpUrl}. */
 	class Validator implements ConstraintValidator<HttpUrl, String> {
 
 		@Override

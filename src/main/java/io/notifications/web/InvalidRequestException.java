@@ -2,10 +2,7 @@ package io.notifications.web;
 
 import java.util.List;
 
-/**
- * A request whose properties failed validation; answered with 400 and every failing
- * property.
- */
+/** Answered with 400 and every failing property. */
 public class InvalidRequestException extends RuntimeException {
 
 	private final List<ErrorItem> errors;

@@ -1,8 +1,6 @@
 package io.notifications.web;
 
-/**
- * Validation group of the constraints that apply only to an update (PUT), such as the Id.
- */
+/** Validation group of the constraints only for an update (PUT), such as the Id's. */
 public interface OnUpdate {
 
 }

@@ -1,9 +1,6 @@
 package io.notifications.web;
 
-/**
- * A request body over the limit, refused before it is parsed; answered with 413 and this
- * message.
- */
+/** A request body over the limit, refused before it is parsed; answered with 413. */
 public class PayloadTooLargeException extends RuntimeException {
 
 	public PayloadTooLargeException(int limitBytes) {

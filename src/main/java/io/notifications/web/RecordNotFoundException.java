@@ -1,8 +1,6 @@
 package io.notifications.web;
 
-/**
- * No record has the requested Id; answered with 404 naming the Id.
- */
+/** No record has the requested Id; answered with 404 naming the Id. */
 public class RecordNotFoundException extends RuntimeException {
 
 	private final int id;

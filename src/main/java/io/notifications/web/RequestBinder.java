@@ -26,16 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a request body into a request record the way Nexudus reads it, and validates it,
- * reporting every failing property at once, in the record's component order.
- * <p>
- * The body is read strictly as a tree (duplicate keys, trailing content, NaN and
- * non-objects make it unreadable), then bound by Jackson with the rules of
- * {@link WireBinding} and its problem-collecting reader. Hand-written here, because
- * Jackson cannot do it: refusing {@code "Id"} beside {@code "id"}, dropping the
- * {@code ignored} properties, and going on past the failures the collecting reader does
- * not recover from (a wrong token, a refused coercion, an int out of range end its read):
- * the failing property is recorded, left out and the record read again.
+ * Turns a request body into a validated request record the way Nexudus reads it,
+ * reporting every failing property at once, in component order. The body is read strictly
+ * as a tree, then bound with {@link WireBinding}'s problem-collecting reader.
+ * Hand-written where Jackson cannot: refusing {@code "Id"} beside {@code "id"}, dropping
+ * ignored properties, and going on past failures that end a read (a wrong token, a
+ * refused coercion, an int out of range).
  */
 @Component
 public class RequestBinder {
@@ -64,12 +60,6 @@ public class RequestBinder {
 		this.validator = validator;
 	}
 
-	/**
-	 * Reads and validates a request record from a JSON body.
-	 * @param ignored wire names of properties left unset whatever the body holds for them
-	 * @throws UnreadableBodyException if the body is not a single JSON object
-	 * @throws InvalidRequestException if any property fails
-	 */
 	public <T extends Record> T bind(byte[] body, Class<T> type, Set<String> ignored, Class<?>... groups) {
 		if (!StrictUtf8.isValid(body)) {
 			throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
@@ -87,14 +77,7 @@ public class RequestBinder {
 		throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
 	}
 
-	/**
-	 * Reads and validates a request record from properties already read, with the same
-	 * rules as a JSON body: form fields bind through {@link #textFields(Map)}. The object
-	 * is not changed.
-	 * @throws UnreadableBodyException if a property is sent twice under names that differ
-	 * in case
-	 * @throws InvalidRequestException if any property fails
-	 */
+	/** With the same rules as a JSON body; the object is not changed. */
 	public <T extends Record> T bind(ObjectNode properties, Class<T> type, Set<String> ignored, Class<?>... groups) {
 		RequestShape shape = this.shapes.get(type);
 		SentProperties sent = SentProperties.of(properties, shape, ignored);
@@ -113,11 +96,7 @@ public class RequestBinder {
 		return request;
 	}
 
-	/**
-	 * Form fields as properties to {@link #bind(ObjectNode, Class, Set, Class...) bind}:
-	 * each value a JSON string, so it meets the rules of JSON strings, and an empty value
-	 * null.
-	 */
+	/** Each value a JSON string, to meet the rules of JSON strings; an empty one null. */
 	public static ObjectNode textFields(Map<String, String> fields) {
 		ObjectNode properties = JsonNodeFactory.instance.objectNode();
 		fields.forEach((name, value) -> properties.set(name,
@@ -126,10 +105,8 @@ public class RequestBinder {
 	}
 
 	/**
-	 * Reads the record, leaving out each property that Jackson cannot bind: the
-	 * collecting reader reports all the values it recovers from at once; any other
-	 * failure ends its read, naming one property. Each round leaves out at least one
-	 * property, so the rounds are bounded.
+	 * Leaves out each property that Jackson cannot bind and reads again; each round
+	 * leaves out at least one, so the rounds are bounded.
 	 */
 	private static Object read(RequestShape shape, SentProperties sent) {
 		while (true) {

@@ -10,9 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a request record from the body: refuses bodies over the limit before reading
- * them, then binds and validates with Nexudus's rules ({@link RequestBinder}), from JSON
- * or from a form ({@link FormBody}), as the content type says.
+ * Reads a request record from a JSON or form body, refusing bodies over the limit before
+ * reading them.
  */
 @Component
 public class RequestBodies {
@@ -20,10 +19,7 @@ public class RequestBodies {
 	/** 1 MiB, the contract's limit on request bodies. */
 	public static final int MAX_BODY_BYTES = 1024 * 1024;
 
-	/**
-	 * The request attribute that holds a body once received, by the connection's filter
-	 * or by {@link #body}: its bytes, one past the limit at most.
-	 */
+	/** The attribute holding a received body's bytes, at most one past the limit. */
 	public static final String BODY = RequestBodies.class.getName() + ".body";
 
 	private final RequestBinder binder;
@@ -32,27 +28,11 @@ public class RequestBodies {
 		this.binder = binder;
 	}
 
-	/**
-	 * Reads and validates a request record.
-	 * @param ignored wire names of properties left unset whatever the body holds for them
-	 * @param groups Bean Validation groups to check besides the default group
-	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
-	 * @throws UnreadableBodyException if the body is not a single JSON object, or not a
-	 * form
-	 * @throws InvalidRequestException if any property fails
-	 */
 	public <T extends Record> T read(HttpServletRequest request, Class<T> type, Set<String> ignored,
 			Class<?>... groups) {
 		return read(request, body(request), type, ignored, groups);
 	}
 
-	/**
-	 * Reads and validates a request record from its body, already read by {@link #body}:
-	 * a form when the request's content type says so, else JSON.
-	 * @throws UnreadableBodyException if the body is not a single JSON object, or not a
-	 * form
-	 * @throws InvalidRequestException if any property fails
-	 */
 	public <T extends Record> T read(HttpServletRequest request, byte[] body, Class<T> type, Set<String> ignored,
 			Class<?>... groups) {
 		String contentType = request.getContentType();
@@ -62,10 +42,7 @@ public class RequestBodies {
 		return this.binder.bind(body, type, ignored, groups);
 	}
 
-	/**
-	 * Reads the body's bytes, once: a second call answers the same bytes.
-	 * @throws PayloadTooLargeException if the body is over {@link #MAX_BODY_BYTES}
-	 */
+	/** Reads the body once: a second call answers the same bytes. */
 	public byte[] body(HttpServletRequest request) {
 		if (request.getAttribute(BODY) instanceof byte[] received) {
 			if (received.length > MAX_BODY_BYTES) {
@@ -79,9 +56,7 @@ public class RequestBodies {
 		}
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
-			// a known length is read into an array of that size; a chunked body has none:
-			// read one
-			// byte past the limit to tell
+			// a chunked body has no length: read one byte past the limit to tell
 			body = in.readNBytes((length >= 0) ? (int) length : MAX_BODY_BYTES + 1);
 		}
 		catch (IOException ex) {

@@ -51,15 +51,12 @@ final class RequestShape {
 		return this.wireNames[index];
 	}
 
-	/**
-	 * The index of the component a sent property name means, matched case-insensitively;
-	 * -1 if none.
-	 */
+	/** Matched case-insensitively; -1 if none. */
 	int indexOfSent(String name) {
 		return this.byLowerCaseWireName.getOrDefault(name.toLowerCase(Locale.ROOT), -1);
 	}
 
-	/** The index of the component with this Java name, as Bean Validation names it. */
+	/** By Java name, as Bean Validation names it. */
 	int indexOfComponent(String name) {
 		Integer index = this.byComponentName.get(name);
 		if (index == null) {

@@ -47,19 +47,13 @@ final class SentProperties {
 		this.messages = new String[shape.size()];
 	}
 
-	/**
-	 * The sent properties, less the ignored ones.
-	 * @throws UnreadableBodyException if a property is sent twice, under names that
-	 * differ in case
-	 */
 	static SentProperties of(ObjectNode properties, RequestShape shape, Set<String> ignored) {
 		SentProperties sent = new SentProperties(shape);
 		for (Map.Entry<String, JsonNode> property : properties.properties()) {
 			int index = shape.indexOfSent(property.getKey());
 			if (index >= 0) {
 				if (sent.keys[index] != null) {
-					// "Id" and "id" in one object: as ambiguous as a duplicate key, which
-					// Jackson cannot see
+					// "Id" beside "id": a duplicate key that Jackson cannot see
 					throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
 				}
 				sent.keys[index] = property.getKey();
@@ -74,15 +68,13 @@ final class SentProperties {
 		return sent;
 	}
 
-	/** The properties for Jackson to bind. */
 	ObjectNode bound() {
 		return this.bound;
 	}
 
 	/**
-	 * Records that Jackson could not bind these properties and leaves them out of the
-	 * next read.
-	 * @throws UnreadableBodyException if none of them is a property still to bind
+	 * Fails these properties and leaves them out of the next read; unreadable if none of
+	 * them is still to bind, so that every read makes progress.
 	 */
 	void leaveOut(List<String> sentNames, RuntimeException cause) {
 		boolean leftOut = false;
@@ -98,9 +90,6 @@ final class SentProperties {
 		}
 	}
 
-	/**
-	 * Records a failure of a property, unless one that outranks it is recorded already.
-	 */
 	void fail(int index, Failure failure, String message) {
 		if (this.failures[index] == null || failure.compareTo(this.failures[index]) < 0) {
 			this.failures[index] = failure;
@@ -108,7 +97,6 @@ final class SentProperties {
 		}
 	}
 
-	/** One error per failing property, in the record's component order. */
 	List<ErrorItem> errors() {
 		List<ErrorItem> errors = new ArrayList<>();
 		for (int i = 0; i < this.failures.length; i++) {

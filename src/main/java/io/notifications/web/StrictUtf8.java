@@ -6,10 +6,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Tells well-formed UTF-8 from the rest. Jackson decodes some malformed sequences
- * leniently (the overlong {@code C0 AF} becomes {@code /}), which would let a body say
- * what a filter in front of the server did not see; the JDK's decoder refuses overlong
- * forms, encoded surrogates and truncated sequences.
+ * Jackson decodes some malformed UTF-8 leniently (the overlong {@code C0 AF} becomes
+ * {@code /}), which would let a body say what a filter in front did not see.
  */
 final class StrictUtf8 {
 

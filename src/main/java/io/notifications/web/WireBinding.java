@@ -24,26 +24,20 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * The Jackson configuration that reads request records with the contract's value rules.
- * <p>
- * Jackson's own: case-insensitive property names, unknown (and so read-only) properties
- * ignored, no float for an int, no number or boolean for a string, no number for a
- * boolean (coercion configs), and a coded enum through its {@code @JsonCreator}.
- * Hand-written, because Jackson reads text its own way (it trims {@code " 5"}, takes
- * {@code "+5"}, wants an offset on an {@link Instant} and reads a number as one, keeps
- * NUL and lone surrogates): a value sent as a JSON string goes through
- * {@link WireValues}, the rules that list filters and form fields share.
+ * The Jackson mapper that reads request records with the contract's value rules. A JSON
+ * string goes through {@link WireValues}, as list filters and form fields do, because
+ * Jackson reads text its own way (it trims {@code " 5"}, takes {@code "+5"}, wants an
+ * offset on an {@link Instant}, keeps NUL and lone surrogates).
  */
 final class WireBinding {
 
-	/** The rule for a value sent as text, by the type it is read into. */
 	private static final Map<Class<?>, Function<String, ?>> TEXT_RULES = Map.of(String.class, WireValues::toText,
 			Integer.class, WireValues::toInt, Boolean.class, WireValues::toBoolean, Instant.class,
 			WireValues::toDateTime);
 
 	/**
-	 * Types read from text only. Jackson reads an {@link Instant} from a number as epoch
-	 * seconds, and neither its leniency nor a coercion config turns that off.
+	 * Jackson reads an {@link Instant} from a number as epoch seconds, and neither its
+	 * leniency nor a coercion config turns that off.
 	 */
 	private static final Set<Class<?>> TEXT_ONLY = Set.of(Instant.class);
 
@@ -77,10 +71,6 @@ final class WireBinding {
 
 	}
 
-	/**
-	 * Puts a {@link TextRule} in front of Jackson's deserializer of each type that has a
-	 * text rule.
-	 */
 	private static final class TextRules extends ValueDeserializerModifier {
 
 		@Override
@@ -94,9 +84,8 @@ final class WireBinding {
 	}
 
 	/**
-	 * Reads a JSON string with the type's {@link WireValues} rule, any other token with
-	 * Jackson's deserializer. A string that breaks the rule is a "weird string value",
-	 * which the problem-collecting reader records against its property.
+	 * A string that breaks the rule is a "weird string value", which the
+	 * problem-collecting reader records against its property.
 	 */
 	private static final class TextRule extends DelegatingDeserializer {
 

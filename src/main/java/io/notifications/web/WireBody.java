@@ -7,19 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A handler parameter read from the request body with Nexudus's rules
- * ({@link RequestBodies}): JSON or a form, bound and validated, every failing property
- * reported at once in the envelope.
+ * A handler parameter read from a JSON or form body with Nexudus's rules, every failing
+ * property reported at once in the envelope.
  */
 @Documented
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface WireBody {
 
-	/**
-	 * Wire names of properties left unset whatever the body holds (a create's
-	 * {@code Id}).
-	 */
+	/** Wire names left unset whatever the body holds (a create's {@code Id}). */
 	String[] ignore() default {};
 
 	/** Bean Validation groups to check besides the default group. */

@@ -10,10 +10,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/**
- * Resolves {@link WireBody} parameters: a request record of the parameter's (resolved)
- * type.
- */
 final class WireBodyArgumentResolver implements HandlerMethodArgumentResolver {
 
 	private final RequestBodies bodies;

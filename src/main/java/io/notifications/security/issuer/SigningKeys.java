@@ -34,10 +34,9 @@ import io.notifications.security.InvalidSettingException;
 import org.springframework.core.io.Resource;
 
 /**
- * The first key signs, all verify, so a key is rotated by putting the new one first. A
- * missing file gets a new key, so that tokens survive restarts and instances that share
- * the file accept each other's; generated in the background, as it takes a cold JVM about
- * a second.
+ * The first key signs, all verify: a key is rotated by putting the new one first. A
+ * missing file gets a new key, so that tokens survive restarts and instances sharing the
+ * file accept each other's; generated in the background (a second on a cold JVM).
  */
 public final class SigningKeys {
 
@@ -72,8 +71,7 @@ public final class SigningKeys {
 			}
 			try (InputStream in = location.getInputStream()) {
 				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-				return text.contains("-----BEGIN") ? new SigningKeys(List.of(fromPem(text)))
-						: new SigningKeys(fromJwkSet(text));
+				return new SigningKeys(text.contains("-----BEGIN") ? List.of(fromPem(text)) : fromJwkSet(text));
 			}
 		}
 		catch (IOException | ParseException | JOSEException | GeneralSecurityException | IllegalStateException ex) {
