@@ -30,9 +30,9 @@ class UnexpectedFailureTests extends ApiTestSupport {
 	@Test
 	void unexpectedExceptionIsAnErrorEnvelopeWithoutDetails() {
 		int id = createdId(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID);
-		willThrow(new IllegalStateException("boom in SELECT * FROM secrets")).given(this.repository).findById(id);
+		willThrow(new IllegalStateException("boom in SELECT * FROM secrets")).given(this.repository).findAllById(any());
 
-		Response response = get(CoworkerNotificationApiTests.BASE + "/" + id, admin());
+		Response response = get(CoworkerNotificationApiTests.BASE + "/?id=[" + id + "]", admin());
 
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(response.body()).isEqualTo(failure(500, "An error has occurred."));
@@ -41,9 +41,9 @@ class UnexpectedFailureTests extends ApiTestSupport {
 	@Test
 	void unexpectedExceptionIsLoggedForTheOperatorWithItsStackTrace(CapturedOutput output) {
 		int id = createdId(CoworkerNotificationApiTests.BASE, CoworkerNotificationApiTests.VALID);
-		willThrow(new IllegalStateException("boom for the operator")).given(this.repository).findById(id);
+		willThrow(new IllegalStateException("boom for the operator")).given(this.repository).findAllById(any());
 
-		assertThat(get(CoworkerNotificationApiTests.BASE + "/" + id, admin()).status()).isEqualTo(500);
+		assertThat(get(CoworkerNotificationApiTests.BASE + "/?id=[" + id + "]", admin()).status()).isEqualTo(500);
 
 		assertThat(output).contains(" ERROR ")
 			.contains("java.lang.IllegalStateException: boom for the operator")

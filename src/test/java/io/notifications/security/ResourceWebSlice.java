@@ -16,6 +16,7 @@ import io.notifications.web.EnvelopeWriter;
 import io.notifications.web.RequestBinder;
 import io.notifications.web.RequestBodies;
 import org.mockito.Mockito;
+import jakarta.persistence.EntityManager;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -61,7 +62,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ActiveProfiles("test")
 @Import(ResourceWebSlice.Collaborators.class)
 @MockitoBean(types = { RecordWrites.class, IdempotencyKeys.class, JwtDecoder.class, UsedSteps.class,
-		PlatformTransactionManager.class })
+		PlatformTransactionManager.class, EntityManager.class })
 public @interface ResourceWebSlice {
 
 	/** What the resource controllers need besides the mocks. */

@@ -18,6 +18,7 @@ import io.notifications.support.DeclaredOperations.Operation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import jakarta.persistence.EntityManager;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ResolvableType;
@@ -61,6 +62,10 @@ class RoleMatrixWebTests {
 	@Autowired
 	List<ResourceRepository<?>> repositories;
 
+	/** What a GET by Id reads with. */
+	@Autowired
+	EntityManager entityManager;
+
 	@Autowired
 	RecordWrites records;
 
@@ -75,6 +80,7 @@ class RoleMatrixWebTests {
 		for (ResourceRepository repository : this.repositories) {
 			AuditedEntity record = record(repository);
 			willAnswer((invocation) -> java.util.Optional.of(record)).given(repository).findById(any());
+			willReturn(record).given(this.entityManager).find(record.getClass(), 1);
 			willReturn(List.of(record)).given(repository).findAllById(any());
 			willAnswer((invocation) -> new PageImpl<>(List.of(record), invocation.getArgument(1), 1)).given(repository)
 				.findAll(any(Specification.class), any(Pageable.class));
