@@ -1,6 +1,6 @@
 /**
- * The machinery every resource shares: a resource is declared once as an
- * {@link ApiResource} bean, and this package gives it its routes, its transactions and
- * its store.
+ * What every resource shares: a resource is a controller that extends
+ * {@link ResourceController} and carries its {@link ApiResource} declaration; this package
+ * gives it its handlers, its operations and its repository's base.
  */
 package io.notifications.resource;
