@@ -52,9 +52,28 @@ public final class SteeredClock extends Clock {
 		return ZoneOffset.UTC;
 	}
 
+	/** A view in another zone that still follows this clock's steering. */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("The server's clock is in UTC");
+		SteeredClock steered = this;
+		return ZoneOffset.UTC.equals(zone) ? this : new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return steered.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return steered.instant();
+			}
+
+		};
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.notifications.support;
 
+import java.util.LinkedHashMap;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -183,6 +184,22 @@ public abstract class ApiTestSupport {
 			throw new IllegalStateException("Could not read " + basePath + "/" + id + ": " + response.body());
 		}
 		return response.json();
+	}
+
+	/** The tables that a request with a body could change. */
+	protected static final List<String> WRITABLE_TABLES = List.of("coworker_notifications", "system_notifications",
+			"refresh_tokens", "token_revocations", "idempotency_keys");
+
+	/**
+	 * Every row of every table a request with a body could change, to compare before and
+	 * after.
+	 */
+	protected Map<String, List<Map<String, Object>>> writableRows() {
+		Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+		for (String table : WRITABLE_TABLES) {
+			rows.put(table, this.jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1"));
+		}
+		return rows;
 	}
 
 	/**
