@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.notifications.web.EnvelopeWriter;
 import io.notifications.web.RequestBodies;
@@ -44,13 +43,14 @@ class BodyReadingFilter implements Filter {
 	private final EnvelopeWriter writer;
 
 	/** Bytes of bodies held by all requests in progress. */
-	private final AtomicLong buffered = new AtomicLong();
+	private final BodyBudget budget;
 
 	private final ScheduledThreadPoolExecutor deadlines;
 
 	BodyReadingFilter(ConnectionProperties properties, EnvelopeWriter writer) {
 		this.properties = properties;
 		this.writer = writer;
+		this.budget = new BodyBudget(properties.maxBufferedBodies().toBytes());
 		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "body-deadlines");
 			thread.setDaemon(true);
@@ -84,11 +84,10 @@ class BodyReadingFilter implements Filter {
 		}
 		AsyncContext async = request.startAsync(new ReceivedBodyRequest(request, bytes), response);
 		async.setTimeout(this.properties.bodyTimeout().toMillis());
-		BodyReception reception = new BodyReception(async, request.getInputStream(), response, bytes, this.buffered,
-				this.properties.maxBufferedBodies().toBytes(), this.writer, this.deadlines,
-				this.properties.bodyTimeout());
+		BodyReception reception = new BodyReception(request.getInputStream(), bytes, this.budget.reservation(),
+				new ReceptionOutcome(async, response, this.writer));
 		async.addListener(reception);
-		reception.start();
+		reception.start(this.deadlines, this.properties.bodyTimeout());
 	}
 
 	/**
@@ -114,7 +113,7 @@ class BodyReadingFilter implements Filter {
 	}
 
 	long bufferedBytes() {
-		return this.buffered.get();
+		return this.budget.buffered();
 	}
 
 	private static boolean hasBodyToReceive(HttpServletRequest request) {
