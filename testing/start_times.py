@@ -2,7 +2,8 @@
 
 For each Java (17 and 25 by default), with the launcher the harnesses use (the pytest plugin's, or
 the JUnit extension's with --harness junit):
-  - today:  `java -jar` of the jar as it is, no archive (what the raw recipes do);
+  - today:  `java -jar` of the jar as it is, no archive, the JVM's default JIT (what the raw recipes
+            do);
   - first:  an empty cache: the jar extracted, the server started recording its class-data archive,
             stopped gracefully so that the JVM writes it (the time of that stop is shown);
   - second: the same cache: the extracted jar with the archive.
@@ -10,8 +11,8 @@ Each is `runs` starts, process start to the ready line (`notifications.ready por
 time the server had used by then and the load average, since this machine's cores are shared.
 
 With --puts (default on Java 25), also the PUTs of the first 10 s after the ready line beside a warmed
-figure (after 20 s more of load), for a cold start (no archive) and an archived one, with wrk when it
-is installed (else a Python loop, much slower than the server).
+figure (after 20 s more of load), for a cold start (today's) and an archived one (the harness's), with
+wrk when it is installed (else a Python loop, much slower than the server).
 """
 import argparse
 import glob
@@ -32,6 +33,13 @@ from notifications_pytest.client import Nexudus  # noqa: E402
 from notifications_pytest.server import JavaRuntime, Options, ServerProcess, jar_in_local_repository  # noqa: E402
 
 FIXTURES = str(TESTING / "pytest-sample" / "fixtures.json")
+JVM_ARGS = []  # --jvm-args
+# today's `java -jar`: the JVM's default JIT, not the C1 only that the harnesses start the server with
+DEFAULT_JIT = ["-XX:TieredStopAtLevel=4"]
+
+
+def jvm_args(archive):
+    return JVM_ARGS + ([] if archive else DEFAULT_JIT)
 PUT_BODY = ('{"Id":7,"CoworkerId":5,"Message":"Your invoice is paid","NotificationType":"coworkerinvoice",'
             '"EntityId":42}')
 
@@ -62,7 +70,7 @@ class PythonHarness:
     name = "pytest plugin"
 
     def start(self, jar, java, cache, archive):
-        options = Options(jar=jar, java=java, archive=archive, fixtures=FIXTURES)
+        options = Options(jar=jar, java=java, archive=archive, fixtures=FIXTURES, jvm_args=jvm_args(archive))
         server = ServerProcess(options, cache, out=open(os.devnull, "w"))
         return server
 
@@ -100,7 +108,8 @@ class JUnitHarness:
         loaded = load()
         started = time.monotonic()
         output = subprocess.run([java, "-cp", self.jar, "io.notifications.testing.StartTime", "--jar", jar, "--java", java,
-                                 "--cache-dir", str(cache), "--archive", str(archive).lower(), "--fixtures", FIXTURES],
+                                 "--cache-dir", str(cache), "--archive", str(archive).lower(), "--fixtures", FIXTURES,
+                                 *[option for arg in jvm_args(archive) for option in ("--jvm-arg", arg)]],
                                 capture_output=True, text=True, check=True).stdout
         total = time.monotonic() - started
         values = dict(re.findall(r"(\w+)=(\S+)", output))
@@ -178,10 +187,12 @@ def main():
     parser.add_argument("--no-today", action="store_true", help="leave out the `java -jar` starts")
     parser.add_argument("--puts", type=float, default=10.0, help="seconds of PUTs for the Java 25 figures (0: none)")
     parser.add_argument("--warm", type=float, default=20.0, help="seconds of PUTs between the first and the warmed figure")
+    parser.add_argument("--jvm-args", default="", help="more JVM arguments for the server, as one string: --jvm-args='-XX:+UseSerialGC'")
     parser.add_argument("--only", choices=["17", "25"], help="one Java only")
     parser.add_argument("--second-only", action="store_true",
                         help="only second starts (and the PUTs), with the archive of an earlier run where there is one")
     arguments = parser.parse_args()
+    JVM_ARGS[:] = arguments.jvm_args.split()
 
     jar = arguments.jar
     if not jar:
@@ -217,7 +228,7 @@ def main():
             print(line("second", harness.measure(jar, java, cache / "archive", True)), flush=True)
         if version >= 25 and arguments.puts and arguments.harness == "pytest":
             print(f"  PUTs right after the ready line ({arguments.puts:g} s), and warmed (after {arguments.warm:g} s more):")
-            for label, archive in (("cold (no archive)", False), ("archived", True)):
+            for label, archive in (("today, cold", False), ("archived", True)):
                 result = harness.measure(jar, java, cache / ("archive" if archive else "off"), archive,
                                          arguments.puts, arguments.warm)
                 print(f"    {label:<18} first {arguments.puts:g} s: {result['puts']}, warmed: {result['warmed']}  "

@@ -55,6 +55,12 @@ def test_uses_the_aot_cache_on_java_25(jar, tmp_path):
     assert prepare(jar, JAVA25, [], cache, True, io.StringIO()).jvm_flags == [f"-XX:AOTCache={app.parent / 'app.aot'}"]
 
 
+def test_runs_the_server_with_c1_only_unless_the_jvm_arguments_say_otherwise(jar, tmp_path):
+    options = server.Options(jvm_args=["-XX:TieredStopAtLevel=4"])
+    line = server.command(options, JAVA17, server.Launch(OFF, jar), tmp_path)
+    assert line[:4] == ["/opt/java17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-jar"]
+
+
 def test_keeps_no_archive_from_an_ungraceful_stop(jar, tmp_path):
     cache = tmp_path / "cache"
     app = extracted(jar, JAVA17, cache)

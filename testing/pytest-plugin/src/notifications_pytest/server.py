@@ -39,6 +39,10 @@ SERVER_VERSION = "0.1.0-SNAPSHOT"
 READY = re.compile(r"notifications\.ready port=(\d+) url=(\S+)")
 
 STOP_TIMEOUT = 30
+# C1 only: a test suite lives in the server's first minute, where C2's compilations compete for the
+# cores with the start and the first requests (testing/README.md has the figures). Placed before the
+# user's JVM arguments, so that -XX:TieredStopAtLevel=4 there gives the full JIT back.
+TEST_JVM_FLAGS = ["-XX:TieredStopAtLevel=1"]
 #: The JVM writes the archive at exit; Java 25's AOT cache is assembled by a second JVM.
 STOP_RECORDING_TIMEOUT = 600
 UNUSED_FOR = 24 * 3600
@@ -277,6 +281,23 @@ def fixtures_path(fixtures: str) -> Path:
     return path
 
 
+def command(options: Options, java: JavaRuntime, launch: Launch, work: Path) -> List[str]:
+    """The server's command line: the test JVM flags, the user's JVM arguments, the archive's flag,
+    the jar in ephemeral mode with the options as properties."""
+    users = work / "users.txt"
+    # a file keeps the passwords out of the process list, and may hold commas
+    users.write_text("".join(user.line() + "\n" for user in options.users))
+    line = [str(java.executable), *TEST_JVM_FLAGS, *options.jvm_args, *launch.jvm_flags, "-jar", str(launch.jar),
+            "--spring.profiles.active=ephemeral", "--server.port=0", f"--notifications.ephemeral.users-file={users}"]
+    if options.fixtures:
+        line.append(f"--notifications.ephemeral.fixtures={fixtures_path(options.fixtures)}")
+    if options.clock:
+        line.append(f"--notifications.ephemeral.clock={options.clock}")
+    if options.seed is not None:
+        line.append(f"--notifications.ephemeral.seed={options.seed}")
+    return line + [f"--{name}={value}" for name, value in options.properties.items()]
+
+
 class ServerProcess:
     """A running server: started on a free port, ready once it logs its ready line, stopped
     gracefully."""
@@ -317,21 +338,7 @@ class ServerProcess:
               f"class-data archive: {DESCRIPTIONS[self.launch.mode]}; log: {self.log})", file=out)
 
     def command(self) -> List[str]:
-        options = self.options
-        users = self.work / "users.txt"
-        # a file keeps the passwords out of the process list, and may hold commas
-        users.write_text("".join(user.line() + "\n" for user in options.users))
-        command = [str(self.java.executable), *options.jvm_args, *self.launch.jvm_flags, "-jar", str(self.launch.jar),
-                   "--spring.profiles.active=ephemeral", "--server.port=0",
-                   f"--notifications.ephemeral.users-file={users}"]
-        if options.fixtures:
-            command.append(f"--notifications.ephemeral.fixtures={fixtures_path(options.fixtures)}")
-        if options.clock:
-            command.append(f"--notifications.ephemeral.clock={options.clock}")
-        if options.seed is not None:
-            command.append(f"--notifications.ephemeral.seed={options.seed}")
-        command += [f"--{name}={value}" for name, value in options.properties.items()]
-        return command
+        return command(self.options, self.java, self.launch, self.work)
 
     def _await_ready(self, timeout: float) -> str:
         deadline = time.monotonic() + timeout

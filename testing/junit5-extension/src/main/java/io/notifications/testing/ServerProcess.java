@@ -34,6 +34,14 @@ final class ServerProcess implements AutoCloseable {
 
 	private static final Duration STOP = Duration.ofSeconds(30);
 
+	/**
+	 * C1 only: a test suite lives in the server's first minute, where C2's compilations compete for
+	 * the cores with the start and the first requests (testing/README.md has the figures). Placed
+	 * before the user's JVM arguments, so that {@code -XX:TieredStopAtLevel=4} there gives the full JIT
+	 * back.
+	 */
+	static final List<String> TEST_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+
 	private final Process process;
 
 	private final ClassDataArchive.Launch launch;
@@ -129,6 +137,7 @@ final class ServerProcess implements AutoCloseable {
 			throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(java.executable().toString());
+		command.addAll(TEST_JVM_FLAGS);
 		command.addAll(options.jvmArgs);
 		command.addAll(launch.jvmFlags);
 		command.add("-jar");

@@ -2,6 +2,7 @@ package io.notifications.testing;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * One start of the server as the extension starts it, timed, for {@code testing/start-times.sh}:
  * {@code java -cp notifications-junit5.jar io.notifications.testing.StartTime [--jar J] [--java J]
- * [--cache-dir D] [--archive true|false]}. Prints
+ * [--cache-dir D] [--archive true|false] [--jvm-arg A]...}. Prints
  * {@code ready_s=3.21 cpu_s=5.40 archive=used java=17} once the server is ready, then stops it
  * gracefully (as the end of a test run does, so that a first run writes its archive) and prints
  * {@code stop_s=... archive_written=true|false}.
@@ -26,6 +27,7 @@ public final class StartTime {
 		Path cacheDirectory = null;
 		Boolean archive = null;
 		String fixtures = null;
+		List<String> jvmArgs = new ArrayList<>();
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			switch (args[i]) {
 				case "--jar" -> jar = Path.of(args[i + 1]);
@@ -33,10 +35,11 @@ public final class StartTime {
 				case "--cache-dir" -> cacheDirectory = Path.of(args[i + 1]);
 				case "--archive" -> archive = Boolean.parseBoolean(args[i + 1]);
 				case "--fixtures" -> fixtures = args[i + 1];
+				case "--jvm-arg" -> jvmArgs.add(args[i + 1]);
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 			}
 		}
-		ServerOptions options = new ServerOptions(List.of(), fixtures, null, null, Map.of(), List.of(), jar, java,
+		ServerOptions options = new ServerOptions(List.of(), fixtures, null, null, Map.of(), jvmArgs, jar, java,
 				cacheDirectory, archive, null);
 		ServerProcess server = ServerProcess.start(options, System.err);
 		Duration cpu = server.startCpu();

@@ -104,6 +104,17 @@ class OptionsTests {
 		assertNotEquals(key, ClassDataArchive.key(jar, java, List.of()));
 	}
 
+	@Test
+	void runsTheServerWithC1OnlyUnlessTheJvmArgumentsSayOtherwise() throws IOException {
+		ServerOptions options = new ServerOptions(List.of(), null, null, null, Map.of(), List.of("-XX:TieredStopAtLevel=4"),
+				null, null, null, null, null);
+		JavaRuntime java = new JavaRuntime(Path.of("/opt/java17/bin/java"), 17, "17.0.15+6");
+		List<String> command = ServerProcess.command(options, java,
+				ClassDataArchive.Launch.off(this.directory.resolve("notifications-1.0.jar")), this.directory);
+		assertEquals(List.of("/opt/java17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-jar"),
+				command.subList(0, 4));
+	}
+
 	private static ServerOptions options(List<ServerOptions.User> users) {
 		return new ServerOptions(users, null, null, null, Map.of(), List.of(), null, null, null, null, null);
 	}
