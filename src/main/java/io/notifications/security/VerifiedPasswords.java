@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
@@ -19,7 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Remembers matches briefly, so that a busy Basic client does not pay bcrypt on every
  * request: as an HMAC of password and hash under a key that lives in this process only,
- * never the password. A wrong password is always checked in full.
+ * never the password. A wrong password is always checked in full. Requests that need the
+ * same check at once (a busy client's, when its entry has just expired) wait for one
+ * check rather than each running bcrypt on the same cores.
  */
 final class VerifiedPasswords implements PasswordEncoder {
 
@@ -34,6 +39,8 @@ final class VerifiedPasswords implements PasswordEncoder {
 	private final SecretKeySpec key;
 
 	private final Cache<String, Long> verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+
+	private final ConcurrentMap<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
 
 	VerifiedPasswords(PasswordEncoder encoder, Duration lifetime, LongSupplier nanoTime) {
 		this.encoder = encoder;
@@ -60,11 +67,26 @@ final class VerifiedPasswords implements PasswordEncoder {
 		if (verifiedAt != null && now - verifiedAt < this.lifetime.toNanos()) {
 			return true;
 		}
-		boolean matches = this.encoder.matches(rawPassword, encodedPassword);
-		if (matches) {
-			this.verified.put(entry, now);
+		CompletableFuture<Boolean> mine = new CompletableFuture<>();
+		CompletableFuture<Boolean> running = this.checking.putIfAbsent(entry, mine);
+		if (running != null) {
+			return running.join();
 		}
-		return matches;
+		try {
+			boolean matches = this.encoder.matches(rawPassword, encodedPassword);
+			if (matches) {
+				this.verified.put(entry, now);
+			}
+			mine.complete(matches);
+			return matches;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.checking.remove(entry, mine);
+		}
 	}
 
 	@Override

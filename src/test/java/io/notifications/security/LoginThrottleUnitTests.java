@@ -1,6 +1,10 @@
 package io.notifications.security;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The back-off of {@link LoginThrottle} and the memory of {@link VerifiedPasswords}, on a
- * clock the test moves.
+ * clock the test moves (and with threads, for the checks that run once).
  */
 class LoginThrottleUnitTests {
 
@@ -77,6 +81,54 @@ class LoginThrottleUnitTests {
 		this.now.addAndGet(Duration.ofMinutes(1).toNanos());
 		assertThat(passwords.matches("secret", encoded)).isTrue();
 		assertThat(checks).hasValue(5);
+	}
+
+	@Test
+	void requestsThatNeedTheSameCheckAtOnceWaitForOne() throws InterruptedException {
+		AtomicInteger checks = new AtomicInteger();
+		CountDownLatch release = new CountDownLatch(1);
+		PasswordEncoder delegating = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		String encoded = delegating.encode("secret");
+		PasswordEncoder blocking = new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return delegating.encode(rawPassword);
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				checks.incrementAndGet();
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return delegating.matches(rawPassword, encodedPassword);
+			}
+
+		};
+		VerifiedPasswords passwords = new VerifiedPasswords(blocking, Duration.ofMinutes(1), this.now::get);
+		List<Boolean> answers = new CopyOnWriteArrayList<>();
+		List<Thread> requests = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Thread request = new Thread(() -> answers.add(passwords.matches("secret", encoded)));
+			request.start();
+			requests.add(request);
+		}
+		// every request is parked: one in the check, the others waiting for it
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (requests.stream().anyMatch((request) -> request.getState() != Thread.State.WAITING)
+				&& System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		release.countDown();
+		for (Thread request : requests) {
+			request.join();
+		}
+		assertThat(answers).hasSize(8).containsOnly(true);
+		assertThat(checks).hasValue(1);
 	}
 
 }
