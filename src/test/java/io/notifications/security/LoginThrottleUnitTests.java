@@ -50,21 +50,8 @@ class LoginThrottleUnitTests {
 	void aVerifiedPasswordIsRememberedForAWhileAndAWrongOneNever() {
 		AtomicInteger checks = new AtomicInteger();
 		PasswordEncoder delegating = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		PasswordEncoder counting = new PasswordEncoder() {
-
-			@Override
-			public String encode(CharSequence rawPassword) {
-				return delegating.encode(rawPassword);
-			}
-
-			@Override
-			public boolean matches(CharSequence rawPassword, String encodedPassword) {
-				checks.incrementAndGet();
-				return delegating.matches(rawPassword, encodedPassword);
-			}
-
-		};
-		VerifiedPasswords passwords = new VerifiedPasswords(counting, Duration.ofMinutes(1), this.now::get);
+		VerifiedPasswords passwords = new VerifiedPasswords(checking(delegating, checks::incrementAndGet),
+				Duration.ofMinutes(1), this.now::get);
 		String encoded = delegating.encode("secret");
 		String changed = delegating.encode("changed");
 
@@ -89,26 +76,15 @@ class LoginThrottleUnitTests {
 		CountDownLatch release = new CountDownLatch(1);
 		PasswordEncoder delegating = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 		String encoded = delegating.encode("secret");
-		PasswordEncoder blocking = new PasswordEncoder() {
-
-			@Override
-			public String encode(CharSequence rawPassword) {
-				return delegating.encode(rawPassword);
+		PasswordEncoder blocking = checking(delegating, () -> {
+			checks.incrementAndGet();
+			try {
+				release.await();
 			}
-
-			@Override
-			public boolean matches(CharSequence rawPassword, String encodedPassword) {
-				checks.incrementAndGet();
-				try {
-					release.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return delegating.matches(rawPassword, encodedPassword);
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
-
-		};
+		});
 		VerifiedPasswords passwords = new VerifiedPasswords(blocking, Duration.ofMinutes(1), this.now::get);
 		List<Boolean> answers = new CopyOnWriteArrayList<>();
 		List<Thread> requests = new ArrayList<>();
@@ -129,6 +105,27 @@ class LoginThrottleUnitTests {
 		}
 		assertThat(answers).hasSize(8).containsOnly(true);
 		assertThat(checks).hasValue(1);
+	}
+
+	/**
+	 * {@code encoder}, running {@code beforeEachCheck} as each check of a password
+	 * starts.
+	 */
+	private static PasswordEncoder checking(PasswordEncoder encoder, Runnable beforeEachCheck) {
+		return new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return encoder.encode(rawPassword);
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				beforeEachCheck.run();
+				return encoder.matches(rawPassword, encodedPassword);
+			}
+
+		};
 	}
 
 }
