@@ -2,8 +2,8 @@
 
 For each Java (17 and 25 by default), with the launcher the harnesses use (the pytest plugin's, or
 the JUnit extension's with --harness junit):
-  - today:  `java -jar` of the jar as it is, no archive, the JVM's default JIT (what the raw recipes
-            do);
+  - today:  `java -jar` of the jar as it is, no archive, the JVM's default JIT, no Spring AOT (what
+            the raw recipes do);
   - first:  an empty cache: the jar extracted, the server started recording its class-data archive,
             stopped gracefully so that the JVM writes it (the time of that stop is shown);
   - second: the same cache: the extracted jar with the archive.
@@ -34,12 +34,13 @@ from notifications_pytest.server import JavaRuntime, Options, ServerProcess, jar
 
 FIXTURES = str(TESTING / "pytest-sample" / "fixtures.json")
 JVM_ARGS = []  # --jvm-args
-# today's `java -jar`: the JVM's default JIT, not the C1 only that the harnesses start the server with
-DEFAULT_JIT = ["-XX:TieredStopAtLevel=4"]
+# today's `java -jar`: the JVM's default JIT and no Spring AOT, not the C1 only and the Spring AOT
+# that the harnesses start the server with
+TODAY = ["-XX:TieredStopAtLevel=4", "-Dspring.aot.enabled=false"]
 
 
 def jvm_args(archive):
-    return JVM_ARGS + ([] if archive else DEFAULT_JIT)
+    return JVM_ARGS + ([] if archive else TODAY)
 PUT_BODY = ('{"Id":7,"CoworkerId":5,"Message":"Your invoice is paid","NotificationType":"coworkerinvoice",'
             '"EntityId":42}')
 

@@ -3,6 +3,7 @@ writes. The jar is already "extracted" here, so no real jar is needed (the pytes
 the real thing)."""
 import hashlib
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -57,8 +58,56 @@ def test_uses_the_aot_cache_on_java_25(jar, tmp_path):
 
 def test_runs_the_server_with_c1_only_unless_the_jvm_arguments_say_otherwise(jar, tmp_path):
     options = server.Options(jvm_args=["-XX:TieredStopAtLevel=4"])
-    line = server.command(options, JAVA17, server.Launch(OFF, jar), tmp_path)
+    line = server.command(options, JAVA17, server.Launch(OFF, jar), False, tmp_path)
     assert line[:4] == ["/opt/java17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-jar"]
+
+
+def test_asks_for_spring_aot_after_the_test_flags_so_that_the_users_flag_decides(jar, tmp_path):
+    options = server.Options(jvm_args=["-Xmx256m"])
+    line = server.command(options, JAVA25, server.Launch(OFF, jar), True, tmp_path)
+    assert line[:5] == ["/opt/java25/bin/java", "-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true", "-Xmx256m",
+                        "-jar"]
+
+
+@pytest.fixture
+def aot_jar(tmp_path):
+    jar = tmp_path / "notifications-aot.jar"
+    with zipfile.ZipFile(jar, "w") as archive:
+        archive.writestr(server.SPRING_AOT_INITIALIZER, b"")
+    return jar
+
+
+def test_starts_with_spring_aot_when_only_ephemeral_settings_and_logging_are_set(aot_jar):
+    assert server.spring_aot_obstacle(server.Options(), aot_jar, {}) is None
+    options = server.Options(properties={"notifications.ephemeral.journal.size": "10", "logging.level.root": "DEBUG"},
+                             jvm_args=["-Xmx256m", "-XX:TieredStopAtLevel=4", "-Dlogging.level.io.notifications=TRACE"])
+    environment = {"PATH": "/usr/bin", "NOTIFICATIONS_JAR": "/tmp/n.jar", "NOTIFICATIONS_USERS": "a@b.c:x:Administrator",
+                   "NOTIFICATIONS_EPHEMERAL_SEED": "7", "JAVA_TOOL_OPTIONS": "-Xss1m"}
+    assert server.spring_aot_obstacle(options, aot_jar, environment) is None
+
+
+def test_starts_without_spring_aot_when_anything_else_could_change_which_beans_exist(aot_jar):
+    def obstacle(properties=None, jvm_args=None, environment=None):
+        return server.spring_aot_obstacle(server.Options(properties=properties or {}, jvm_args=jvm_args or []),
+                                          aot_jar, environment or {})
+
+    assert obstacle(properties={"notifications.rate-limit.enabled": "true"}) \
+        == "the property notifications.rate-limit.enabled may change which beans exist"
+    assert obstacle(jvm_args=["-Dspring.aot.enabled=false"]) == "the JVM argument -Dspring.aot.enabled=..."
+    assert obstacle(environment={"SPRING_DATASOURCE_URL": "jdbc:postgresql://db/n"}) \
+        == "the environment variable SPRING_DATASOURCE_URL may change which beans exist"
+    assert obstacle(environment={"NOTIFICATIONS_RATELIMIT_ENABLED": "true"}) \
+        == "the environment variable NOTIFICATIONS_RATELIMIT_ENABLED may change which beans exist"
+    assert obstacle(environment={"JAVA_TOOL_OPTIONS": "-Dserver.address=0.0.0.0"}) \
+        == "the environment variable JAVA_TOOL_OPTIONS sets system properties"
+
+
+def test_starts_without_spring_aot_from_a_jar_built_without(jar, tmp_path):
+    assert server.spring_aot_obstacle(server.Options(), jar, {}) == "the jar was built without it"
+    plain = tmp_path / "plain.jar"
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("BOOT-INF/classes/io/notifications/NotificationsApplication.class", b"")
+    assert server.spring_aot_obstacle(server.Options(), plain, {}) == "the jar was built without it"
 
 
 def test_keeps_no_archive_from_an_ungraceful_stop(jar, tmp_path):

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, List, Optional, Sequence
@@ -56,6 +57,42 @@ DESCRIPTIONS = {
 }
 
 DEFAULT_USER = "admin@example.com:secret:Administrator"
+
+# Spring AOT: the jar carries the bean definitions of ephemeral mode with its defaults, worked out
+# when it was built (the process-aot execution of the server's pom.xml), which this flag uses instead
+# of evaluating every condition again at each start (testing/README.md has the figures). They are
+# fixed: a property that changes which beans exist (rate limits on, another database) would be
+# ignored under them. So the server starts with them only while nothing but ephemeral mode's own
+# settings and logging is set; -Dspring.aot.enabled=false among the JVM arguments turns them off.
+SPRING_AOT_FLAG = "-Dspring.aot.enabled=true"
+SPRING_AOT_INITIALIZER = "BOOT-INF/classes/io/notifications/NotificationsApplication__ApplicationContextInitializer.class"
+RUN_TIME_PROPERTIES = ("notifications.ephemeral.", "logging.")
+PROPERTY_VARIABLES = ("SPRING_", "SPRINGDOC_", "SERVER_", "MANAGEMENT_", "NOTIFICATIONS_")
+HARNESS_VARIABLES = {"NOTIFICATIONS_JAR", "NOTIFICATIONS_JAVA", "NOTIFICATIONS_CACHE_DIR", "NOTIFICATIONS_ARCHIVE",
+                     "NOTIFICATIONS_USERS", "NOTIFICATIONS_FIXTURES"}
+
+
+def spring_aot_obstacle(options: "Options", jar: Path, environment) -> Optional[str]:
+    """Why the server starts without Spring AOT, or None when it starts with it."""
+    for name in options.properties:
+        if not name.startswith(RUN_TIME_PROPERTIES):
+            return f"the property {name} may change which beans exist"
+    for argument in options.jvm_args:
+        if argument.startswith("-D") and not argument[2:].startswith(RUN_TIME_PROPERTIES):
+            return f"the JVM argument {argument.split('=')[0]}=..."
+    for variable in environment:
+        if (variable.startswith(PROPERTY_VARIABLES) and variable not in HARNESS_VARIABLES
+                and not variable.startswith("NOTIFICATIONS_EPHEMERAL_")):
+            return f"the environment variable {variable} may change which beans exist"
+    for variable in ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"):
+        if "-D" in environment.get(variable, ""):
+            return f"the environment variable {variable} sets system properties"
+    try:
+        with zipfile.ZipFile(jar) as archive:
+            archive.getinfo(SPRING_AOT_INITIALIZER)
+        return None
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return "the jar was built without it"
 
 
 @dataclass(frozen=True)
@@ -281,13 +318,14 @@ def fixtures_path(fixtures: str) -> Path:
     return path
 
 
-def command(options: Options, java: JavaRuntime, launch: Launch, work: Path) -> List[str]:
-    """The server's command line: the test JVM flags, the user's JVM arguments, the archive's flag,
-    the jar in ephemeral mode with the options as properties."""
+def command(options: Options, java: JavaRuntime, launch: Launch, spring_aot: bool, work: Path) -> List[str]:
+    """The server's command line: the test JVM flags, Spring AOT's, the user's JVM arguments, the
+    archive's flag, the jar in ephemeral mode with the options as properties."""
     users = work / "users.txt"
     # a file keeps the passwords out of the process list, and may hold commas
     users.write_text("".join(user.line() + "\n" for user in options.users))
-    line = [str(java.executable), *TEST_JVM_FLAGS, *options.jvm_args, *launch.jvm_flags, "-jar", str(launch.jar),
+    line = [str(java.executable), *TEST_JVM_FLAGS, *([SPRING_AOT_FLAG] if spring_aot else []), *options.jvm_args,
+            *launch.jvm_flags, "-jar", str(launch.jar),
             "--spring.profiles.active=ephemeral", "--server.port=0", f"--notifications.ephemeral.users-file={users}"]
     if options.fixtures:
         line.append(f"--notifications.ephemeral.fixtures={fixtures_path(options.fixtures)}")
@@ -308,7 +346,10 @@ class ServerProcess:
         self.java = JavaRuntime.of(options.resolve_java())
         cache_root = Path(cache_root)
         preparing = time.monotonic()
-        self.launch = prepare(jar, self.java, options.jvm_args, cache_root, options.archive, out)
+        self.spring_aot_obstacle = spring_aot_obstacle(options, jar, os.environ)
+        spring_aot = [SPRING_AOT_FLAG] if self.spring_aot_obstacle is None else []
+        # an archive records the classes of one kind of start: keyed by the flag too
+        self.launch = prepare(jar, self.java, [*options.jvm_args, *spring_aot], cache_root, options.archive, out)
         self.prepare_time = time.monotonic() - preparing  # the jar's extraction, the first time
         self.work = Path(tempfile.mkdtemp(prefix="notifications-server-"))
         cache_root.mkdir(parents=True, exist_ok=True)
@@ -335,10 +376,12 @@ class ServerProcess:
         self.start_time = time.monotonic() - started
         self.start_cpu = process_cpu_seconds(self.process.pid)
         print(f"[notifications] server ready at {self.url} in {self.start_time:.1f} s (Java {self.java.feature}, "
-              f"class-data archive: {DESCRIPTIONS[self.launch.mode]}; log: {self.log})", file=out)
+              f"class-data archive: {DESCRIPTIONS[self.launch.mode]}, Spring AOT: "
+              f"{'on' if self.spring_aot_obstacle is None else 'off, ' + self.spring_aot_obstacle}; log: {self.log})",
+              file=out)
 
     def command(self) -> List[str]:
-        return command(self.options, self.java, self.launch, self.work)
+        return command(self.options, self.java, self.launch, self.spring_aot_obstacle is None, self.work)
 
     def _await_ready(self, timeout: float) -> str:
         deadline = time.monotonic() + timeout

@@ -1,13 +1,22 @@
 package io.notifications;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import io.notifications.resource.ApiResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -39,12 +48,53 @@ class ArchitectureTests {
 	@BeforeAll
 	static void importMainClasses() {
 		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.withImportOption(ArchitectureTests::notGeneratedBySpringAot)
 			.importPackages("io.notifications");
 		resources = classes.stream()
 			.filter((type) -> type.isAnnotatedWith(ApiResource.class))
 			.map((type) -> type.getPackageName() + "..")
 			.distinct()
 			.toArray(String[]::new);
+	}
+
+	/**
+	 * The package phase's Spring AOT (pom.xml) writes its bean definitions, proxies and
+	 * repositories into target/classes too: generated code that wires every package, not
+	 * the code these rules are about.
+	 */
+	private static final Pattern SPRING_AOT_CLASS = Pattern
+		.compile(".*/[^/]*(__|\\$\\$SpringCGLIB\\$\\$)[^/]*\\.class");
+
+	private static boolean notGeneratedBySpringAot(Location location) {
+		return !location.matches(SPRING_AOT_CLASS);
+	}
+
+	/**
+	 * The test harnesses start the server on bean definitions worked out at its build
+	 * (Spring AOT, pom.xml) whenever only {@code notifications.ephemeral.*} and
+	 * {@code logging.*} are set: no condition may read those, or a harness's server would
+	 * ignore them.
+	 */
+	@Test
+	void noConditionReadsWhatTheHarnessesSetUnderSpringAot() {
+		List<String> read = new ArrayList<>();
+		for (JavaClass type : classes) {
+			Stream.<HasAnnotations<?>>concat(Stream.of(type), type.getMethods().stream()).forEach((element) -> {
+				element.tryGetAnnotationOfType(ConditionalOnProperty.class).ifPresent((condition) -> {
+					Stream.concat(Stream.of(condition.name()), Stream.of(condition.value()))
+						.forEach((name) -> read.add(condition.prefix() + name));
+				});
+				element.tryGetAnnotationOfType(ConditionalOnBooleanProperty.class).ifPresent((condition) -> {
+					Stream.concat(Stream.of(condition.name()), Stream.of(condition.value()))
+						.forEach((name) -> read.add(condition.prefix() + name));
+				});
+				element.tryGetAnnotationOfType(ConditionalOnExpression.class)
+					.ifPresent((condition) -> read.add(condition.value()));
+			});
+		}
+		assertThat(read)
+			.contains("notifications.rate-limit.enabled", "spring.security.oauth2.resourceserver.jwt.issuer-uri")
+			.noneMatch((name) -> name.contains("notifications.ephemeral") || name.contains("logging."));
 	}
 
 	@Test

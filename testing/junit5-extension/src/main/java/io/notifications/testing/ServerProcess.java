@@ -94,10 +94,17 @@ final class ServerProcess implements AutoCloseable {
 		Path jar = options.resolveJar();
 		JavaRuntime java = JavaRuntime.of(options.resolveJava());
 		Path cacheDirectory = options.resolveCacheDirectory();
-		ClassDataArchive.Launch launch = ClassDataArchive.prepare(jar, java, options.jvmArgs, cacheDirectory,
+		String springAotObstacle = SpringAot.obstacle(options, jar, System.getenv());
+		boolean springAot = springAotObstacle == null;
+		// an archive records the classes of one kind of start: keyed by the flag too
+		List<String> archiveKey = new ArrayList<>(options.jvmArgs);
+		if (springAot) {
+			archiveKey.add(SpringAot.FLAG);
+		}
+		ClassDataArchive.Launch launch = ClassDataArchive.prepare(jar, java, archiveKey, cacheDirectory,
 				options.resolveArchive(), out);
 		Path work = Files.createTempDirectory("notifications-server-");
-		List<String> command = command(options, java, launch, work);
+		List<String> command = command(options, java, launch, springAot, work);
 		Files.createDirectories(cacheDirectory);
 		Path log = cacheDirectory.resolve("server-" + ClassDataArchive.sha256(options.identity()).substring(0, 8) + ".log");
 		long started = System.nanoTime();
@@ -128,16 +135,20 @@ final class ServerProcess implements AutoCloseable {
 		Duration startTime = Duration.ofNanos(System.nanoTime() - started);
 		Duration cpu = process.toHandle().info().totalCpuDuration().orElse(null);
 		ServerProcess server = new ServerProcess(process, launch, work, log, baseUrl, startTime, cpu, java, out);
-		out.printf("[notifications] server ready at %s in %.1f s (Java %d, class-data archive: %s; log: %s)%n", baseUrl,
-				startTime.toMillis() / 1000.0, java.feature(), launch.mode.description, log);
+		out.printf("[notifications] server ready at %s in %.1f s (Java %d, class-data archive: %s, Spring AOT: %s; log: %s)%n",
+				baseUrl, startTime.toMillis() / 1000.0, java.feature(), launch.mode.description,
+				springAot ? "on" : "off, " + springAotObstacle, log);
 		return server;
 	}
 
-	static List<String> command(ServerOptions options, JavaRuntime java, ClassDataArchive.Launch launch, Path work)
-			throws IOException {
+	static List<String> command(ServerOptions options, JavaRuntime java, ClassDataArchive.Launch launch,
+			boolean springAot, Path work) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(java.executable().toString());
 		command.addAll(TEST_JVM_FLAGS);
+		if (springAot) {
+			command.add(SpringAot.FLAG);
+		}
 		command.addAll(options.jvmArgs);
 		command.addAll(launch.jvmFlags);
 		command.add("-jar");

@@ -110,7 +110,7 @@ class OptionsTests {
 				null, null, null, null, null);
 		JavaRuntime java = new JavaRuntime(Path.of("/opt/java17/bin/java"), 17, "17.0.15+6");
 		List<String> command = ServerProcess.command(options, java,
-				ClassDataArchive.Launch.off(this.directory.resolve("notifications-1.0.jar")), this.directory);
+				ClassDataArchive.Launch.off(this.directory.resolve("notifications-1.0.jar")), false, this.directory);
 		assertEquals(List.of("/opt/java17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-jar"),
 				command.subList(0, 4));
 	}

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -84,6 +85,13 @@ class RealServerTests {
 	void hasItsBaseUrlAndLog(Nexudus nexudus) {
 		assertTrue(nexudus.baseUrl().toString().matches("http://127\\.0\\.0\\.1:\\d+"), nexudus.baseUrl().toString());
 		assertTrue(nexudus.log().isPresent());
+	}
+
+	@Test
+	@Order(6)
+	void startsOnTheBeanDefinitionsWorkedOutWhenTheJarWasBuilt(Nexudus nexudus) throws Exception {
+		String log = Files.readString(nexudus.log().orElseThrow());
+		assertTrue(log.contains("Starting AOT-processed NotificationsApplication"), log);
 	}
 
 	@Nested
