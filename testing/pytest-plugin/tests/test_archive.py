@@ -69,6 +69,17 @@ def test_asks_for_spring_aot_after_the_test_flags_so_that_the_users_flag_decides
                         "-jar"]
 
 
+def test_keeps_the_signing_key_beside_the_archive_unless_the_user_names_one(jar, tmp_path):
+    archived = server.Launch(USING, jar, archive=tmp_path / "cache" / "app.jsa")
+    key = f"--notifications.ephemeral.signing-key={tmp_path / 'cache' / 'signing-key.json'}"
+    assert key in server.command(server.Options(), JAVA17, archived, False, tmp_path)
+    assert not [a for a in server.command(server.Options(), JAVA17, server.Launch(OFF, jar), False, tmp_path)
+                if "signing-key" in a]
+    naming = server.Options(properties={"notifications.ephemeral.signing-key": "/keys/mine.json"})
+    assert [a for a in server.command(naming, JAVA17, archived, False, tmp_path) if "signing-key" in a] \
+        == ["--notifications.ephemeral.signing-key=/keys/mine.json"]
+
+
 @pytest.fixture
 def aot_jar(tmp_path):
     jar = tmp_path / "notifications-aot.jar"

@@ -151,7 +151,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         return
     server = state["server"]
     line = (f"notifications: server started in {server.start_time:.1f} s (Java {server.java.feature}, class-data "
-            f"archive: {DESCRIPTIONS[server.launch.mode]}); log: {server.log}")
+            f"archive: {DESCRIPTIONS[server.launch.mode]}, Spring AOT: {server.spring_aot()}); log: {server.log}")
     if server.launch.mode == "recording":
         line += f"; archive {'written' if state.get('archived') else 'not written'} at the stop"
     terminalreporter.write_line(line)

@@ -64,6 +64,7 @@ DEFAULT_USER = "admin@example.com:secret:Administrator"
 # fixed: a property that changes which beans exist (rate limits on, another database) would be
 # ignored under them. So the server starts with them only while nothing but ephemeral mode's own
 # settings and logging is set; -Dspring.aot.enabled=false among the JVM arguments turns them off.
+SIGNING_KEY = "notifications.ephemeral.signing-key"
 SPRING_AOT_FLAG = "-Dspring.aot.enabled=true"
 SPRING_AOT_INITIALIZER = "BOOT-INF/classes/io/notifications/NotificationsApplication__ApplicationContextInitializer.class"
 RUN_TIME_PROPERTIES = ("notifications.ephemeral.", "logging.")
@@ -333,6 +334,9 @@ def command(options: Options, java: JavaRuntime, launch: Launch, spring_aot: boo
         line.append(f"--notifications.ephemeral.clock={options.clock}")
     if options.seed is not None:
         line.append(f"--notifications.ephemeral.seed={options.seed}")
+    if launch.archive is not None and SIGNING_KEY not in options.properties:
+        # kept beside the archive: a later start need not generate a 2048-bit RSA key with C1 alone
+        line.append(f"--{SIGNING_KEY}={launch.archive.parent / 'signing-key.json'}")
     return line + [f"--{name}={value}" for name, value in options.properties.items()]
 
 
@@ -376,9 +380,12 @@ class ServerProcess:
         self.start_time = time.monotonic() - started
         self.start_cpu = process_cpu_seconds(self.process.pid)
         print(f"[notifications] server ready at {self.url} in {self.start_time:.1f} s (Java {self.java.feature}, "
-              f"class-data archive: {DESCRIPTIONS[self.launch.mode]}, Spring AOT: "
-              f"{'on' if self.spring_aot_obstacle is None else 'off, ' + self.spring_aot_obstacle}; log: {self.log})",
+              f"class-data archive: {DESCRIPTIONS[self.launch.mode]}, Spring AOT: {self.spring_aot()}; log: {self.log})",
               file=out)
+
+    def spring_aot(self) -> str:
+        """Whether the server started with Spring AOT, and if not, why."""
+        return "on" if self.spring_aot_obstacle is None else f"off, {self.spring_aot_obstacle}"
 
     def command(self) -> List[str]:
         return command(self.options, self.java, self.launch, self.spring_aot_obstacle is None, self.work)

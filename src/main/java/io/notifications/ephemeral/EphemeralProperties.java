@@ -29,10 +29,14 @@ import org.springframework.util.ResourceUtils;
  * @param seed the seed of the generators of new UniqueIds and of the faults' draws, so
  * that a run can be repeated; without it they are random
  * @param journal the request journal
+ * @param signingKey a file to keep the token signing key in, generated there if missing;
+ * without it a new key is generated in memory at every start (a 2048-bit RSA key costs
+ * 0.2 to 2 s of CPU under the test harnesses' C1-only JIT). Read by the embedded issuer
+ * ({@code EmbeddedIssuerConfig}); the harnesses keep one beside their class-data archive
  */
 @ConfigurationProperties("notifications.ephemeral")
 public record EphemeralProperties(String users, Path usersFile, String fixtures, Path portFile, Instant clock,
-		Long seed, @DefaultValue Journal journal) {
+		Long seed, @DefaultValue Journal journal, Path signingKey) {
 
 	/** The profile that turns ephemeral mode on. */
 	public static final String PROFILE = "ephemeral";

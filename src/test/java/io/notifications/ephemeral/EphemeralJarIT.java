@@ -5,6 +5,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -115,6 +116,47 @@ class EphemeralJarIT {
 			server.destroy();
 			assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		}
+	}
+
+	@Test
+	void aSigningKeyFileIsWrittenByTheFirstStartAndKeptByTheNext() throws Exception {
+		Path key = this.directory.resolve("cache").resolve("signing-key.json");
+		String token;
+		Path firstLog = this.directory.resolve("first.log");
+		Process first = start(this.directory, this.directory, firstLog, USERS,
+				"--notifications.ephemeral.signing-key=" + key);
+		try {
+			String base = awaitReady(first, firstLog);
+			token = Http.postForm(base + "/api/token", "grant_type=password&username=admin@example.com&password=secret")
+				.json()
+				.get("access_token")
+				.asString();
+		}
+		finally {
+			first.destroy();
+			assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
+		String written = Files.readString(key);
+		assertThat(written).contains("\"kty\":\"RSA\"", "\"d\":");
+		assertThat(Files.getPosixFilePermissions(key)).containsOnly(PosixFilePermission.OWNER_READ,
+				PosixFilePermission.OWNER_WRITE);
+
+		Path secondLog = this.directory.resolve("second.log");
+		Process second = start(this.directory, this.directory, secondLog, USERS,
+				"--notifications.ephemeral.signing-key=" + key);
+		try {
+			String base = awaitReady(second, secondLog);
+			// the first run's token: the same key signs and verifies
+			Response list = Http.get(base + "/api/spaces/coworkernotifications", "Bearer " + token);
+			assertThat(list.status()).as(list.body()).isEqualTo(200);
+		}
+		finally {
+			second.destroy();
+			assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(Files.readString(key)).isEqualTo(written);
+		assertThat(Files.readString(firstLog)).contains("Generated a new token signing key at " + key);
+		assertThat(Files.readString(secondLog)).doesNotContain("Generated a new token signing key");
 	}
 
 	@Test

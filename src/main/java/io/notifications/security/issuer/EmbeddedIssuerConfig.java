@@ -10,6 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -27,14 +28,29 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @ConditionalOnEmbeddedIssuer
 class EmbeddedIssuerConfig {
 
+	/**
+	 * EphemeralProperties.signingKey, which this package, knowing no ephemeral mode,
+	 * reads by name.
+	 */
+	static final String EPHEMERAL_SIGNING_KEY = "notifications.ephemeral.signing-key";
+
 	/** At most this many verified tokens are remembered (a few MB). */
 	static final int VERIFIED_TOKENS = 10_000;
 
-	/** Ephemeral mode writes no file (docs/embedded-testing.md). */
+	/**
+	 * Ephemeral mode writes no file (docs/embedded-testing.md) unless it is given one to
+	 * keep its key in, as the test harnesses do so that their next start need not
+	 * generate one.
+	 */
 	@Bean
 	SigningKeys signingKeys(SecurityProperties properties, Environment environment) {
-		return environment.matchesProfiles("ephemeral") ? SigningKeys.inMemory()
-				: SigningKeys.load(properties.token().keyLocation());
+		if (!environment.matchesProfiles("ephemeral")) {
+			return SigningKeys.load(properties.token().keyLocation());
+		}
+		String kept = environment.getProperty(EPHEMERAL_SIGNING_KEY);
+		return (kept != null && !kept.isBlank())
+				? SigningKeys.load(new FileSystemResource(kept.strip()), EPHEMERAL_SIGNING_KEY)
+				: SigningKeys.inMemory();
 	}
 
 	/** A key still being generated must not be missing once the server takes requests. */

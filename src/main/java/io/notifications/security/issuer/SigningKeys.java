@@ -18,6 +18,7 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -65,6 +66,13 @@ public final class SigningKeys {
 	}
 
 	public static SigningKeys load(Resource location) {
+		return load(location, KEY_LOCATION);
+	}
+
+	/**
+	 * The keys at {@code location}, named by {@code setting}, generated there if missing.
+	 */
+	static SigningKeys load(Resource location, String setting) {
 		try {
 			if (!location.exists()) {
 				return generate(location);
@@ -75,7 +83,7 @@ public final class SigningKeys {
 			}
 		}
 		catch (IOException | ParseException | JOSEException | GeneralSecurityException | IllegalStateException ex) {
-			throw new InvalidSettingException(KEY_LOCATION,
+			throw new InvalidSettingException(setting,
 					"Cannot read the token signing key at " + location + ": " + ex.getMessage());
 		}
 	}
@@ -120,20 +128,19 @@ public final class SigningKeys {
 
 	private static SigningKeys generate(Resource location) throws IOException {
 		if (!location.isFile()) {
-			throw new IllegalStateException(
-					"No token signing key at " + location + "; a key is generated only for a file location");
+			throw new IllegalStateException("No token signing key at " + location + ", nor a file to make one in");
 		}
 		Path file = location.getFile().toPath().toAbsolutePath();
 		return inBackground("at " + file, () -> generate(file));
 	}
 
-	private static SigningKeys inBackground(String where, KeySource source) {
+	private static SigningKeys inBackground(String where, Callable<RSAKey> source) {
 		CompletableFuture<List<RSAKey>> generated = new CompletableFuture<>();
 		Thread generator = new Thread(() -> {
 			try {
-				generated.complete(List.of(source.get()));
+				generated.complete(List.of(source.call()));
 			}
-			catch (IOException | JOSEException | RuntimeException ex) {
+			catch (Exception ex) {
 				generated.completeExceptionally(
 						new IllegalStateException("Cannot generate the token signing key " + where, ex));
 			}
@@ -166,13 +173,6 @@ public final class SigningKeys {
 			.algorithm(JWSAlgorithm.RS256)
 			.keyID(UUID.randomUUID().toString())
 			.generate();
-	}
-
-	@FunctionalInterface
-	private interface KeySource {
-
-		RSAKey get() throws IOException, JOSEException;
-
 	}
 
 	private static RSAKey fromPem(String pem) throws GeneralSecurityException, JOSEException {

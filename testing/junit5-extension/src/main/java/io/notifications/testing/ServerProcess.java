@@ -42,6 +42,8 @@ final class ServerProcess implements AutoCloseable {
 	 */
 	static final List<String> TEST_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
+	private static final String SIGNING_KEY = "notifications.ephemeral.signing-key";
+
 	private final Process process;
 
 	private final ClassDataArchive.Launch launch;
@@ -167,6 +169,10 @@ final class ServerProcess implements AutoCloseable {
 		}
 		if (options.seed != null) {
 			command.add("--notifications.ephemeral.seed=" + options.seed);
+		}
+		if (launch.archive != null && !options.properties.containsKey(SIGNING_KEY)) {
+			// kept beside the archive: a later start need not generate a 2048-bit RSA key with C1 alone
+			command.add("--" + SIGNING_KEY + "=" + launch.archive.resolveSibling("signing-key.json"));
 		}
 		for (Map.Entry<String, String> property : options.properties.entrySet()) {
 			command.add("--" + property.getKey() + "=" + property.getValue());

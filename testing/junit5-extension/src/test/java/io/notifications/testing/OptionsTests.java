@@ -115,6 +115,26 @@ class OptionsTests {
 				command.subList(0, 4));
 	}
 
+	@Test
+	void keepsTheSigningKeyBesideTheArchiveUnlessTheUserNamesOne() throws IOException {
+		JavaRuntime java = new JavaRuntime(Path.of("/opt/java17/bin/java"), 17, "17.0.15+6");
+		Path jar = this.directory.resolve("notifications-1.0.jar");
+		ClassDataArchive.Launch archived = new ClassDataArchive.Launch(ClassDataArchive.Mode.USING, jar, List.of(),
+				this.directory.resolve("cache").resolve("app.jsa"), null, null, null);
+		assertTrue(ServerProcess.command(options(List.of()), java, archived, false, this.directory)
+			.contains("--notifications.ephemeral.signing-key=" + this.directory.resolve("cache").resolve("signing-key.json")));
+		assertTrue(ServerProcess.command(options(List.of()), java, ClassDataArchive.Launch.off(jar), false, this.directory)
+			.stream()
+			.noneMatch((argument) -> argument.contains("signing-key")));
+		ServerOptions naming = new ServerOptions(List.of(), null, null, null,
+				Map.of("notifications.ephemeral.signing-key", "/keys/mine.json"), List.of(), null, null, null, null, null);
+		assertEquals(List.of("--notifications.ephemeral.signing-key=/keys/mine.json"),
+				ServerProcess.command(naming, java, archived, false, this.directory)
+					.stream()
+					.filter((argument) -> argument.contains("signing-key"))
+					.toList());
+	}
+
 	private static ServerOptions options(List<ServerOptions.User> users) {
 		return new ServerOptions(users, null, null, null, Map.of(), List.of(), null, null, null, null, null);
 	}

@@ -101,7 +101,7 @@ class PytestPluginIT {
 				first.output());
 		Result second = pytest(sample, List.of("-m", "not steering"));
 		assertEquals(0, second.status(), second.output());
-		assertTrue(second.output().contains("class-data archive: used"), second.output());
+		assertTrue(second.output().contains("class-data archive: used, Spring AOT: on"), second.output());
 	}
 
 	@Test
