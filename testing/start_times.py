@@ -98,12 +98,11 @@ class JUnitHarness:
     name = "JUnit 5 extension"
 
     def __init__(self):
-        jars = sorted(glob.glob(str(TESTING / "junit5-extension" / "target" / "notifications-junit5-*.jar")))
-        if not jars:
-            subprocess.run([str(TESTING.parent / "mvnw"), "-q", "-B", "-f", str(TESTING / "junit5-extension" / "pom.xml"),
-                            "-DskipTests", "package"], check=True)
-            jars = sorted(glob.glob(str(TESTING / "junit5-extension" / "target" / "notifications-junit5-*.jar")))
-        self.jar = jars[-1]
+        # packaged every time (Maven compiles only what changed): a jar left from older sources would
+        # measure the launcher as it was
+        subprocess.run([str(TESTING.parent / "mvnw"), "-q", "-B", "-f", str(TESTING / "junit5-extension" / "pom.xml"),
+                        "-DskipTests", "package"], check=True)
+        self.jar = sorted(glob.glob(str(TESTING / "junit5-extension" / "target" / "notifications-junit5-*.jar")))[-1]
 
     def measure(self, jar, java, cache, archive, puts=0.0, warm=0.0):
         loaded = load()
