@@ -9,7 +9,11 @@ public class InvalidSettingException extends RuntimeException {
 	private final String property;
 
 	public InvalidSettingException(String property, String reason) {
-		super(property + ": " + reason);
+		this(property, reason, null);
+	}
+
+	public InvalidSettingException(String property, String reason, Throwable cause) {
+		super(property + ": " + reason, cause);
 		this.property = property;
 	}
 

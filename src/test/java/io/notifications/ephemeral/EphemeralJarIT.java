@@ -160,6 +160,30 @@ class EphemeralJarIT {
 	}
 
 	@Test
+	void aSigningKeyFileThatCannotBeReadOrWrittenStopsTheJarWithOneMessage() throws Exception {
+		Path corrupt = Files.writeString(this.directory.resolve("corrupt-key.json"), "{\"keys\":[");
+		Path underAFile = Files.writeString(this.directory.resolve("a-file"), "").resolve("key.json");
+		assertThat(failedStart("--notifications.ephemeral.signing-key=" + corrupt)).contains(
+				"notifications.ephemeral.signing-key: Cannot read the token signing key at file [" + corrupt + "]");
+		assertThat(failedStart("--notifications.ephemeral.signing-key=" + underAFile))
+			.contains("notifications.ephemeral.signing-key: Cannot generate the token signing key at " + underAFile);
+	}
+
+	/**
+	 * The description of Boot's short report of a start that failed, which has no stack
+	 * trace.
+	 */
+	private String failedStart(String argument) throws Exception {
+		Path log = Files.createTempFile(this.directory, "server", ".log");
+		Process server = start(this.directory, this.directory, log, USERS, argument);
+		assertThat(server.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(server.exitValue()).isNotZero();
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		assertThat(output).contains("APPLICATION FAILED TO START").doesNotContain("\tat ");
+		return output.substring(output.indexOf("Description:"));
+	}
+
+	@Test
 	void anInvalidFixtureStopsTheJarWithOneMessage() throws Exception {
 		Path fixtures = Files.writeString(this.directory.resolve("fixtures.json"),
 				"""

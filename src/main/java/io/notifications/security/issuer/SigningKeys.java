@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -75,7 +76,7 @@ public final class SigningKeys {
 	static SigningKeys load(Resource location, String setting) {
 		try {
 			if (!location.exists()) {
-				return generate(location);
+				return generate(location, setting);
 			}
 			try (InputStream in = location.getInputStream()) {
 				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -90,7 +91,8 @@ public final class SigningKeys {
 
 	/** Tokens die with the process (ephemeral mode writes no file). */
 	static SigningKeys inMemory() {
-		return inBackground("in memory", SigningKeys::newKey);
+		return inBackground(SigningKeys::newKey,
+				(ex) -> new IllegalStateException("Cannot generate the token signing key in memory", ex));
 	}
 
 	public RSAKey signingKey() {
@@ -119,30 +121,27 @@ public final class SigningKeys {
 			return future.join();
 		}
 		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
 	}
 
-	private static SigningKeys generate(Resource location) throws IOException {
+	private static SigningKeys generate(Resource location, String setting) throws IOException {
 		if (!location.isFile()) {
 			throw new IllegalStateException("No token signing key at " + location + ", nor a file to make one in");
 		}
 		Path file = location.getFile().toPath().toAbsolutePath();
-		return inBackground("at " + file, () -> generate(file));
+		return inBackground(() -> generate(file), (ex) -> new InvalidSettingException(setting,
+				"Cannot generate the token signing key at " + file + ": " + ex, ex));
 	}
 
-	private static SigningKeys inBackground(String where, Callable<RSAKey> source) {
+	private static SigningKeys inBackground(Callable<RSAKey> source, Function<Exception, RuntimeException> failure) {
 		CompletableFuture<List<RSAKey>> generated = new CompletableFuture<>();
 		Thread generator = new Thread(() -> {
 			try {
 				generated.complete(List.of(source.call()));
 			}
 			catch (Exception ex) {
-				generated.completeExceptionally(
-						new IllegalStateException("Cannot generate the token signing key " + where, ex));
+				generated.completeExceptionally(failure.apply(ex));
 			}
 		}, "signing-key-generator");
 		generator.setDaemon(true);
