@@ -118,8 +118,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 
 	Read<R> read(int id) {
 		// JPA's find, not the repository's: outside a transaction, one statement and none
-		// of
-		// the repository proxy's interceptors (GET: about a fifth of its CPU)
+		// of the repository proxy's interceptors (GET: about a fifth of its CPU)
 		E entity = this.entityManager.find(this.type, id);
 		if (entity == null) {
 			throw new RecordNotFoundException(id);

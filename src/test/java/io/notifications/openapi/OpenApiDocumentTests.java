@@ -174,8 +174,7 @@ class OpenApiDocumentTests extends ApiTestSupport {
 	@ValueSource(strings = { COWORKER, SYSTEM })
 	void methodNotAllowedMatchesTheDocumentedEnvelope(String base) {
 		// a 405 answers a method the path does not document, so its body is checked
-		// against the
-		// 405 that the path's documented operations list
+		// against the 405 that the path's documented operations list
 		Response patch = send("PATCH", base, "application/json", VALID.get(base), admin());
 		Response deleteCollection = delete(base, admin());
 		Response putOne = putJson(base + "/1", VALID.get(base), admin());

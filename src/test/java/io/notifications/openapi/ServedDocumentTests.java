@@ -73,8 +73,7 @@ class ServedDocumentTests extends ApiTestSupport {
 			assertThat(list.get("parameters").findValuesAsString("name")).doesNotContain("id").contains("page", "size");
 			assertThat(ok(list).get("$ref").asString()).isEqualTo("#/components/schemas/ListPage" + name);
 			// GET {base}/ without id lists, as Nexudus clients rely on: the id is
-			// optional,
-			// and the answer is the array or the list page
+			// optional, and the answer is the array or the list page
 			assertThat(batch.get("operationId").asString()).isEqualTo("batchRead" + name);
 			assertThat(batch.get("parameters").size()).isEqualTo(1);
 			assertThat(batch.get("parameters").get(0).get("name").asString()).isEqualTo("id");

@@ -85,9 +85,8 @@ class DerivedRoleMatrixTests extends ApiTestSupport {
 		for (Map.Entry<RequestMappingInfo, ?> route : routes()) {
 			for (String pattern : route.getKey().getPatternValues()) {
 				// the token endpoints are OAuth2's, not resources: /api/token and
-				// /api/token/revoke need no
-				// role, /api/token/revoke-all is the Administrator's alone
-				// (RevocationTests)
+				// /api/token/revoke need no role, /api/token/revoke-all is the
+				// Administrator's alone (RevocationTests)
 				if (!pattern.startsWith("/api/") || pattern.equals("/api/token") || pattern.startsWith("/api/token/")) {
 					continue;
 				}

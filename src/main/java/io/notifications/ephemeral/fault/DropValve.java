@@ -33,9 +33,8 @@ final class DropValve extends ValveBase {
 		getNext().invoke(request, response);
 		if (request.getAttribute(DROP) != null) {
 			// as a client abort: when the request was handled by an async dispatch (its
-			// body
-			// came after the headers), Tomcat reports any other closing as an error, with
-			// its error page
+			// body came after the headers), Tomcat reports any other closing as an error,
+			// with its error page
 			response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, new ClientAbortException("Dropped by a fault"));
 		}
 	}
