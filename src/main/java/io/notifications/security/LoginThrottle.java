@@ -1,6 +1,7 @@
 package io.notifications.security;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -69,8 +70,9 @@ final class LoginThrottle {
 		return now - known.last() > this.properties.forgetAfter().toNanos();
 	}
 
+	/** In one case, as the user store finds users: {@code Admin@} is {@code admin@}. */
 	private static String userKey(String username, String address) {
-		return "user:" + address + ":" + username;
+		return "user:" + address + ":" + username.toLowerCase(Locale.ROOT);
 	}
 
 	private static String addressKey(String address) {

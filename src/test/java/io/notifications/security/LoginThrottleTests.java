@@ -113,6 +113,30 @@ class LoginThrottleTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aUserNameInAnotherCaseIsTheSameUserToTheThrottle() {
+		// the user store finds CN-Read@Example.com as cn-read@example.com
+		assertThat(get("127.0.0.12", BASE + "/1", basic("CN-Read@Example.com", "role-secret")).status()).isNotIn(401,
+				429);
+		List<Response> guesses = new ArrayList<>();
+		for (String spelling : List.of("cn-read@example.com", "CN-read@example.com", "cN-read@example.com",
+				"cn-READ@example.com", "cn-read@EXAMPLE.com", "Cn-Read@example.com", "cn-read@Example.com",
+				"CN-READ@EXAMPLE.COM")) {
+			guesses.add(get("127.0.0.12", BASE + "/1", basic(spelling, "guess")));
+		}
+
+		// as with one spelling: 5 failures are free, the 6th makes the next attempt wait
+		assertThat(indexOfStatus(guesses, 429)).isEqualTo(6);
+		guesses.clear();
+		for (String spelling : List.of("sn-read@example.com", "SN-read@example.com", "sN-read@example.com",
+				"sn-READ@example.com", "sn-read@EXAMPLE.com", "Sn-Read@example.com", "sn-read@Example.com",
+				"SN-READ@EXAMPLE.COM")) {
+			guesses.add(passwordGrant("127.0.0.13", spelling, "guess"));
+		}
+		// one spelling at a time, the address alone would allow 20
+		assertThat(indexOfStatus(guesses, 429)).isBetween(1, 6);
+	}
+
+	@Test
 	void aSuccessfulSignInForgetsTheUsersFailuresAtThatAddress() {
 		for (int round = 0; round < 3; round++) {
 			for (int guess = 0; guess < 4; guess++) {
