@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 import io.notifications.resource.ApiResource;
+import jakarta.servlet.http.HttpServletRequest;
 import io.notifications.resource.Needs;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.NameValueExpression;
+import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * The role rule of each route whose handler says what it {@link Needs}:
@@ -27,6 +31,24 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * @param role the role that grants the route, besides the Administrator
  */
 record OperationRule(RequestMatcher matcher, String role) {
+
+	/**
+	 * A request that no route takes: Spring MVC answers it 404, or 405 with
+	 * {@code Allow}, to any caller, as Nexudus does. Read at each request, so that a
+	 * route added while the server runs is a route, and stays closed.
+	 */
+	static RequestMatcher unrouted(RequestMappingHandlerMapping mapping) {
+		return (request) -> {
+			PathContainer path = ServletRequestPathUtils.parse(request).pathWithinApplication();
+			return mapping.getHandlerMethods().keySet().stream().noneMatch((route) -> takes(route, request, path));
+		};
+	}
+
+	private static boolean takes(RequestMappingInfo route, HttpServletRequest request, PathContainer path) {
+		PathPatternsRequestCondition patterns = route.getPathPatternsCondition();
+		return route.getMethodsCondition().getMatchingCondition(request) != null
+				&& (patterns == null || patterns.getPatterns().stream().anyMatch((pattern) -> pattern.matches(path)));
+	}
 
 	static List<OperationRule> of(RequestMappingHandlerMapping mapping) {
 		List<Map.Entry<RequestMappingInfo, HandlerMethod>> routes = new ArrayList<>(

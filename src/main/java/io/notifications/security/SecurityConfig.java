@@ -2,6 +2,7 @@ package io.notifications.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 import io.notifications.ratelimit.RateLimitFilter;
 import io.notifications.ratelimit.RateLimiter;
@@ -34,12 +35,16 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatchers;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The one filter chain. Public routes are listed here and nowhere else; any other route
  * is the Administrator's under {@code /api} (Nexudus's "full unrestricted administrator")
- * and answered 404 elsewhere, as an unknown path.
+ * and answered 404 elsewhere, as an unknown path. What no route takes is Spring MVC's 404
+ * or 405.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -48,6 +53,11 @@ class SecurityConfig {
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
 	private static final String EPHEMERAL = "ephemeral";
+
+	private static final String[] TOKEN_ENDPOINTS = { "/api/token", "/api/token/revoke" };
+
+	private static final String[] PUBLIC_PAGES = { "/", "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
+			"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, EnvelopeWriter writer, UserDetailsService users,
@@ -80,11 +90,9 @@ class SecurityConfig {
 				// a request already decided, rendered by the error controller
 				authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 				// public: revoking needs only the token (RFC 7009); health is for probes
-				authorize.requestMatchers(HttpMethod.POST, "/api/token", "/api/token/revoke").permitAll();
-				authorize
-					.requestMatchers(HttpMethod.GET, "/", "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
-							"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
-					.permitAll();
+				authorize.requestMatchers(HttpMethod.POST, TOKEN_ENDPOINTS).permitAll();
+				authorize.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll();
+				authorize.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES).permitAll();
 				authorize.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
 				authorize.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Roles.ADMINISTRATOR);
 				OperationRule.of(controllers)
@@ -95,6 +103,12 @@ class SecurityConfig {
 				if (environment.matchesProfiles(EPHEMERAL)) {
 					authorize.requestMatchers("/ephemeral/**").hasAuthority(Roles.ADMINISTRATOR);
 				}
+				// a method or path that no route takes: Spring MVC's 405 or 404, to
+				// anyone on
+				// the token endpoints and to any caller elsewhere under /api
+				RequestMatcher unrouted = OperationRule.unrouted(controllers);
+				authorize.requestMatchers(RequestMatchers.allOf(pathsOf(TOKEN_ENDPOINTS), unrouted)).permitAll();
+				authorize.requestMatchers(RequestMatchers.allOf(pathsOf("/api/**"), unrouted)).authenticated();
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
 				authorize.anyRequest().access((authentication, context) -> {
 					EnvelopeAuthenticationEntryPoint.answerNotFound(context.getRequest());
@@ -108,6 +122,12 @@ class SecurityConfig {
 		rateLimiter.ifAvailable((limiter) -> http.addFilterAfter(new RateLimitFilter(limiter, writer),
 				AnonymousAuthenticationFilter.class));
 		return http.build();
+	}
+
+	private static RequestMatcher pathsOf(String... patterns) {
+		return RequestMatchers.anyOf(Arrays.stream(patterns)
+			.map((pattern) -> PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toArray(RequestMatcher[]::new));
 	}
 
 	/**

@@ -54,6 +54,18 @@ class FrontDoorTests extends ApiTestSupport {
 	}
 
 	@Test
+	void thePublicPagesAnswerHeadAsTheyAnswerGet() {
+		for (String path : List.of("/", "/swagger-ui.html", "/v3/api-docs", "/v3/api-docs.yaml",
+				"/.well-known/jwks.json")) {
+			Response get = get(path, null);
+			Response head = send("HEAD", path, null, (String) null, null);
+
+			assertThat(head.status()).as(path).isEqualTo(get.status()).isIn(200, 302);
+			assertThat(head.body()).as(path).isEmpty();
+		}
+	}
+
+	@Test
 	void anUnknownPathOutsideTheApiIsA404EnvelopeForEveryone() {
 		for (String authorization : new String[] { null, admin(), basic("nobody@example.com", "nobody-secret") }) {
 			for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
@@ -73,7 +85,8 @@ class FrontDoorTests extends ApiTestSupport {
 	void theApiAndActuatorStayClosed() {
 		String noRoles = basic("nobody@example.com", "nobody-secret");
 		assertThat(get("/api/unknown", null).status()).isEqualTo(401);
-		assertThat(get("/api/unknown", noRoles).status()).isEqualTo(403);
+		// an authenticated caller's 404, whatever the roles (CONTRACT.md section 4)
+		assertThat(get("/api/unknown", noRoles).body()).isEqualTo(NOT_FOUND);
 		assertThat(get("/api/unknown", admin()).body()).isEqualTo(NOT_FOUND);
 		assertThat(get("/api/spaces/coworkernotifications", null).status()).isEqualTo(401);
 		assertThat(get("/actuator/info", null).status()).isEqualTo(401);

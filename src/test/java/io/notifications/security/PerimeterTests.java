@@ -3,6 +3,7 @@ package io.notifications.security;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
@@ -96,11 +97,67 @@ class PerimeterTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aMethodOrPathThatNoRouteTakesIs405Or404ForAnyCallerAnd401WithoutCredentials() {
+		for (String authorization : callers().subList(1, 4)) {
+			for (String method : List.of("PATCH", "PROPFIND", "POST")) {
+				Response wrongMethod = send(method, "/api/spaces/coworkernotifications/1", null, (String) null,
+						authorization);
+				assertThat(wrongMethod.status()).as(method + " as " + authorization).isEqualTo(405);
+				assertThat(wrongMethod.header("Allow")).contains("GET", "DELETE").doesNotContain(method);
+				assertThat(wrongMethod.body())
+					.isEqualTo(failure(405, "The requested HTTP method is not allowed on this URL."));
+			}
+			Response unknown = get("/api/spaces/nothing", authorization);
+			assertThat(unknown.status()).isEqualTo(404);
+			assertThat(unknown.body()).isEqualTo(NOT_FOUND);
+		}
+		assertThat(send("PATCH", "/api/spaces/coworkernotifications/1", null, (String) null, null).status())
+			.isEqualTo(401);
+		assertThat(get("/api/spaces/nothing", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void theTokenEndpointsAnswerAWrongMethod405WithoutCredentials() {
+		for (String path : List.of("/api/token", "/api/token/revoke")) {
+			for (String method : List.of("GET", "PUT", "DELETE")) {
+				Response response = send(method, path, null, (String) null, null);
+				assertThat(response.status()).as(method + " " + path).isEqualTo(405);
+				assertThat(response.header("Allow")).contains("POST").doesNotContain(method);
+			}
+		}
+		// the Administrator's: without credentials, 401 as everywhere else under /api
+		assertThat(get("/api/token/revoke-all", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aRouteAddedAtRuntimeUnderTheApiIsTheAdministratorsAlone() {
+		Method handler = ReflectionUtils.findMethod(UnlistedRoutes.Runtime.class, "hello");
+		RequestMappingInfo route = RequestMappingInfo.paths("/api/runtime/hello")
+			.methods(RequestMethod.GET)
+			.options(this.controllers.getBuilderConfiguration())
+			.build();
+		assertThat(get("/api/runtime/hello", bearer("cn-read@example.com", "role-secret")).status()).isEqualTo(404);
+		this.controllers.registerMapping(route, new UnlistedRoutes.Runtime(), handler);
+		try {
+			assertThat(get("/api/runtime/hello", bearer("cn-read@example.com", "role-secret")).status()).isEqualTo(403);
+			assertThat(get("/api/runtime/hello", basic("nobody@example.com", "nobody-secret")).status()).isEqualTo(403);
+			assertThat(get("/api/runtime/hello", admin()).body()).isEqualTo("hello");
+		}
+		finally {
+			this.controllers.unregisterMapping(route);
+		}
+	}
+
+	@Test
 	void everyJsonAnswerHasOneContentType() {
 		String noRoles = basic("nobody@example.com", "nobody-secret");
 		for (Response response : List.of(get("/api/spaces/coworkernotifications", null),
 				get("/api/spaces/coworkernotifications", noRoles), get("/internal/hello", null),
-				get("/api/spaces/coworkernotifications", admin()), get("/api/unknown", admin()))) {
+				get("/api/spaces/coworkernotifications", admin()), get("/api/unknown", admin()),
+				get("/api/unknown", noRoles), get("/manage/health", null), get("/manage/health/readiness", null),
+				send("GET", "/api/spaces/coworkernotifications", null, null, admin(),
+						Map.of("Accept", "application/problem+json")))) {
+			assertThat(response.status()).as(response.body()).isIn(200, 401, 403, 404);
 			assertThat(response.header("Content-Type")).as(response.body()).isEqualTo("application/json");
 		}
 	}
