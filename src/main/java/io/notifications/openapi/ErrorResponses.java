@@ -89,7 +89,7 @@ final class ErrorResponses {
 			case 422 -> "The Idempotency-Key was already used, by this caller, for a different request. Nothing was "
 					+ "created.";
 			case 413 -> "The body is over " + PayloadTooLargeException.describe(RequestBodies.MAX_BODY_BYTES) + ".";
-			case 415 -> "The body is not application/json.";
+			case 415 -> "The body is neither JSON nor a form, or is in a content coding other than identity.";
 			case 429 -> "Too many requests.";
 			case 503 -> "The database cannot be reached, or the server is busy receiving other bodies. Nothing was "
 					+ "changed; try again after Retry-After.";

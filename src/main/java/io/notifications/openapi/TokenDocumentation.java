@@ -39,7 +39,8 @@ final class TokenDocumentation {
 			.addProperty("refresh_token", typed("string"))
 			.required(List.of("access_token", "token_type", "expires_in", "refresh_token"));
 		Schema error = typed("object")
-			.addProperty("error", typed("string")._enum(List.of("invalid_grant", "unsupported_grant_type")))
+			.addProperty("error",
+					typed("string")._enum(List.of("invalid_grant", "invalid_request", "unsupported_grant_type")))
 			.addProperty("error_description", typed("string"))
 			.required(List.of("error"));
 		post.tags(List.of("Token"))
@@ -58,9 +59,14 @@ final class TokenDocumentation {
 											new MediaType().schema(tokens))))
 						.addApiResponse("400", new ApiResponse()
 							.description("A wrong password, a used or expired refresh token, "
-									+ "or a body that is not a form with a known grant_type")
+									+ "a body that is not a form with a known grant_type, "
+									+ "or parameters in the URL instead of the form (invalid_request)")
 							.content(new Content().addMediaType("application/json", new MediaType().schema(error))))
-						.addApiResponse("401", badCredentials()));
+						.addApiResponse("401", badCredentials())
+						.addApiResponse("415", new ApiResponse()
+							.description("The body is in a content coding other than identity.")
+							.content(new Content().addMediaType(ContractDocumentation.JSON,
+									new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))))));
 		// 429: a wrong password counts against the user and the address
 		ErrorResponses.on(post, 405, 406, 408, 429, 500, 503);
 	}
@@ -129,7 +135,9 @@ final class TokenDocumentation {
 	}
 
 	private static ApiResponse notAForm() {
-		return new ApiResponse().description("The body is not a form (application/x-www-form-urlencoded).")
+		return new ApiResponse()
+			.description("The body is not a form (application/x-www-form-urlencoded), or is in a content coding "
+					+ "other than identity.")
 			.content(new Content().addMediaType(ContractDocumentation.JSON,
 					new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))));
 	}

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -82,8 +83,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			logger.error("Failure in Spring MVC", ex);
 		}
 		int status = statusCode.value();
-		return new ResponseEntity<>(Envelope.failure(status, FailureMessages.forStatus(status)), json(headers),
-				statusCode);
+		String message = (ex instanceof HttpMediaTypeNotSupportedException unsupported)
+				? FailureMessages.unsupportedContentType(unsupported.getSupportedMediaTypes())
+				: FailureMessages.forStatus(status);
+		return new ResponseEntity<>(Envelope.failure(status, message), json(headers), statusCode);
 	}
 
 	private static ResponseEntity<Object> envelope(Envelope envelope) {

@@ -1,5 +1,9 @@
 package io.notifications.web;
 
+import java.util.List;
+
+import org.springframework.http.MediaType;
+
 /** The sentence of a failure that no property is at fault for, by HTTP status. */
 public final class FailureMessages {
 
@@ -12,6 +16,14 @@ public final class FailureMessages {
 	private FailureMessages() {
 	}
 
+	/** The 415's sentence: JSON where the endpoint takes it, else what it takes. */
+	public static String unsupportedContentType(List<MediaType> supported) {
+		if (supported.isEmpty() || supported.stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
+			return forStatus(415);
+		}
+		return "The request content type is not supported; send " + supported.get(0).toString() + ".";
+	}
+
 	public static String forStatus(int status) {
 		return switch (status) {
 			case 400 -> "The request is invalid.";
@@ -22,6 +34,9 @@ public final class FailureMessages {
 			case 406 -> "The requested response type is not available; this API answers application/json.";
 			case 409 -> "The record was changed by another request at the same time. Try again.";
 			case 415 -> "The request content type is not supported; send application/json.";
+			// Tomcat's, for CONNECT and for a transfer coding it does not know
+			case 501 -> "The request's method or transfer coding is not implemented by this server.";
+			case 505 -> "The HTTP version of the request is not supported; send HTTP/1.1.";
 			default -> (status >= 500) ? UNEXPECTED : "The request could not be processed.";
 		};
 	}

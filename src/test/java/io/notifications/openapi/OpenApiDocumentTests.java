@@ -309,7 +309,7 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		}
 		JsonNode paths = root.get("paths");
 		assertThat(paths.get("/api/token").get("post").get("responses").propertyNames()).containsExactly("200", "400",
-				"401", "405", "406", "408", "429", "500", "503");
+				"401", "405", "406", "408", "415", "429", "500", "503");
 		assertThat(paths.get("/api/token/revoke").get("post").get("responses").propertyNames()).containsExactly("200",
 				"400", "401", "405", "406", "408", "415", "429", "500", "503");
 		assertThat(paths.get("/api/token/revoke-all").get("post").get("responses").propertyNames())
@@ -343,6 +343,10 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		assertAnswerTo(401, "POST", "/api/token/revoke-all", form, "user=nobody@example.com", null);
 		assertAnswerTo(403, "POST", "/api/token/revoke-all", form, "user=nobody@example.com", noRoles);
 		assertAnswerTo(415, "POST", "/api/token/revoke-all", "application/json", "{}", admin());
+		Response coded = send("POST", "/api/token", form, "grant_type=password", null,
+				Map.of("Content-Encoding", "gzip"));
+		assertThat(coded.status()).as(coded.body()).isEqualTo(415);
+		assertMatches(this.validator.validateResponse("/api/token", Request.Method.POST, response(coded)), coded);
 		assertAnswerTo(400, "POST", "/api/token/revoke-all", form, "user=", admin());
 		assertAnswerTo(401, "GET", "/.well-known/jwks.json", null, null, badToken);
 		for (String path : List.of("/api/token", "/api/token/revoke", "/api/token/revoke-all")) {

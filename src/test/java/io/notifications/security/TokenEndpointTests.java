@@ -19,6 +19,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Envelopes;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,32 @@ class TokenEndpointTests extends ApiTestSupport {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.body()).isEqualTo(UNSUPPORTED);
 		}
+	}
+
+	@Test
+	void parametersInTheUrlAreRefusedEvenBesideAForm() {
+		for (String[] request : List.of(
+				new String[] { "/api/token?grant_type=password&username=admin@example.com&password=admin-secret", "" },
+				new String[] { "/api/token?password=admin-secret", "grant_type=password&username=admin@example.com" },
+				new String[] { "/api/token?x=1",
+						"grant_type=password&username=admin@example.com&password=admin-secret" })) {
+			Response response = postForm(request[0], request[1]);
+
+			assertThat(response.status()).as(request[0]).isEqualTo(400);
+			assertThat(response.body()).isEqualTo(
+					"""
+							{"error":"invalid_request","error_description":"The parameters go in the form body, not in the URL."}""");
+			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		}
+	}
+
+	@Test
+	void theRevocationEndpointsSay415InTermsOfTheFormTheyTake() {
+		Response response = postJson("/api/token/revoke", "{\"token\":\"x\"}", null);
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.body()).isEqualTo(Envelopes.failure(415,
+				"The request content type is not supported; send application/x-www-form-urlencoded."));
 	}
 
 	@Test

@@ -34,6 +34,8 @@ class TokenController {
 
 	static final String BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or already used.";
 
+	static final String PARAMETERS_IN_THE_URL = "The parameters go in the form body, not in the URL.";
+
 	private final TokenService tokens;
 
 	private final PasswordSignIn passwords;
@@ -52,6 +54,10 @@ class TokenController {
 		if (contentType == null
 				|| !MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType))) {
 			return error("unsupported_grant_type", null);
+		}
+		if (request.getQueryString() != null) {
+			// RFC 6749 section 3.2: a URL with a password ends up in logs and histories
+			return error("invalid_request", PARAMETERS_IN_THE_URL);
 		}
 		if ("password".equals(grantType)) {
 			return passwordGrant(username, password, request);
