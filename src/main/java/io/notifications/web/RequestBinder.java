@@ -61,12 +61,13 @@ public class RequestBinder {
 	}
 
 	public <T extends Record> T bind(byte[] body, Class<T> type, Set<String> ignored, Class<?>... groups) {
-		if (!StrictUtf8.isValid(body)) {
+		String text = StrictUtf8.decode(body);
+		if (text == null) {
 			throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON);
 		}
 		JsonNode tree;
 		try {
-			tree = this.treeMapper.readTree(body);
+			tree = this.treeMapper.readTree(text);
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableBodyException(UnreadableBodyException.NOT_JSON, ex);

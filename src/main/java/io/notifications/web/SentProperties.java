@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.notifications.value.WireValues;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,6 +40,11 @@ final class SentProperties {
 
 	private final String[] messages;
 
+	/**
+	 * Properties that are not bound (unknown or ignored) but hold a string no record may.
+	 */
+	private final List<ErrorItem> unboundFailures = new ArrayList<>();
+
 	private SentProperties(RequestShape shape) {
 		this.shape = shape;
 		this.keys = new String[shape.size()];
@@ -58,14 +64,54 @@ final class SentProperties {
 				}
 				sent.keys[index] = property.getKey();
 				if (ignored.contains(shape.wireName(index))) {
+					sent.checkUnbound(property.getKey(), property.getValue());
 					continue;
 				}
 				sent.values[index] = property.getValue();
+			}
+			else {
+				sent.checkUnbound(property.getKey(), property.getValue());
 			}
 			// unknown properties go to Jackson too, which ignores them
 			sent.bound.set(property.getKey(), property.getValue());
 		}
 		return sent;
+	}
+
+	/**
+	 * NUL and lone surrogates are refused in any string, bound or not (CONTRACT.md 2).
+	 */
+	private void checkUnbound(String name, JsonNode value) {
+		if (!storable(name) || !storable(value)) {
+			this.unboundFailures.add(new ErrorItem(value, ErrorItem.NOT_VALID, name));
+		}
+	}
+
+	private static boolean storable(JsonNode value) {
+		if (value.isString()) {
+			return storable(value.asString());
+		}
+		for (Map.Entry<String, JsonNode> member : value.properties()) {
+			if (!storable(member.getKey()) || !storable(member.getValue())) {
+				return false;
+			}
+		}
+		for (JsonNode element : value.values()) {
+			if (!storable(element)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean storable(String text) {
+		try {
+			WireValues.toText(text);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	ObjectNode bound() {
@@ -104,6 +150,7 @@ final class SentProperties {
 				errors.add(new ErrorItem(this.values[i], this.messages[i], this.shape.wireName(i)));
 			}
 		}
+		errors.addAll(this.unboundFailures);
 		return errors;
 	}
 

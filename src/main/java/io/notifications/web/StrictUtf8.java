@@ -6,24 +6,29 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Jackson decodes some malformed UTF-8 leniently (the overlong {@code C0 AF} becomes
- * {@code /}), which would let a body say what a filter in front did not see.
+ * A body is UTF-8 and nothing else. Jackson, given bytes, decodes some malformed UTF-8
+ * leniently (the overlong {@code C0 AF} becomes {@code /}) and guesses UTF-16 or UTF-32
+ * from zero bytes; either would let a body say what a filter in front did not see.
  */
 final class StrictUtf8 {
+
+	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	private StrictUtf8() {
 	}
 
-	static boolean isValid(byte[] bytes) {
+	/** The text, less a leading byte order mark, or null if the bytes are not UTF-8. */
+	static String decode(byte[] bytes) {
 		try {
-			StandardCharsets.UTF_8.newDecoder()
+			String text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes));
-			return true;
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+			return (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? text.substring(1) : text;
 		}
 		catch (CharacterCodingException ex) {
-			return false;
+			return null;
 		}
 	}
 

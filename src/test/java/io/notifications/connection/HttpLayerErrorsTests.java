@@ -1,7 +1,9 @@
 package io.notifications.connection;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Envelopes;
@@ -41,6 +43,20 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo(INVALID);
+	}
+
+	@Test
+	void whatTomcatDoesNotImplementIsSaidInTheEnvelope() {
+		Response version = send("GET " + BASE + "/1 HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		Response coding = send("PUT " + BASE + " HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n"
+				+ "Content-Type: application/json\r\nConnection: close\r\n\r\n");
+
+		assertThat(version.status()).isEqualTo(505);
+		assertThat(version.body())
+			.isEqualTo(Envelopes.failure(505, "The HTTP version of the request is not supported; send HTTP/1.1."));
+		assertThat(coding.status()).isEqualTo(501);
+		assertThat(coding.body()).isEqualTo(
+				Envelopes.failure(501, "The request's method or transfer coding is not implemented by this server."));
 	}
 
 	@Test
@@ -95,6 +111,25 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo(Envelopes.failure(400, "The request body is not valid JSON."));
 		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("before");
+	}
+
+	@Test
+	void aBodyInUtf16OrUtf32IsRefusedNotDecoded() {
+		int id = createdId(BASE, record("before"));
+		String json = """
+				{"Id":%d,"CoworkerId":7,"Message":"after","NotificationType":"blog","EntityId":0}""".formatted(id);
+		for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+			Response response = sendJsonBytes("PUT", json.getBytes(Charset.forName(charset)));
+
+			assertThat(response.status()).as(charset).isEqualTo(400);
+			assertThat(response.body()).isEqualTo(Envelopes.failure(400, "The request body is not valid JSON."));
+		}
+		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("before");
+		// a UTF-8 byte order mark is read past, as before
+		byte[] marked = concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
+				json.getBytes(StandardCharsets.UTF_8));
+		assertThat(sendJsonBytes("PUT", marked).status()).isEqualTo(200);
+		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("after");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The binding rules of CONTRACT.md section 2, without a Spring context: a JSON body or
@@ -125,6 +126,20 @@ class RequestBinderTests {
 
 		assertThat(failure.getErrors()).extracting(ErrorItem::propertyName, ErrorItem::message)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Title", "is not a valid value"));
+	}
+
+	@Test
+	void nulAndLoneSurrogatesFailUnknownAndIgnoredPropertiesTooAfterTheRecordsOwn() {
+		InvalidRequestException failure = assertThrows(InvalidRequestException.class, () -> binder.bind(
+				bytes("""
+						{"Id":"\\u0000","Count":1,"Title":"\\ud800","Level":1,"X\\u0000":"a","Nested":{"b":["\\udc00"]},"Fine":"x"}"""),
+				Sample.class, Set.of("Id")));
+
+		assertThat(failure.getErrors()).extracting(ErrorItem::propertyName, ErrorItem::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Title", "is not a valid value"),
+					org.assertj.core.groups.Tuple.tuple("Id", "is not a valid value"),
+					org.assertj.core.groups.Tuple.tuple("X\u0000", "is not a valid value"),
+					org.assertj.core.groups.Tuple.tuple("Nested", "is not a valid value"));
 	}
 
 	@Test
