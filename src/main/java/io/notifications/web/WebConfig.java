@@ -1,15 +1,20 @@
 package io.notifications.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.actuate.endpoint.web.EndpointMediaTypes;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Spring MVC as the wire format needs it: {@link WireBody} parameters, and bodies in no
- * content coding but {@code identity} ({@link ContentCodingInterceptor}).
+ * Spring MVC as the wire format needs it: {@link WireBody} parameters, bodies in no
+ * content coding but {@code identity} ({@link ContentCodingInterceptor}), and Actuator's
+ * answers in {@code application/json}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -18,6 +23,18 @@ class WebConfig implements WebMvcConfigurer {
 
 	WebConfig(RequestBodies bodies) {
 		this.bodies = bodies;
+	}
+
+	/**
+	 * Actuator's JSON in the one {@code Content-Type} of every JSON answer, unless a
+	 * client asks for Actuator's own type.
+	 */
+	@Bean
+	EndpointMediaTypes endpointMediaTypes() {
+		List<String> produced = new ArrayList<>(EndpointMediaTypes.DEFAULT.getProduced());
+		produced.remove(MediaType.APPLICATION_JSON_VALUE);
+		produced.add(0, MediaType.APPLICATION_JSON_VALUE);
+		return new EndpointMediaTypes(produced, EndpointMediaTypes.DEFAULT.getConsumed());
 	}
 
 	@Override
