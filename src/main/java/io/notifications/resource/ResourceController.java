@@ -2,6 +2,7 @@ package io.notifications.resource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -110,7 +111,8 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 			});
 			return ResponseEntity.ok().eTag(created.etag()).body(created(created, caller));
 		}
-		if (!IdempotencyKeys.isValid(key)) {
+		// one line: Spring would join two lines into a third key
+		if (!IdempotencyKeys.isValid(key) || Collections.list(http.getHeaders(IDEMPOTENCY_KEY)).size() > 1) {
 			return failure(400, new ErrorItem(key, ErrorItem.NOT_VALID, IDEMPOTENCY_KEY));
 		}
 		IdempotencyKeys keys = this.shared.keys();

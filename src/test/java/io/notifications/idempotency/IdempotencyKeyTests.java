@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.notifications.support.ApiTestSupport;
+import io.notifications.support.RawHttp;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,22 @@ class IdempotencyKeyTests extends ApiTestSupport {
 				error("\"" + "k".repeat(256) + "\"", "is not a valid value", "Idempotency-Key")));
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_keys", Integer.class)).isZero();
 		assertThat(post(BODY, admin(), "k").status()).isEqualTo(200);
+	}
+
+	@Test
+	void twoKeyLinesAreRefusedAndNeitherKeyIsKept() {
+		int before = records();
+		Response twoLines = RawHttp.exchange("127.0.0.1", this.port,
+				"POST " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + admin()
+						+ "\r\nContent-Type: application/json\r\nIdempotency-Key: a1\r\nIdempotency-Key: b1\r\n"
+						+ "Content-Length: " + BODY.length() + "\r\nConnection: close\r\n\r\n" + BODY);
+
+		assertThat(twoLines.status()).as(twoLines.body()).isEqualTo(400);
+		assertThat(twoLines.json().get("Errors").get(0).get("PropertyName").asString()).isEqualTo("Idempotency-Key");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_keys", Integer.class)).isZero();
+		assertThat(records()).isEqualTo(before);
+		assertThat(post(BODY, admin(), "a1").status()).isEqualTo(200);
+		assertThat(records()).isEqualTo(before + 1);
 	}
 
 	private Response post(String body, String authorization, String key) {
