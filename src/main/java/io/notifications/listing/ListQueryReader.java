@@ -29,6 +29,8 @@ final class ListQueryReader {
 
 	static final String DIR = "dir";
 
+	static final String BATCH_READ_ID = "must be written id, in lower case, for a batch read";
+
 	private final String resource;
 
 	private final Map<String, ListField> byLowerCaseName;
@@ -49,6 +51,13 @@ final class ListQueryReader {
 			.values()
 			.addAll(values));
 
+		Parameter id = sent.remove("id");
+		if (id != null) {
+			// routed here, not to the batch read, because Spring matches route parameters
+			// in
+			// one case: a clear 400 rather than the whole list
+			errors.add(new ErrorItem(ListField.attempted(id.values().get(0)), BATCH_READ_ID, id.name()));
+		}
 		Parameter page = sent.remove(PAGE);
 		Parameter size = sent.remove(SIZE);
 		Parameter orderBy = sent.remove(ORDER_BY.toLowerCase(Locale.ROOT));

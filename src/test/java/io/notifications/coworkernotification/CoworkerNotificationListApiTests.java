@@ -309,6 +309,18 @@ class CoworkerNotificationListApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anIdInAnotherCaseIsA400AndNotTheWholeList() {
+		int[] ids = createSeven();
+		String message = "must be written id, in lower case, for a batch read";
+
+		for (String name : List.of("Id", "ID", "iD")) {
+			Response response = get(BASE + "/?" + name + "=%5B" + ids[0] + "%5D", admin());
+			assertThat(response.body()).as(name)
+				.isEqualTo(failure(400, name, message, error("\"[" + ids[0] + "]\"", message, name)));
+		}
+	}
+
+	@Test
 	void batchReadOfOnlyUnknownIdsIsAnEmptyArray() {
 		createSeven();
 
