@@ -1,10 +1,13 @@
 package io.notifications.ephemeral;
 
-import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.notifications.value.DateTimes;
+import io.notifications.web.ErrorItem;
+import io.notifications.web.InvalidRequestException;
 import io.notifications.web.WireBody;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -19,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/ephemeral/clock")
 @Profile(EphemeralProperties.PROFILE)
 class ClockController {
+
+	static final String OUT_OF_RANGE = "must keep the clock within the years 1 to 9999";
 
 	private final SteeredClock clock;
 
@@ -41,9 +46,23 @@ class ClockController {
 			this.clock.fix(request.now());
 		}
 		else {
-			this.clock.advance(Duration.ofSeconds(request.advanceSeconds()));
+			this.clock.fix(moved(request.advanceSeconds()));
 		}
 		return read();
+	}
+
+	/** Where the clock would be: a time the records can store, or a 400. */
+	private Instant moved(long seconds) {
+		try {
+			Instant moved = this.clock.instant().plusSeconds(seconds);
+			if (DateTimes.isStorable(moved)) {
+				return moved;
+			}
+		}
+		catch (DateTimeException | ArithmeticException ex) {
+			// past what Instant holds: out of range as well
+		}
+		throw new InvalidRequestException(new ErrorItem(seconds, OUT_OF_RANGE, "AdvanceSeconds"));
 	}
 
 	@JsonPropertyOrder({ "Now", "Fixed" })

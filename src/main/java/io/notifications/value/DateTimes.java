@@ -31,10 +31,15 @@ public final class DateTimes {
 				LocalDateTime::from);
 		Instant instant = (parsed instanceof OffsetDateTime offset) ? offset.toInstant()
 				: ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-		if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+		if (!isStorable(instant)) {
 			throw new DateTimeException("Out of range: " + text);
 		}
 		return instant.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** Within years 1 to 9999, as the database and the wire keep date-times. */
+	public static boolean isStorable(Instant instant) {
+		return !instant.isBefore(MIN) && !instant.isAfter(MAX);
 	}
 
 }

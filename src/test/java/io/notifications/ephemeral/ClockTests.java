@@ -1,6 +1,7 @@
 package io.notifications.ephemeral;
 
 import java.util.Base64;
+import java.util.List;
 
 import io.notifications.persistence.UniqueIds;
 import io.notifications.support.Response;
@@ -45,6 +46,18 @@ class ClockTests extends SteeringTestSupport {
 			.isEqualTo("Now: is a required field");
 		assertThat(steer("POST", "/ephemeral/clock", """
 				{"Now":"tomorrow"}""").json().get("Message").asString()).isEqualTo("Now: is not a valid value");
+		assertThat(steer("GET", "/ephemeral/clock", null).body())
+			.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
+	}
+
+	@Test
+	void aMoveOutOfTheYearsOneTo9999IsA400AndTheClockStaysPut() {
+		fixClock("2025-01-15T10:30:00Z");
+		for (String seconds : List.of("9223372036854775807", "-9223372036854775808", "-99999999999", "253402300800")) {
+			assertThat(steer("POST", "/ephemeral/clock", "{\"AdvanceSeconds\":" + seconds + "}").body()).as(seconds)
+				.isEqualTo(failure(400, "AdvanceSeconds", ClockController.OUT_OF_RANGE,
+						error(seconds, ClockController.OUT_OF_RANGE, "AdvanceSeconds")));
+		}
 		assertThat(steer("GET", "/ephemeral/clock", null).body())
 			.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
 	}
