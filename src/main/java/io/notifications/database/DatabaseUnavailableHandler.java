@@ -3,13 +3,18 @@ package io.notifications.database;
 import java.sql.SQLException;
 
 import io.notifications.web.Envelope;
+import jakarta.persistence.PersistenceException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.orm.jpa.JpaDialect;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.orm.jpa.JpaVendorAdapter;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,6 +36,12 @@ class DatabaseUnavailableHandler {
 
 	private static final String HIKARI_CLOSED = "Connection is closed";
 
+	private final ObjectProvider<JpaVendorAdapter> vendor;
+
+	DatabaseUnavailableHandler(ObjectProvider<JpaVendorAdapter> vendor) {
+		this.vendor = vendor;
+	}
+
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<Envelope> unavailable(Exception ex) {
 		return ResponseEntity.status(503)
@@ -46,6 +57,21 @@ class DatabaseUnavailableHandler {
 	@ExceptionHandler({ TransactionSystemException.class, JpaSystemException.class })
 	ResponseEntity<Envelope> lostConnection(Exception ex) throws Exception {
 		if (connectionLost(ex)) {
+			return unavailable(ex);
+		}
+		throw ex;
+	}
+
+	/**
+	 * JPA used directly (a GET by id, the PUT's statement) is not translated on its way
+	 * out: a connection that cannot be had arrives as the provider's own exception.
+	 */
+	@ExceptionHandler(PersistenceException.class)
+	ResponseEntity<Envelope> untranslated(PersistenceException ex) throws Exception {
+		JpaVendorAdapter vendor = this.vendor.getIfAvailable();
+		JpaDialect dialect = (vendor != null) ? vendor.getJpaDialect() : null;
+		DataAccessException translated = (dialect != null) ? dialect.translateExceptionIfPossible(ex) : null;
+		if (translated instanceof DataAccessResourceFailureException || connectionLost(ex)) {
 			return unavailable(ex);
 		}
 		throw ex;

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +103,23 @@ class DatabaseOutageTests {
 			assertThat(details.body()).isEqualTo("""
 					{"components":{"db":{"details":{"error":"The database did not answer."},"status":"DOWN"},\
 					"readinessState":{"status":"UP"}},"status":"DOWN"}""");
+
+			// later in the outage the pool has no connection left to fail on: a GET by id
+			// and
+			// a PUT wait for a new one, which JPA reports in its provider's own exception
+			for (int attempt = 0; attempt < 2; attempt++) {
+				start = System.nanoTime();
+				Response read = Http.get(base + BASE + "/" + id, AUTHORIZATION);
+				long readMillis = millisSince(start);
+				Response write = update(base, id, "during");
+				for (Response response : List.of(read, write)) {
+					assertThat(response.status()).as(response.body()).isEqualTo(503);
+					assertThat(response.body())
+						.isEqualTo(Envelopes.failure(503, "The database is unavailable. Try again shortly."));
+					assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+				}
+				assertThat(readMillis).isLessThan(5000);
+			}
 
 			postgres = startPostgres(port, data);
 			start = System.nanoTime();
