@@ -41,9 +41,15 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
 	private final EnvelopeWriter writer;
 
-	public RateLimitFilter(RateLimiter limiter, EnvelopeWriter writer) {
+	private final RequestMatcher exempt;
+
+	/**
+	 * @param exempt requests that are not the API's traffic and are never limited
+	 */
+	public RateLimitFilter(RateLimiter limiter, EnvelopeWriter writer, RequestMatcher exempt) {
 		this.limiter = limiter;
 		this.writer = writer;
+		this.exempt = exempt;
 	}
 
 	/**
@@ -52,7 +58,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return HEALTH.matches(request);
+		return HEALTH.matches(request) || this.exempt.matches(request);
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.notifications.resource.ApiResource;
-import jakarta.servlet.http.HttpServletRequest;
 import io.notifications.resource.Needs;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -38,16 +37,28 @@ record OperationRule(RequestMatcher matcher, String role) {
 	 * route added while the server runs is a route, and stays closed.
 	 */
 	static RequestMatcher unrouted(RequestMappingHandlerMapping mapping) {
+		return unrouted(mapping, true);
+	}
+
+	/** A request whose path no route has, whatever the method. */
+	static RequestMatcher unknownPath(RequestMappingHandlerMapping mapping) {
+		return unrouted(mapping, false);
+	}
+
+	private static RequestMatcher unrouted(RequestMappingHandlerMapping mapping, boolean method) {
 		return (request) -> {
 			PathContainer path = ServletRequestPathUtils.parse(request).pathWithinApplication();
-			return mapping.getHandlerMethods().keySet().stream().noneMatch((route) -> takes(route, request, path));
+			return mapping.getHandlerMethods()
+				.keySet()
+				.stream()
+				.noneMatch((route) -> (!method || route.getMethodsCondition().getMatchingCondition(request) != null)
+						&& takes(route, path));
 		};
 	}
 
-	private static boolean takes(RequestMappingInfo route, HttpServletRequest request, PathContainer path) {
+	private static boolean takes(RequestMappingInfo route, PathContainer path) {
 		PathPatternsRequestCondition patterns = route.getPathPatternsCondition();
-		return route.getMethodsCondition().getMatchingCondition(request) != null
-				&& (patterns == null || patterns.getPatterns().stream().anyMatch((pattern) -> pattern.matches(path)));
+		return patterns == null || patterns.getPatterns().stream().anyMatch((pattern) -> pattern.matches(path));
 	}
 
 	static List<OperationRule> of(RequestMappingHandlerMapping mapping) {

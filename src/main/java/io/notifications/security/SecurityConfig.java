@@ -98,15 +98,17 @@ class SecurityConfig {
 				OperationRule.of(controllers)
 					.forEach((rule) -> authorize.requestMatchers(rule.matcher())
 						.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
-				// ephemeral mode's steering (docs/embedded-testing.md); elsewhere an
-				// unknown path
-				if (environment.matchesProfiles(EPHEMERAL)) {
-					authorize.requestMatchers("/ephemeral/**").hasAuthority(Roles.ADMINISTRATOR);
-				}
-				// a method or path that no route takes: Spring MVC's 405 or 404, to
-				// anyone on
-				// the token endpoints and to any caller elsewhere under /api
 				RequestMatcher unrouted = OperationRule.unrouted(controllers);
+				// ephemeral mode's steering (docs/embedded-testing.md); elsewhere, and on
+				// a
+				// path it has no route for, an unknown path
+				if (environment.matchesProfiles(EPHEMERAL)) {
+					RequestMatcher steering = RequestMatchers.allOf(pathsOf("/ephemeral/**"),
+							RequestMatchers.not(OperationRule.unknownPath(controllers)));
+					authorize.requestMatchers(steering).hasAuthority(Roles.ADMINISTRATOR);
+				}
+				// what no route takes: Spring MVC's 405 or 404, to anyone on the token
+				// endpoints and to any caller elsewhere under /api
 				authorize.requestMatchers(RequestMatchers.allOf(pathsOf(TOKEN_ENDPOINTS), unrouted)).permitAll();
 				authorize.requestMatchers(RequestMatchers.allOf(pathsOf("/api/**"), unrouted)).authenticated();
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
@@ -118,8 +120,11 @@ class SecurityConfig {
 		loginThrottle.ifAvailable((throttle) -> http.addFilterBefore(new LoginThrottleFilter(throttle, writer),
 				BasicAuthenticationFilter.class));
 		// after the anonymous filter: every request has a key to count by;
-		// before authorization: refused requests count too
-		rateLimiter.ifAvailable((limiter) -> http.addFilterAfter(new RateLimitFilter(limiter, writer),
+		// before authorization: refused requests count too. Ephemeral mode's steering
+		// is the test's, not the API's traffic: a stopped clock would never refill it
+		RequestMatcher steering = environment.matchesProfiles(EPHEMERAL) ? pathsOf("/ephemeral/**")
+				: (request) -> false;
+		rateLimiter.ifAvailable((limiter) -> http.addFilterAfter(new RateLimitFilter(limiter, writer, steering),
 				AnonymousAuthenticationFilter.class));
 		return http.build();
 	}
