@@ -21,8 +21,9 @@ record FaultRequest(
 		@JsonProperty("Path") @Pattern(regexp = "/.*", message = ErrorItem.NOT_VALID) @Size(max = 2048) String path,
 		@JsonProperty("PathPrefix") @Pattern(regexp = "/.*",
 				message = ErrorItem.NOT_VALID) @Size(max = 2048) String pathPrefix,
-		@JsonProperty("Caller") @Size(max = 255) String caller, @JsonProperty("Effect") @NotNull Effect effect,
-		@JsonProperty("Times") @Min(1) Integer times,
+		@JsonProperty("Caller") @Pattern(regexp = ".*\\S.*",
+				message = ErrorItem.NOT_VALID) @Size(max = 255) String caller,
+		@JsonProperty("Effect") @NotNull Effect effect, @JsonProperty("Times") @Min(1) Integer times,
 		@JsonProperty("Probability") @DecimalMin("0") @DecimalMax("1") Double probability,
 		@JsonProperty("RetryAfterSeconds") @Min(1) @Max(86_400) Integer retryAfterSeconds,
 		@JsonProperty("DelayMs") @Min(1) @Max(60_000) Integer delayMs) {

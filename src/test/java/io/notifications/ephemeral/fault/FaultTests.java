@@ -219,6 +219,11 @@ class FaultTests extends SteeringTestSupport {
 				{"Effect":"ServerError","Method":"FETCH"}""", "Method: is not a valid value");
 		assertInvalid("""
 				{"Effect":"ServerError","Path":"api/token"}""", "Path: is not a valid value");
+		// a caller no request can have: the rule would never match
+		assertInvalid("""
+				{"Effect":"ServerError","Caller":""}""", "Caller: is not a valid value");
+		assertInvalid("""
+				{"Effect":"ServerError","Caller":"  "}""", "Caller: is not a valid value");
 		assertThat(steer("GET", "/ephemeral/faults", null).json().get("TotalItems").asInt()).isEqualTo(before);
 	}
 
