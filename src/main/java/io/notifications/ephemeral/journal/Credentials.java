@@ -14,11 +14,11 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * Takes the secrets out of what the token endpoints received before the journal keeps it:
- * the values of {@code password}, {@code totp}, {@code client_secret},
- * {@code refresh_token} and {@code token} (names in any case) become {@code ***}, and
- * nothing else of the text changes. Text that cannot be read past some point is kept up
- * to that point only, so a secret cannot hide in a malformed body.
+ * Takes the secrets out of what the token endpoints received, and out of every query
+ * string, before the journal keeps it: the values of {@code password}, {@code totp},
+ * {@code client_secret}, {@code refresh_token} and {@code token} (names in any case)
+ * become {@code ***}, and nothing else of the text changes. Text that cannot be read past
+ * some point is kept up to that point only, so a secret cannot hide in a malformed body.
  */
 final class Credentials {
 

@@ -82,7 +82,9 @@ final class JournalFilter implements Filter {
 				body = Credentials.redact(body, contentType);
 			}
 		}
-		String recordedQuery = (secrets && query != null) ? Credentials.redactForm(query) : query;
+		// on any path: a client that sends a password in a URL sends it to the wrong one
+		// too
+		String recordedQuery = (query != null) ? Credentials.redactForm(query) : null;
 		String recordedBody = body;
 		boolean bodyTruncated = truncated;
 		int recordedStatus = (fault != null && fault.dropped()) ? 0 : status;

@@ -78,10 +78,18 @@ class JournalTests extends SteeringTestSupport {
 		postForm("/api/token", "grant_type=refresh_token&refresh_token=" + refreshToken);
 		postForm("/api/token/revoke", "token=" + token);
 		postForm("/api/token?password=" + ADMIN_PASSWORD, "grant_type=client_credentials&client_secret=s3cr3t");
+		// not a token endpoint, but a password in its URL all the same
+		get("/api/token/?password=" + ADMIN_PASSWORD + "&x=1", null);
+		get("/api/TOKEN?token=" + refreshToken, null);
 		// cut off inside the password: what follows cannot be read, so it is not kept
 		postJson("/api/token", "{\"username\":\"admin@example.com\",\"password\":\"admin-secret", null);
 
-		List<JsonNode> records = journal("path_prefix=/api/token&after=" + after);
+		List<JsonNode> misdirected = journal("after=" + after).stream()
+			.filter((record) -> record.get("Method").asString().equals("GET"))
+			.toList();
+		assertThat(misdirected).extracting((record) -> record.get("Query").asString())
+			.containsExactly("password=***&x=1", "token=***");
+		List<JsonNode> records = journal("path_prefix=/api/token&method=POST&after=" + after);
 
 		assertThat(records).extracting((record) -> record.get("Body").asString())
 			.containsExactly("grant_type=password&username=cn-delete@example.com&password=***",
