@@ -91,3 +91,19 @@ def test_builds_a_wheel_with_the_entry_point(tmp_path):
     except ImportError:
         pytest.skip("no tomllib to compare the fallback reader with")
     assert notifications_build._read_toml_subset(text)["project"] == tomllib.loads(text)["project"]
+
+
+@pytest.mark.parametrize(
+    "sent, expected",
+    [
+        ("2026-12-06T17:48:59.830271311Z", "2026-12-06T17:48:59.830271+00:00"),
+        ("2026-12-06T17:48:59.8Z", "2026-12-06T17:48:59.800000+00:00"),
+        ("2025-01-15T10:30:00Z", "2025-01-15T10:30:00+00:00"),
+        ("2025-01-15T12:30:00.5+02:00", "2025-01-15T10:30:00.500000+00:00"),
+    ],
+)
+def test_times_are_read_to_the_microsecond_on_every_supported_python(sent, expected):
+    # the server gives up to nanoseconds; Python before 3.11 reads 3 or 6 digits only
+    from notifications_pytest.client import parse_time
+
+    assert parse_time(sent).isoformat() == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -65,10 +66,16 @@ def _field(json_object: Dict[str, Any], name: str, default: Any = None) -> Any:
     return next((value for key, value in json_object.items() if key.lower() == lower), default)
 
 
+_FRACTION = re.compile(r"\.(\d+)")
+
+
 def parse_time(value: Optional[str]) -> Optional[datetime]:
     if value is None:
         return None
-    return datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00")).astimezone(timezone.utc)
+    text = value.replace("Z", "+00:00").replace("z", "+00:00")
+    # the server gives up to nanoseconds; before 3.11, fromisoformat takes 3 or 6 digits only
+    text = _FRACTION.sub(lambda digits: "." + (digits.group(1) + "000000")[:6], text, count=1)
+    return datetime.fromisoformat(text).astimezone(timezone.utc)
 
 
 def format_time(value: Union[datetime, str]) -> str:
