@@ -35,7 +35,7 @@ public final class FailureMessages {
 			case 409 -> "The record was changed by another request at the same time. Try again.";
 			case 415 -> "The request content type is not supported; send application/json.";
 			// Tomcat's, for CONNECT and for a transfer coding it does not know
-			case 501 -> "The request's method or transfer coding is not implemented by this server.";
+			case 501 -> "This server does not support the request's method or transfer coding.";
 			case 505 -> "The HTTP version of the request is not supported; send HTTP/1.1.";
 			default -> (status >= 500) ? UNEXPECTED : "The request could not be processed.";
 		};

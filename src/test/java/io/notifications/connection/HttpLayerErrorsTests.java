@@ -55,8 +55,8 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 		assertThat(version.body())
 			.isEqualTo(Envelopes.failure(505, "The HTTP version of the request is not supported; send HTTP/1.1."));
 		assertThat(coding.status()).isEqualTo(501);
-		assertThat(coding.body()).isEqualTo(
-				Envelopes.failure(501, "The request's method or transfer coding is not implemented by this server."));
+		assertThat(coding.body())
+			.isEqualTo(Envelopes.failure(501, "This server does not support the request's method or transfer coding."));
 	}
 
 	@Test
