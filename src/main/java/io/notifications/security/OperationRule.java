@@ -37,15 +37,15 @@ record OperationRule(RequestMatcher matcher, String role) {
 	 * route added while the server runs is a route, and stays closed.
 	 */
 	static RequestMatcher unrouted(RequestMappingHandlerMapping mapping) {
-		return unrouted(mapping, true);
+		return noRoute(mapping, true);
 	}
 
 	/** A request whose path no route has, whatever the method. */
 	static RequestMatcher unknownPath(RequestMappingHandlerMapping mapping) {
-		return unrouted(mapping, false);
+		return noRoute(mapping, false);
 	}
 
-	private static RequestMatcher unrouted(RequestMappingHandlerMapping mapping, boolean method) {
+	private static RequestMatcher noRoute(RequestMappingHandlerMapping mapping, boolean method) {
 		return (request) -> {
 			PathContainer path = ServletRequestPathUtils.parse(request).pathWithinApplication();
 			return mapping.getHandlerMethods()

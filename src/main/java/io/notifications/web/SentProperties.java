@@ -91,8 +91,9 @@ final class SentProperties {
 		if (value.isString()) {
 			return storable(value.asString());
 		}
+		// an object's names here, its values (or an array's elements) below
 		for (Map.Entry<String, JsonNode> member : value.properties()) {
-			if (!storable(member.getKey()) || !storable(member.getValue())) {
+			if (!storable(member.getKey())) {
 				return false;
 			}
 		}

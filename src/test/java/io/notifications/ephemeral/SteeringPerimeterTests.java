@@ -23,10 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "notifications.rate-limit.enabled=true", "notifications.rate-limit.writes-per-minute=2" })
 class SteeringPerimeterTests extends ApiTestSupport {
 
-	static final String COWORKERS = "/api/spaces/coworkernotifications";
+	static final String COWORKERS = SteeringTestSupport.COWORKERS;
 
-	static final String NEW = """
-			{"CoworkerId":5,"Message":"New","NotificationType":"blog","EntityId":1}""";
+	static final String NEW = SteeringTestSupport.NEW_COWORKER_NOTIFICATION;
 
 	@Test
 	void steeringIsNeverRateLimitedAndAStoppedClockLocksNothing() {

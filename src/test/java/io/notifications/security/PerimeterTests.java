@@ -80,20 +80,11 @@ class PerimeterTests extends ApiTestSupport {
 
 	@Test
 	void aRouteAddedAtRuntimeOutsideTheApiIsAnUnknownPathForEveryone() {
-		Method handler = ReflectionUtils.findMethod(UnlistedRoutes.Runtime.class, "hello");
-		RequestMappingInfo route = RequestMappingInfo.paths("/runtime/hello")
-			.methods(RequestMethod.GET)
-			.options(this.controllers.getBuilderConfiguration())
-			.build();
-		this.controllers.registerMapping(route, new UnlistedRoutes.Runtime(), handler);
-		try {
+		withRouteAddedAtRuntime("/runtime/hello", () -> {
 			for (String authorization : callers()) {
 				assertThat(get("/runtime/hello", authorization).body()).isEqualTo(NOT_FOUND);
 			}
-		}
-		finally {
-			this.controllers.unregisterMapping(route);
-		}
+		});
 	}
 
 	@Test
@@ -131,21 +122,12 @@ class PerimeterTests extends ApiTestSupport {
 
 	@Test
 	void aRouteAddedAtRuntimeUnderTheApiIsTheAdministratorsAlone() {
-		Method handler = ReflectionUtils.findMethod(UnlistedRoutes.Runtime.class, "hello");
-		RequestMappingInfo route = RequestMappingInfo.paths("/api/runtime/hello")
-			.methods(RequestMethod.GET)
-			.options(this.controllers.getBuilderConfiguration())
-			.build();
 		assertThat(get("/api/runtime/hello", bearer("cn-read@example.com", "role-secret")).status()).isEqualTo(404);
-		this.controllers.registerMapping(route, new UnlistedRoutes.Runtime(), handler);
-		try {
+		withRouteAddedAtRuntime("/api/runtime/hello", () -> {
 			assertThat(get("/api/runtime/hello", bearer("cn-read@example.com", "role-secret")).status()).isEqualTo(403);
 			assertThat(get("/api/runtime/hello", basic("nobody@example.com", "nobody-secret")).status()).isEqualTo(403);
 			assertThat(get("/api/runtime/hello", admin()).body()).isEqualTo("hello");
-		}
-		finally {
-			this.controllers.unregisterMapping(route);
-		}
+		});
 	}
 
 	@Test
@@ -159,6 +141,22 @@ class PerimeterTests extends ApiTestSupport {
 						Map.of("Accept", "application/problem+json")))) {
 			assertThat(response.status()).as(response.body()).isIn(200, 401, 403, 404);
 			assertThat(response.header("Content-Type")).as(response.body()).isEqualTo("application/json");
+		}
+	}
+
+	/** GET {@code path} answered by a handler registered while the server runs. */
+	private void withRouteAddedAtRuntime(String path, Runnable checks) {
+		Method handler = ReflectionUtils.findMethod(UnlistedRoutes.Runtime.class, "hello");
+		RequestMappingInfo route = RequestMappingInfo.paths(path)
+			.methods(RequestMethod.GET)
+			.options(this.controllers.getBuilderConfiguration())
+			.build();
+		this.controllers.registerMapping(route, new UnlistedRoutes.Runtime(), handler);
+		try {
+			checks.run();
+		}
+		finally {
+			this.controllers.unregisterMapping(route);
 		}
 	}
 
