@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.notifications.value.DateTimes;
 import io.notifications.web.ErrorItem;
 import io.notifications.web.InvalidRequestException;
+import io.notifications.web.JsonContentType;
 import io.notifications.web.WireBody;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /ephemeral/clock}: reads the server's clock, stops it or moves it. */
 @RestController
-@RequestMapping("/ephemeral/clock")
+@RequestMapping(path = "/ephemeral/clock", produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 @Profile(EphemeralProperties.PROFILE)
 class ClockController {
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.notifications.persistence.AuditedEntity;
 import io.notifications.web.Envelope;
+import io.notifications.web.JsonContentType;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,7 +44,7 @@ class ResetController {
 					+ "resource, the Idempotency-Keys, the request journal and the fault rules, writes the "
 					+ "fixtures back with their Ids, and makes new records' Ids start above them again. The clock is "
 					+ "left as it is. Administrator only. Value: the records restored per " + "resource.")
-	@PostMapping(PATH)
+	@PostMapping(path = PATH, produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 	Envelope reset(Principal caller) {
 		Map<String, Integer> restored = this.fixtures.restore();
 		this.events.publishEvent(new EphemeralReset());

@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import static io.notifications.web.JsonContentType.ANY_JSON;
+import static io.notifications.web.JsonContentType.JSON;
+
 /**
  * The endpoints every Nexudus resource has, for controllers carrying {@link ApiResource}.
  * ETags, preconditions and idempotency keys: docs/conditional-requests.md.
@@ -47,8 +50,6 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 
 	/** What a 409 says of a key whose first request has not been answered yet. */
 	public static final String KEY_IN_FLIGHT = "is in use by a request still in progress";
-
-	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
 	// as ASP.NET Web API, which Nexudus runs, binds form bodies too
 	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
@@ -82,7 +83,7 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 		return this.repository;
 	}
 
-	@PutMapping(consumes = { JSON, FORM })
+	@PutMapping(consumes = { JSON, FORM }, produces = { JSON, ANY_JSON })
 	@Needs(Action.EDIT)
 	public ResponseEntity<Envelope> update(@WireBody(groups = OnUpdate.class) Q request, HttpServletRequest http,
 			Principal caller) {
@@ -102,7 +103,7 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	 * With an {@code Idempotency-Key}, the key is claimed first and the answer stored
 	 * with it in the creating transaction.
 	 */
-	@PostMapping(consumes = { JSON, FORM })
+	@PostMapping(consumes = { JSON, FORM }, produces = { JSON, ANY_JSON })
 	@Needs(Action.CREATE)
 	public ResponseEntity<?> create(@WireBody(ignore = "Id") Q request, HttpServletRequest http, Principal caller,
 			@Parameter(hidden = true) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
@@ -143,7 +144,7 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	}
 
 	/** Spring answers 304 for the record's tag in If-None-Match; this, for {@code *}. */
-	@GetMapping("/{id}")
+	@GetMapping(path = "/{id}", produces = { JSON, ANY_JSON })
 	@Needs(Action.READ)
 	public ResponseEntity<R> read(@PathVariable int id, HttpServletRequest http) {
 		boolean anyTag = EntityTags.noneMatchesAny(http);
@@ -156,19 +157,19 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	}
 
 	/** Nexudus's batch read, {@code ?id=[1,2,3]}, with or without the trailing slash. */
-	@GetMapping(path = { "", "/" }, params = "id")
+	@GetMapping(path = { "", "/" }, params = "id", produces = { JSON, ANY_JSON })
 	@Needs(Action.READ)
 	public List<R> batchRead(@RequestParam("id") String ids) {
 		return this.service.batchRead(ids);
 	}
 
-	@GetMapping({ "", "/" })
+	@GetMapping(path = { "", "/" }, produces = { JSON, ANY_JSON })
 	@Needs(Action.LIST)
 	public ListPage<R> list(@RequestParam MultiValueMap<String, String> parameters) {
 		return this.service.list(parameters);
 	}
 
-	@DeleteMapping("/{id}")
+	@DeleteMapping(path = "/{id}", produces = { JSON, ANY_JSON })
 	@Needs(Action.DELETE)
 	public ResponseEntity<Envelope> delete(@PathVariable int id, HttpServletRequest http, Principal caller) {
 		try {

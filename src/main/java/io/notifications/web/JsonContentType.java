@@ -14,7 +14,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * otherwise name. Actuator, outside these packages, keeps its own types.
  */
 @RestControllerAdvice(basePackages = "io.notifications")
-class JsonContentType implements ResponseBodyAdvice<Object> {
+public class JsonContentType implements ResponseBodyAdvice<Object> {
+
+	/**
+	 * A handler's {@code produces}, with {@link #ANY_JSON}: an {@code Accept} without
+	 * JSON is a 406 before the handler runs, so a write refused for it changes nothing.
+	 */
+	public static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+	/** Also a {@code +json} type; answered {@code application/json}, as below. */
+	public static final String ANY_JSON = "application/*+json";
 
 	@Override
 	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {

@@ -1,5 +1,6 @@
 package io.notifications.coworkernotification;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -428,6 +429,31 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 		assertThat(padded.length()).isEqualTo(1024 * 1024);
 
 		assertThat(putJson(BASE, padded, admin()).status()).isEqualTo(200);
+	}
+
+	/**
+	 * A caller that takes no JSON is refused before the handler runs: the write it asked
+	 * for does not happen, keyed or not.
+	 */
+	@Test
+	void aWriteForACallerThatTakesNoJsonIsA406AndChangesNothing() {
+		int id = createdId(BASE, VALID);
+		Map<String, List<Map<String, Object>>> before = writableRows();
+		Map<String, String> html = Map.of("Accept", "text/html");
+
+		List<Response> refused = List.of(
+				send("PUT", BASE, "application/json", withId(id, with("Message", "\"Changed\"")), admin(), html),
+				send("POST", BASE, "application/json", VALID, admin(), html),
+				send("POST", BASE, "application/json", VALID, admin(),
+						Map.of("Accept", "application/xml", "Idempotency-Key", "k-406")),
+				send("DELETE", BASE + "/" + id, null, null, admin(), html));
+
+		for (Response response : refused) {
+			assertThat(response.status()).as(response.body()).isEqualTo(406);
+			assertThat(response.body()).isEqualTo(
+					failure(406, "The requested response type is not available; this API answers application/json."));
+		}
+		assertThat(writableRows()).isEqualTo(before);
 	}
 
 	@Test

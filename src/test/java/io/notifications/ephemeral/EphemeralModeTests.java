@@ -136,6 +136,31 @@ class EphemeralModeTests extends ApiTestSupport {
 		assertThat(again.json().get("Value").get("Id").asInt()).isEqualTo(126);
 	}
 
+	/** A steering call for a caller that takes no JSON is refused before it steers. */
+	@Test
+	void aSteeringCallForACallerThatTakesNoJsonIsA406AndSteersNothing() {
+		reset();
+		assertThat(putJson("/api/spaces/coworkernotifications", """
+				{"Id":101,"CoworkerId":6,"Message":"Changed","NotificationType":"blog","EntityId":1}""", admin())
+			.status()).isEqualTo(200);
+		Map<String, String> html = Map.of("Accept", "text/html");
+
+		List<Response> refused = List.of(send("POST", ResetController.PATH, null, null, admin(), html),
+				send("POST", "/ephemeral/clock", "application/json", """
+						{"Now":"2001-01-01T00:00:00Z"}""", admin(), html),
+				send("POST", "/ephemeral/faults", "application/json", """
+						{"Method":"GET","Effect":"ServerError","Times":1}""", admin(), html));
+
+		for (Response response : refused) {
+			assertThat(response.status()).as(response.body()).isEqualTo(406);
+			assertThat(response.body()).isEqualTo(
+					failure(406, "The requested response type is not available; this API answers application/json."));
+		}
+		assertThat(readRecord("/api/spaces/coworkernotifications", 101).get("Message").asString()).isEqualTo("Changed");
+		assertThat(get("/ephemeral/clock", admin()).json().get("Now").asString()).doesNotStartWith("2001-");
+		assertThat(get("/ephemeral/faults", admin()).json().get("TotalItems").asInt()).isZero();
+	}
+
 	@Test
 	void theResetIsTheAdministratorsAlone() {
 		Response anonymous = send("POST", ResetController.PATH, null, (String) null, null);

@@ -147,6 +147,27 @@ class TokenEndpointTests extends ApiTestSupport {
 		}
 	}
 
+	/** Refused before anything is done: no refresh token stored, no session ended. */
+	@Test
+	void aCallerThatTakesNoJsonGetsA406AndNoTokenIsIssuedOrRevoked() {
+		String form = "application/x-www-form-urlencoded";
+		Map<String, String> html = Map.of("Accept", "text/html");
+		String admin = admin();
+		Map<String, List<Map<String, Object>>> before = writableRows();
+
+		List<Response> refused = List.of(
+				send("POST", "/api/token", form, "grant_type=password&username=admin@example.com&password=admin-secret",
+						null, html),
+				send("POST", "/api/token/revoke-all", form, "user=admin@example.com", admin, html));
+
+		for (Response response : refused) {
+			assertThat(response.status()).as(response.body()).isEqualTo(406);
+			assertThat(response.body()).isEqualTo(Envelopes.failure(406,
+					"The requested response type is not available; this API answers application/json."));
+		}
+		assertThat(writableRows()).isEqualTo(before);
+	}
+
 	@Test
 	void theRevocationEndpointsSay415InTermsOfTheFormTheyTake() {
 		Response response = postJson("/api/token/revoke", "{\"token\":\"x\"}", null);

@@ -2,6 +2,7 @@ package io.notifications.ephemeral.fault;
 
 import io.notifications.ephemeral.EphemeralProperties;
 import io.notifications.ephemeral.journal.Listed;
+import io.notifications.web.JsonContentType;
 import io.notifications.web.RecordNotFoundException;
 import io.notifications.web.WireBody;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +31,7 @@ class FaultController {
 	@Operation(summary = "Add a fault rule (ephemeral mode only)",
 			description = "Answers the next matching requests with RateLimited, ServerError, Unavailable, Delay "
 					+ "or Drop. Value: the rule as stored.")
-	@PostMapping
+	@PostMapping(produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 	FaultRule add(@WireBody FaultRequest request) {
 		return this.rules.add(request);
 	}

@@ -1,5 +1,7 @@
 package io.notifications.security.issuer;
 
+import io.notifications.web.JsonContentType;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +40,8 @@ class RevocationController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").build();
 	}
 
-	@PostMapping(path = "/api/token/revoke-all", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	@PostMapping(path = "/api/token/revoke-all", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+			produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 	ResponseEntity<Map<String, Object>> revokeAll(@RequestParam(required = false) String user) {
 		if (user == null || user.isBlank()) {
 			return TokenController.error("invalid_request", "The user whose sessions to end is missing.");

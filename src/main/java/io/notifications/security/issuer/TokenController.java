@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.notifications.security.PasswordSignIn;
 import io.notifications.security.SecondFactorException;
 import io.notifications.security.issuer.TokenService.IssuedTokens;
+import io.notifications.web.JsonContentType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -45,7 +46,7 @@ class TokenController {
 		this.passwords = passwords;
 	}
 
-	@PostMapping("/api/token")
+	@PostMapping(path = "/api/token", produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 	ResponseEntity<Map<String, Object>> token(
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
 			@RequestParam(name = "grant_type", required = false) String grantType,
