@@ -66,20 +66,21 @@ public class IdempotencyKeys {
 	 * otherwise what the first one left
 	 */
 	public Claim claim(String caller, String key, String fingerprint) {
-		// a few rounds at most: the row may be released or expire between insert and read
+		// a few rounds at most: the row may be claimed, released or expire meanwhile
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Instant now = this.clock.instant();
 			String owner = UUID.randomUUID().toString();
-			try {
-				this.repository.saveAndFlush(new IdempotencyKey(caller, key, fingerprint, owner, now));
-				return new Claimed(caller, key, owner);
-			}
-			catch (DataIntegrityViolationException ex) {
-				// another request holds the key: see what it left
-			}
+			// read first: a retry's insert would fail, and PostgreSQL logs each failure
 			Optional<IdempotencyKey> found = this.repository.findById(new IdempotencyKey.Id(caller, key));
 			if (found.isEmpty()) {
-				continue;
+				try {
+					this.repository.saveAndFlush(new IdempotencyKey(caller, key, fingerprint, owner, now));
+					return new Claimed(caller, key, owner);
+				}
+				catch (DataIntegrityViolationException ex) {
+					// a concurrent request claimed it first: see what it left
+					continue;
+				}
 			}
 			IdempotencyKey row = found.get();
 			if (row.createdOn().isBefore(now.minus(this.properties.retention()))) {
