@@ -41,7 +41,7 @@ class ClockController {
 	@Operation(summary = "Stop the server's clock at a time, or move it (ephemeral mode only)",
 			description = "Takes {\"Now\":\"2025-01-15T10:30:00Z\"} or {\"AdvanceSeconds\":3600}; either leaves the "
 					+ "clock standing still.")
-	@PostMapping
+	@PostMapping(consumes = JsonContentType.JSON)
 	ClockState steer(@WireBody ClockRequest request) {
 		if (request.now() != null) {
 			this.clock.fix(request.now());

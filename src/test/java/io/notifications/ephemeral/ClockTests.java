@@ -50,6 +50,21 @@ class ClockTests extends SteeringTestSupport {
 			.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
 	}
 
+	/** Steering takes JSON alone, as the API's resources take JSON or a form. */
+	@Test
+	void aBodyInAnotherTypeThanJsonIsA415AndTheClockStaysPut() {
+		fixClock("2025-01-15T10:30:00Z");
+		for (String contentType : new String[] { "text/plain", "application/x-www-form-urlencoded", null }) {
+			Response refused = send("POST", "/ephemeral/clock", contentType, """
+					{"Now":"2001-01-01T00:00:00Z"}""", admin());
+			assertThat(refused.status()).as(contentType).isEqualTo(415);
+			assertThat(refused.body())
+				.isEqualTo(failure(415, "The request content type is not supported; send application/json."));
+		}
+		assertThat(steer("GET", "/ephemeral/clock", null).body())
+			.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
+	}
+
 	@Test
 	void aMoveOutOfTheYearsOneTo9999IsA400AndTheClockStaysPut() {
 		fixClock("2025-01-15T10:30:00Z");

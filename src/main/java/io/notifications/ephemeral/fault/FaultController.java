@@ -31,7 +31,7 @@ class FaultController {
 	@Operation(summary = "Add a fault rule (ephemeral mode only)",
 			description = "Answers the next matching requests with RateLimited, ServerError, Unavailable, Delay "
 					+ "or Drop. Value: the rule as stored.")
-	@PostMapping(produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
+	@PostMapping(consumes = JsonContentType.JSON, produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 	FaultRule add(@WireBody FaultRequest request) {
 		return this.rules.add(request);
 	}

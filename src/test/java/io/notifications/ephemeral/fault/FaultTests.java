@@ -30,6 +30,18 @@ class FaultTests extends SteeringTestSupport {
 	static final String TABLE = "coworker_notifications";
 
 	@Test
+	void aRuleSentInAnotherTypeThanJsonIsA415AndNotAdded() {
+		for (String contentType : new String[] { "text/plain", "application/x-www-form-urlencoded", null }) {
+			Response refused = send("POST", "/ephemeral/faults", contentType, """
+					{"Method":"GET","Effect":"ServerError","Times":1}""", admin());
+			assertThat(refused.status()).as(contentType).isEqualTo(415);
+			assertThat(refused.body())
+				.isEqualTo(failure(415, "The request content type is not supported; send application/json."));
+		}
+		assertThat(steer("GET", "/ephemeral/faults", null).json().get("TotalItems").asInt()).isZero();
+	}
+
+	@Test
 	void rateLimitedAnswersTheNextMatchingRequestsAsNexudusDoesThenLetsThemThrough() {
 		int id = createdId(COWORKERS, NEW_COWORKER_NOTIFICATION);
 		Response added = steer("POST", "/ephemeral/faults", """
