@@ -8,13 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Spring MVC as the wire format needs it: {@link WireBody} parameters, bodies in no
- * content coding but {@code identity} ({@link ContentCodingInterceptor}), and Actuator's
- * answers in {@code application/json}.
+ * content coding but {@code identity} ({@link ContentCodingInterceptor}), {@code Accept}
+ * read by {@link JsonAcceptHeader}, and Actuator's answers in {@code application/json}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -35,6 +36,11 @@ class WebConfig implements WebMvcConfigurer {
 		produced.remove(MediaType.APPLICATION_JSON_VALUE);
 		produced.add(0, MediaType.APPLICATION_JSON_VALUE);
 		return new EndpointMediaTypes(produced, EndpointMediaTypes.DEFAULT.getConsumed());
+	}
+
+	@Override
+	public void configureContentNegotiation(ContentNegotiationConfigurer negotiation) {
+		negotiation.strategies(List.of(new JsonAcceptHeader()));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.notifications.security;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,31 @@ class PerimeterTests extends ApiTestSupport {
 			assertThat(response.status()).as(response.body()).isIn(200, 401, 403, 404);
 			assertThat(response.header("Content-Type")).as(response.body()).isEqualTo("application/json");
 		}
+	}
+
+	/**
+	 * RFC 8259 defines no charset for JSON: one on {@code Accept} is disregarded, and the
+	 * answer is UTF-8 JSON (it was a 500 after the write had been made).
+	 */
+	@Test
+	void aCharsetOnAnAcceptedJsonTypeIsDisregarded() {
+		String body = """
+				{"CoworkerId":5,"Message":"Grüße","NotificationType":"blog","EntityId":1}""";
+		List<Response> answers = new ArrayList<>();
+		for (String accept : List.of("application/json; charset=latin1", "application/json;charset=UTF-16",
+				"application/problem+json; charset=windows-1252")) {
+			Map<String, String> headers = Map.of("Accept", accept);
+			answers.add(send("POST", "/api/spaces/coworkernotifications", "application/json", body, admin(), headers));
+			answers.add(send("GET", "/api/spaces/coworkernotifications", null, null, admin(), headers));
+			answers.add(send("POST", "/api/token", "application/x-www-form-urlencoded",
+					"grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD, null, headers));
+			answers.add(send("GET", "/.well-known/jwks.json", null, null, null, headers));
+		}
+		for (Response response : answers) {
+			assertThat(response.status()).as(response.body()).isEqualTo(200);
+			assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		}
+		assertThat(answers.get(0).json().get("Value").get("Message").asString()).isEqualTo("Grüße");
 	}
 
 	/** GET {@code path} answered by a handler registered while the server runs. */
