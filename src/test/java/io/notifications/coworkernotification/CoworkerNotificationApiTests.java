@@ -315,6 +315,30 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 			.isEqualTo(failure(400, "Id", "is not a valid value", error("\"abc\"", "is not a valid value", "Id")));
 	}
 
+	/**
+	 * An Id in the path is read as one in a body: ASCII digits, so that no other spelling
+	 * reaches a record (hexadecimal {@code 0x..} and {@code #..}, a sign, blanks and
+	 * non-ASCII digits used to).
+	 */
+	@Test
+	void anIdInThePathIsAsciiDigitsAlone() {
+		int id = createdId(BASE, VALID);
+		String hex = Integer.toHexString(id);
+		String fullWidth = String.valueOf(id)
+			.chars()
+			.mapToObj((digit) -> String.valueOf((char) ('\uFF10' + digit - '0')))
+			.collect(java.util.stream.Collectors.joining());
+		for (String[] sent : new String[][] { { "0x" + hex, "0x" + hex }, { "%23" + hex, "#" + hex },
+				{ "+" + id, "+" + id }, { "%20" + id, " " + id },
+				{ java.net.URLEncoder.encode(fullWidth, java.nio.charset.StandardCharsets.UTF_8), fullWidth } }) {
+			String refusal = failure(400, "Id", "is not a valid value",
+					error(JSON.writeValueAsString(sent[1]), "is not a valid value", "Id"));
+			assertThat(get(BASE + "/" + sent[0], admin()).body()).as(sent[1]).isEqualTo(refusal);
+			assertRefusedAndUnchanged("coworker_notifications", id, () -> delete(BASE + "/" + sent[0], admin()), 400,
+					refusal);
+		}
+	}
+
 	static Stream<String> unreadableBodies() {
 		return Stream.of("", "   ", "not json", "{", "[]", "[{\"Id\":1}]", "\"text\"", "42", "null",
 				"{\"Id\":1,\"Id\":2}", "{\"Id\":1,\"id\":2}", "{\"CoworkerId\":NaN}", "{\"CoworkerId\":Infinity}",
