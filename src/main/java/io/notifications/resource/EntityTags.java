@@ -33,8 +33,12 @@ final class EntityTags {
 		return "\"" + id + "-" + version + "\"";
 	}
 
-	/** Null when the request sends none. */
+	/**
+	 * Null when the request sends none. A write's {@code If-None-Match} is checked for
+	 * its form too (CONTRACT 4).
+	 */
 	static IfMatch ifMatch(HttpServletRequest request) {
+		condition(request, HttpHeaders.IF_NONE_MATCH);
 		List<String> lines = condition(request, HttpHeaders.IF_MATCH);
 		if (lines.isEmpty()) {
 			return null;
@@ -48,13 +52,21 @@ final class EntityTags {
 		return condition(request, HttpHeaders.IF_NONE_MATCH).stream().anyMatch((line) -> line.strip().equals("*"));
 	}
 
-	/** An empty or malformed line is a 400 naming the header. */
+	/**
+	 * An empty or malformed condition is a 400 naming the header. Several lines are one
+	 * list (RFC 9110 section 5.3), so a {@code *} beside a tag is malformed on two lines
+	 * as on one.
+	 */
 	private static List<String> condition(HttpServletRequest request, String header) {
 		List<String> lines = Collections.list(request.getHeaders(header));
 		for (String line : lines) {
 			if (!CONDITION.matcher(line.strip()).matches()) {
 				throw new InvalidRequestException(new ErrorItem(line, ErrorItem.NOT_VALID, header));
 			}
+		}
+		String list = String.join(", ", lines);
+		if (lines.size() > 1 && !CONDITION.matcher(list).matches()) {
+			throw new InvalidRequestException(new ErrorItem(list, ErrorItem.NOT_VALID, header));
 		}
 		return lines;
 	}

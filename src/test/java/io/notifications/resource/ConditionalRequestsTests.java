@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.notifications.memo.MemoResource;
 import io.notifications.support.ApiTestSupport;
+import io.notifications.support.RawHttp;
 import io.notifications.support.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -215,6 +216,47 @@ class ConditionalRequestsTests extends ApiTestSupport {
 				.isEqualTo(failure(400, "If-None-Match", "is not a valid value",
 						error(JSON.writeValueAsString(sent), "is not a valid value", "If-None-Match")));
 		}
+	}
+
+	/**
+	 * A condition sent on several lines is one list (RFC 9110 section 5.3): a {@code *}
+	 * beside a tag is as malformed as on one line, where it let a stale write through.
+	 */
+	@ParameterizedTest
+	@MethodSource("resources")
+	void aConditionOnSeveralLinesIsOneList(Kind kind) {
+		int id = createdId(kind.base(), kind.body("original"));
+		String stale = "\"" + id + "-9\"";
+		String request = """
+				DELETE %s/%d HTTP/1.1\r
+				Host: localhost\r
+				Authorization: %s\r
+				If-Match: %s\r
+				If-Match: *\r
+				Connection: close\r
+				\r
+				""".formatted(kind.base(), id, admin(), stale);
+		assertRefusedAndUnchanged(TABLES.get(kind.base()), id, () -> RawHttp.exchange("127.0.0.1", this.port, request),
+				400, failure(400, "If-Match", "is not a valid value",
+						error(JSON.writeValueAsString(stale + ", *"), "is not a valid value", "If-Match")));
+		String current = "\"" + id + "-0\"";
+		assertThat(RawHttp.exchange("127.0.0.1", this.port, request.replace("If-Match: *", "If-Match: " + current))
+			.status()).isEqualTo(200);
+	}
+
+	/** CONTRACT 4: a malformed condition is a 400, on a write too. */
+	@ParameterizedTest
+	@MethodSource("resources")
+	void aMalformedIfNoneMatchOnAWriteIsRefusedAndChangesNothing(Kind kind) {
+		int id = createdId(kind.base(), kind.body("original"));
+		String refusal = failure(400, "If-None-Match", "is not a valid value",
+				error("\"garbage\"", "is not a valid value", "If-None-Match"));
+		Map<String, String> garbage = Map.of("If-None-Match", "garbage");
+		assertRefusedAndUnchanged(TABLES.get(kind.base()), id,
+				() -> send("PUT", kind.base(), "application/json", kind.body(id, "mine"), admin(), garbage), 400,
+				refusal);
+		assertRefusedAndUnchanged(TABLES.get(kind.base()), id,
+				() -> send("DELETE", kind.base() + "/" + id, null, null, admin(), garbage), 400, refusal);
 	}
 
 	@ParameterizedTest
