@@ -144,7 +144,7 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	}
 
 	/** Spring answers 304 for the record's tag in If-None-Match; this, for {@code *}. */
-	@GetMapping(path = "/{id}", produces = { JSON, ANY_JSON })
+	@GetMapping("/{id}")
 	@Needs(Action.READ)
 	public ResponseEntity<R> read(@PathVariable int id, HttpServletRequest http) {
 		boolean anyTag = EntityTags.noneMatchesAny(http);
@@ -157,13 +157,13 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	}
 
 	/** Nexudus's batch read, {@code ?id=[1,2,3]}, with or without the trailing slash. */
-	@GetMapping(path = { "", "/" }, params = "id", produces = { JSON, ANY_JSON })
+	@GetMapping(path = { "", "/" }, params = "id")
 	@Needs(Action.READ)
 	public List<R> batchRead(@RequestParam("id") String ids) {
 		return this.service.batchRead(ids);
 	}
 
-	@GetMapping(path = { "", "/" }, produces = { JSON, ANY_JSON })
+	@GetMapping({ "", "/" })
 	@Needs(Action.LIST)
 	public ListPage<R> list(@RequestParam MultiValueMap<String, String> parameters) {
 		return this.service.list(parameters);

@@ -478,6 +478,9 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 					failure(406, "The requested response type is not available; this API answers application/json."));
 		}
 		assertThat(writableRows()).isEqualTo(before);
+		// a read changes nothing: its error is answered whatever Accept says
+		assertThat(send("GET", BASE + "/987654", null, null, admin(), html).body())
+			.isEqualTo(failure(404, "Id", "was not found", error("987654", "was not found", "Id")));
 	}
 
 	@Test
