@@ -94,6 +94,11 @@ public class SecondFactor {
 		if (this.usedSteps.advance(username, step) == 1) {
 			return true;
 		}
+		if (this.usedSteps.existsById(username)) {
+			// with this step or a later one: the code was used (not inserted again, which
+			// PostgreSQL would log as an ERROR)
+			return false;
+		}
 		try {
 			this.usedSteps.saveAndFlush(new UsedStep(username, step));
 			return true;
