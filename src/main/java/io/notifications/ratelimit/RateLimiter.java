@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -51,6 +52,10 @@ public final class RateLimiter {
 
 	private volatile long sharedFailedUntil;
 
+	private volatile boolean sharedFailed;
+
+	private final AtomicBoolean probing = new AtomicBoolean();
+
 	/**
 	 * @param shared {@code null} for memory only
 	 */
@@ -67,26 +72,46 @@ public final class RateLimiter {
 		this.shared = shared;
 		this.nanoTime = nanoTime;
 		this.clock = new ClockTime(clock);
-		// nanoTime's origin is arbitrary, possibly negative: the store may be used from
-		// now on
-		this.sharedFailedUntil = nanoTime.getAsLong();
 	}
 
 	/**
 	 * @return empty if the request may go on, else how long until it could
 	 */
 	Optional<Duration> tryAcquire(String caller, boolean write) {
-		if (this.shared != null && this.nanoTime.getAsLong() - this.sharedFailedUntil >= 0) {
-			try {
-				return tryAcquire(buckets(this.remote, caller, true), write);
-			}
-			catch (RuntimeException ex) {
-				this.sharedFailedUntil = this.nanoTime.getAsLong() + SHARED_RETRY.toNanos();
-				logger.warn("The shared rate-limit buckets are unavailable; limiting in memory for " + SHARED_RETRY
-						+ ": " + ex.getMessage());
+		if (this.shared != null) {
+			// once the store has failed, one request at a time sees whether it is back
+			boolean probe = this.sharedFailed;
+			if (!probe || (this.nanoTime.getAsLong() - this.sharedFailedUntil >= 0
+					&& this.probing.compareAndSet(false, true))) {
+				try {
+					Optional<Duration> wait = tryAcquire(buckets(this.remote, caller, true), write);
+					if (probe) {
+						this.sharedFailed = false;
+					}
+					return wait;
+				}
+				catch (RuntimeException ex) {
+					sharedFailed(ex);
+				}
+				finally {
+					if (probe) {
+						this.probing.set(false);
+					}
+				}
 			}
 		}
 		return tryAcquire(buckets(this.local, caller, false), write);
+	}
+
+	/** Said once a window, however many requests were waiting on the store. */
+	private synchronized void sharedFailed(RuntimeException ex) {
+		long now = this.nanoTime.getAsLong();
+		if (!this.sharedFailed || now - this.sharedFailedUntil >= 0) {
+			logger.warn("The shared rate-limit buckets are unavailable; limiting in memory for " + SHARED_RETRY + ": "
+					+ ex.getMessage());
+		}
+		this.sharedFailedUntil = now + SHARED_RETRY.toNanos();
+		this.sharedFailed = true;
 	}
 
 	private static Optional<Duration> tryAcquire(CallerBuckets buckets, boolean write) {

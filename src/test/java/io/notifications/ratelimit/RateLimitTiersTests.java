@@ -3,6 +3,11 @@ package io.notifications.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,11 +45,63 @@ class RateLimitTiersTests {
 	void whileTheSharedBucketsFailTheLimitsHoldInMemory() {
 		AtomicInteger attempts = new AtomicInteger();
 		AtomicLong now = new AtomicLong();
-		ProxyManager<String> unavailable = new ProxyManager<>() {
+		RateLimiter limiter = new RateLimiter(new RateLimitProperties(true, 2, 120, 5000, 5000, 200000),
+				unavailable(attempts::incrementAndGet), now::get, Clock.systemUTC());
+
+		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
+		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
+		assertThat(limiter.tryAcquire("user:a", true)).isPresent();
+		// the store is tried once, then left alone for 10 s, then tried again
+		assertThat(attempts).hasValue(1);
+		now.addAndGet(RateLimiter.SHARED_RETRY.toNanos());
+		assertThat(limiter.tryAcquire("user:a", false)).isEmpty();
+		assertThat(attempts).hasValue(2);
+	}
+
+	/**
+	 * After the pause, one request sees whether the store is back; the others go on in
+	 * memory instead of each waiting for a connection (and each logging its failure).
+	 */
+	@Test
+	void aStoreThatFailedIsProbedByOneRequestAtATime() throws Exception {
+		AtomicInteger attempts = new AtomicInteger();
+		AtomicLong now = new AtomicLong();
+		CountDownLatch probing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		RateLimiter limiter = new RateLimiter(new RateLimitProperties(true, 2, 120, 5000, 5000, 200000),
+				unavailable(() -> {
+					if (attempts.incrementAndGet() > 1) {
+						probing.countDown();
+						await(release);
+					}
+				}), now::get, Clock.systemUTC());
+		assertThat(limiter.tryAcquire("user:a", false)).isEmpty();
+		now.addAndGet(RateLimiter.SHARED_RETRY.toNanos());
+
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<Optional<Duration>> probe = executor.submit(() -> limiter.tryAcquire("user:a", false));
+			assertThat(probing.await(10, TimeUnit.SECONDS)).isTrue();
+			long start = System.nanoTime();
+			assertThat(limiter.tryAcquire("user:b", false)).isEmpty();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+			assertThat(attempts).hasValue(2);
+			release.countDown();
+			assertThat(probe.get(10, TimeUnit.SECONDS)).isEmpty();
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	/** Shared buckets whose database is away; each attempt runs {@code attempt} first. */
+	private static ProxyManager<String> unavailable(Runnable attempt) {
+		return new ProxyManager<>() {
 
 			@Override
 			public RemoteBucketBuilder<String> builder() {
-				attempts.incrementAndGet();
+				attempt.run();
 				throw new IllegalStateException("The database is away");
 			}
 
@@ -68,17 +125,15 @@ class RateLimitTiersTests {
 			}
 
 		};
-		RateLimiter limiter = new RateLimiter(new RateLimitProperties(true, 2, 120, 5000, 5000, 200000), unavailable,
-				now::get, Clock.systemUTC());
+	}
 
-		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
-		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
-		assertThat(limiter.tryAcquire("user:a", true)).isPresent();
-		// the store is tried once, then left alone for 10 s, then tried again
-		assertThat(attempts).hasValue(1);
-		now.addAndGet(RateLimiter.SHARED_RETRY.toNanos());
-		assertThat(limiter.tryAcquire("user:a", false)).isEmpty();
-		assertThat(attempts).hasValue(2);
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
