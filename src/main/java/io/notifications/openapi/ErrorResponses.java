@@ -84,8 +84,8 @@ final class ErrorResponses {
 			case 408 -> "The body did not arrive in time (a slow or stalled sender). Nothing was changed.";
 			case 409 -> "The record was changed by another request at the same time; or, for a create with an "
 					+ "Idempotency-Key, the key's first request has not been answered yet.";
-			case 412 -> "The record no longer has the tag sent in If-Match: someone else changed or deleted it since "
-					+ "it was read. Nothing was changed.";
+			case 412 -> "The record no longer has the tag sent in If-Match (someone else changed or deleted it since "
+					+ "it was read), or has one that If-None-Match names. Nothing was changed.";
 			case 422 -> "The Idempotency-Key was already used, by this caller, for a different request. Nothing was "
 					+ "created.";
 			case 413 -> "The body is over " + PayloadTooLargeException.describe(RequestBodies.MAX_BODY_BYTES) + ".";

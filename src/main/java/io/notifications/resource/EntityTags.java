@@ -3,6 +3,7 @@ package io.notifications.resource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,19 +34,21 @@ final class EntityTags {
 		return "\"" + id + "-" + version + "\"";
 	}
 
-	/**
-	 * Null when the request sends none. A write's {@code If-None-Match} is checked for
-	 * its form too (CONTRACT 4).
-	 */
-	static IfMatch ifMatch(HttpServletRequest request) {
-		condition(request, HttpHeaders.IF_NONE_MATCH);
-		List<String> lines = condition(request, HttpHeaders.IF_MATCH);
+	/** A write's conditions, each null when the request sends none. */
+	static Conditions conditions(HttpServletRequest request) {
+		IfMatch ifMatch = parsed(request, HttpHeaders.IF_MATCH, IfMatch::new);
+		return new Conditions(ifMatch, parsed(request, HttpHeaders.IF_NONE_MATCH, IfNoneMatch::new));
+	}
+
+	private static <C> C parsed(HttpServletRequest request, String header,
+			BiFunction<String, List<ETag>, C> condition) {
+		List<String> lines = condition(request, header);
 		if (lines.isEmpty()) {
 			return null;
 		}
 		List<ETag> tags = new ArrayList<>();
 		lines.forEach((line) -> tags.addAll(ETag.parse(line)));
-		return new IfMatch(String.join(", ", lines), tags);
+		return condition.apply(String.join(", ", lines), tags);
 	}
 
 	static boolean noneMatchesAny(HttpServletRequest request) {
@@ -72,9 +75,37 @@ final class EntityTags {
 	}
 
 	/**
+	 * RFC 9110 section 13.2.2: {@code If-Match} first, then {@code If-None-Match}.
+	 */
+	record Conditions(IfMatch ifMatch, IfNoneMatch ifNoneMatch) {
+
+	}
+
+	/**
+	 * {@code If-None-Match} on a write (RFC 9110 section 13.1.2): refused while the
+	 * record has a version it names, compared weakly, or any version for {@code *}.
+	 *
+	 * @param sent the header as the client sent it
+	 */
+	record IfNoneMatch(String sent, List<ETag> tags) {
+
+		boolean matches(int id, long version) {
+			String current = id + "-" + version;
+			return this.tags.stream().anyMatch((tag) -> tag.isWildcard() || tag.tag().equals(current));
+		}
+
+	}
+
+	/**
 	 * @param sent the header as the client sent it
 	 */
 	record IfMatch(String sent, List<ETag> tags) {
+
+		/** The one version a record was found with, to write only while it has it. */
+		static IfMatch current(int id, long version) {
+			String tag = of(id, version);
+			return new IfMatch(tag, ETag.parse(tag));
+		}
 
 		/** {@code If-Match: *}: any version of an existing record. */
 		boolean any() {

@@ -89,13 +89,13 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 			Principal caller) {
 		try {
 			ResourceService.Replaced replaced = this.service.update(request, caller.getName(),
-					EntityTags.ifMatch(http));
+					EntityTags.conditions(http));
 			return ResponseEntity.ok()
 				.eTag(replaced.etag())
 				.body(Envelope.updated(this.declared.name(), request.id(), replaced.on(), caller.getName()));
 		}
 		catch (PreconditionFailedException ex) {
-			return failure(412, new ErrorItem(ex.sent(), MODIFIED, "Id"));
+			return failure(412, ex.error());
 		}
 	}
 
@@ -174,10 +174,10 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	public ResponseEntity<Envelope> delete(@PathVariable int id, HttpServletRequest http, Principal caller) {
 		try {
 			return ResponseEntity.ok(Envelope.deleted(this.declared.name(), id,
-					this.service.delete(id, EntityTags.ifMatch(http)), caller.getName()));
+					this.service.delete(id, EntityTags.conditions(http)), caller.getName()));
 		}
 		catch (PreconditionFailedException ex) {
-			return failure(412, new ErrorItem(ex.sent(), MODIFIED, "Id"));
+			return failure(412, ex.error());
 		}
 	}
 

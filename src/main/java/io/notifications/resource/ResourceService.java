@@ -3,6 +3,7 @@ package io.notifications.resource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -94,9 +95,10 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	 * With an {@code If-Match} naming versions, only while the record still has one of
 	 * them.
 	 */
-	Replaced update(Q request, String caller, EntityTags.IfMatch ifMatch) {
+	Replaced update(Q request, String caller, EntityTags.Conditions conditions) {
 		Instant updatedOn = AuditedEntity.storedTime(this.clock.instant());
 		int id = request.id();
+		EntityTags.IfMatch ifMatch = unlessNoneMatch(id, conditions);
 		if (ifMatch == null || ifMatch.any()) {
 			long version = replace(id, request, caller, updatedOn, null)
 				.orElseThrow(() -> new RecordNotFoundException(id));
@@ -134,7 +136,8 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		return this.reads.execute((status) -> this.listing.list(this.repository, parameters));
 	}
 
-	Instant delete(int id, EntityTags.IfMatch ifMatch) {
+	Instant delete(int id, EntityTags.Conditions conditions) {
+		EntityTags.IfMatch ifMatch = unlessNoneMatch(id, conditions);
 		if (ifMatch == null || ifMatch.any()) {
 			if (this.commits.write(() -> this.repository.deleteRecord(id)) == 0) {
 				throw new RecordNotFoundException(id);
@@ -158,7 +161,26 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		if (this.repository.findVersionById(id).isEmpty()) {
 			return new RecordNotFoundException(id);
 		}
-		return new PreconditionFailedException(ifMatch.sent());
+		return PreconditionFailedException.moved(ifMatch.sent());
+	}
+
+	/**
+	 * {@code If-None-Match} costs a read: it is refused if the record has a version it
+	 * names, else the write goes on only while the record keeps the version read (or one
+	 * that {@code If-Match} names). A missing record is 404, as without it.
+	 */
+	private EntityTags.IfMatch unlessNoneMatch(int id, EntityTags.Conditions conditions) {
+		if (conditions.ifNoneMatch() == null) {
+			return conditions.ifMatch();
+		}
+		Optional<Long> version = this.repository.findVersionById(id);
+		if (version.isEmpty()) {
+			return conditions.ifMatch();
+		}
+		if (conditions.ifNoneMatch().matches(id, version.get())) {
+			throw PreconditionFailedException.current(conditions.ifNoneMatch().sent());
+		}
+		return (conditions.ifMatch() != null) ? conditions.ifMatch() : EntityTags.IfMatch.current(id, version.get());
 	}
 
 	record Replaced(Instant on, String etag) {

@@ -244,6 +244,37 @@ class ConditionalRequestsTests extends ApiTestSupport {
 			.status()).isEqualTo(200);
 	}
 
+	/**
+	 * RFC 9110 section 13.1.2: a write's {@code If-None-Match} refuses it with 412 while
+	 * the record has a version it names (weakly compared) or, for {@code *}, any version.
+	 */
+	@ParameterizedTest
+	@MethodSource("resources")
+	void anIfNoneMatchNamingTheCurrentVersionRefusesAWrite(Kind kind) {
+		int id = createdId(kind.base(), kind.body("original"));
+		String current = "\"" + id + "-0\"";
+		String other = "\"" + id + "-9\"";
+		for (String sent : new String[] { "*", current, "W/" + current, other + ", " + current }) {
+			Map<String, String> condition = Map.of("If-None-Match", sent);
+			String refusal = failure(412, "If-None-Match", "matches the current version",
+					error(JSON.writeValueAsString(sent), "matches the current version", "If-None-Match"));
+			assertRefusedAndUnchanged(TABLES.get(kind.base()), id,
+					() -> send("PUT", kind.base(), "application/json", kind.body(id, "mine"), admin(), condition), 412,
+					refusal);
+			assertRefusedAndUnchanged(TABLES.get(kind.base()), id,
+					() -> send("DELETE", kind.base() + "/" + id, null, null, admin(), condition), 412, refusal);
+		}
+		// another version's tag lets the write through; a missing record is still a 404
+		assertThat(send("PUT", kind.base(), "application/json", kind.body(id, "mine"), admin(),
+				Map.of("If-None-Match", other))
+			.status()).isEqualTo(200);
+		assertThat(send("DELETE", kind.base() + "/987654", null, null, admin(), Map.of("If-None-Match", "*")).status())
+			.isEqualTo(404);
+		assertThat(
+				send("DELETE", kind.base() + "/" + id, null, null, admin(), Map.of("If-None-Match", current)).status())
+			.isEqualTo(200);
+	}
+
 	/** CONTRACT 4: a malformed condition is a 400, on a write too. */
 	@ParameterizedTest
 	@MethodSource("resources")
