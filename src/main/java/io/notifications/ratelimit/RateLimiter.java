@@ -91,7 +91,7 @@ public final class RateLimiter {
 					return wait;
 				}
 				catch (RuntimeException ex) {
-					sharedFailed(ex);
+					storeFailed(ex);
 				}
 				finally {
 					if (probe) {
@@ -104,7 +104,7 @@ public final class RateLimiter {
 	}
 
 	/** Said once a window, however many requests were waiting on the store. */
-	private synchronized void sharedFailed(RuntimeException ex) {
+	private synchronized void storeFailed(RuntimeException ex) {
 		long now = this.nanoTime.getAsLong();
 		if (!this.sharedFailed || now - this.sharedFailedUntil >= 0) {
 			logger.warn("The shared rate-limit buckets are unavailable; limiting in memory for " + SHARED_RETRY + ": "

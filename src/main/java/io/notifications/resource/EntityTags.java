@@ -74,9 +74,7 @@ final class EntityTags {
 		return lines;
 	}
 
-	/**
-	 * RFC 9110 section 13.2.2: {@code If-Match} first, then {@code If-None-Match}.
-	 */
+	/** Evaluated in RFC 9110 section 13.2.2's order: {@code If-Match} first. */
 	record Conditions(IfMatch ifMatch, IfNoneMatch ifNoneMatch) {
 
 	}

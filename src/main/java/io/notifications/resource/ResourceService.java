@@ -165,9 +165,10 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	/**
-	 * {@code If-None-Match} costs a read: it is refused if the record has a version it
-	 * names, else the write goes on only while the record keeps the version read (or one
-	 * that {@code If-Match} names). A missing record is 404, as without it.
+	 * {@code If-None-Match} costs a read, against which {@code If-Match} is checked first
+	 * (RFC 9110 section 13.2.2): a write is refused if the record has a version it names,
+	 * else it goes on only while the record keeps the version read (or one that
+	 * {@code If-Match} names). A missing record is 404, as without it.
 	 */
 	private EntityTags.IfMatch unlessNoneMatch(int id, EntityTags.Conditions conditions) {
 		if (conditions.ifNoneMatch() == null) {
@@ -177,10 +178,14 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		if (version.isEmpty()) {
 			return conditions.ifMatch();
 		}
+		EntityTags.IfMatch ifMatch = conditions.ifMatch();
+		if (ifMatch != null && !ifMatch.any() && !ifMatch.versionsOf(id).contains(version.get())) {
+			throw PreconditionFailedException.moved(ifMatch.sent());
+		}
 		if (conditions.ifNoneMatch().matches(id, version.get())) {
 			throw PreconditionFailedException.current(conditions.ifNoneMatch().sent());
 		}
-		return (conditions.ifMatch() != null) ? conditions.ifMatch() : EntityTags.IfMatch.current(id, version.get());
+		return (ifMatch != null) ? ifMatch : EntityTags.IfMatch.current(id, version.get());
 	}
 
 	record Replaced(Instant on, String etag) {

@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * An integer in a path, a record's Id, is read as in a body ({@link WireValues}): ASCII
- * digits alone. Spring's own number editor, its fallback when a conversion fails, reads
- * {@code 0x26}, {@code #26}, {@code +38} and non-ASCII digits as numbers, which reached
- * records by other spellings.
+ * An integer bound from a request, such as a record's Id in a path, is read as in a body
+ * ({@link WireValues}): ASCII digits alone. Spring's own number editor, its fallback when
+ * a conversion fails, reads {@code 0x26}, {@code #26}, {@code +38} and non-ASCII digits
+ * as numbers, which reached records by other spellings.
  */
 @ControllerAdvice(basePackages = "io.notifications")
 class PathIntegers {

@@ -1,7 +1,10 @@
 package io.notifications.coworkernotification;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.notifications.support.ApiTestSupport;
@@ -327,10 +330,10 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 		String fullWidth = String.valueOf(id)
 			.chars()
 			.mapToObj((digit) -> String.valueOf((char) ('\uFF10' + digit - '0')))
-			.collect(java.util.stream.Collectors.joining());
+			.collect(Collectors.joining());
 		for (String[] sent : new String[][] { { "0x" + hex, "0x" + hex }, { "%23" + hex, "#" + hex },
 				{ "+" + id, "+" + id }, { "%20" + id, " " + id },
-				{ java.net.URLEncoder.encode(fullWidth, java.nio.charset.StandardCharsets.UTF_8), fullWidth } }) {
+				{ URLEncoder.encode(fullWidth, StandardCharsets.UTF_8), fullWidth } }) {
 			String refusal = failure(400, "Id", "is not a valid value",
 					error(JSON.writeValueAsString(sent[1]), "is not a valid value", "Id"));
 			assertThat(get(BASE + "/" + sent[0], admin()).body()).as(sent[1]).isEqualTo(refusal);

@@ -264,6 +264,13 @@ class ConditionalRequestsTests extends ApiTestSupport {
 			assertRefusedAndUnchanged(TABLES.get(kind.base()), id,
 					() -> send("DELETE", kind.base() + "/" + id, null, null, admin(), condition), 412, refusal);
 		}
+		// If-Match is evaluated first: a stale one is its 412, whatever If-None-Match
+		// says
+		assertRefusedAndUnchanged(TABLES.get(kind.base()), id,
+				() -> send("PUT", kind.base(), "application/json", kind.body(id, "mine"), admin(),
+						Map.of("If-Match", other, "If-None-Match", current)),
+				412, failure(412, "Id", "was modified by someone else",
+						error(JSON.writeValueAsString(other), "was modified by someone else", "Id")));
 		// another version's tag lets the write through; a missing record is still a 404
 		assertThat(send("PUT", kind.base(), "application/json", kind.body(id, "mine"), admin(),
 				Map.of("If-None-Match", other))

@@ -1,10 +1,10 @@
 package io.notifications.security.issuer;
 
-import io.notifications.web.JsonContentType;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.notifications.web.JsonContentType;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
