@@ -24,11 +24,16 @@ public class EnvelopeWriter {
 		this.jsonMapper = jsonMapper;
 	}
 
-	/** UTF-8, with no charset in the Content-Type, as every other JSON answer. */
+	/**
+	 * UTF-8, with no charset in the Content-Type, as every other JSON answer. Sent when
+	 * the request ends, as Spring MVC's answers are: closing the stream, or writing a
+	 * declared length in full, would send it before the filters it returns through have
+	 * run (the ephemeral journal records the request there).
+	 */
 	public void write(HttpServletResponse response, Envelope envelope) throws IOException {
 		response.setStatus(envelope.status());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		this.jsonMapper.writeValue(response.getOutputStream(), envelope);
+		response.getOutputStream().write(this.jsonMapper.writeValueAsBytes(envelope));
 	}
 
 	/** Sent at once, for an answer needed on the wire before the connection closes. */
