@@ -19,6 +19,8 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
@@ -82,13 +84,18 @@ class ReceivedBodyRequest extends HttpServletRequestWrapper {
 
 	/**
 	 * Tomcat parses only the query once the filter has read the body: a form POST's
-	 * parameters are merged in here, as Tomcat would.
+	 * parameters are merged in here, as Tomcat would, and a form over the limit is
+	 * refused as Tomcat refuses one past {@code max-http-form-post-size}.
 	 */
 	private synchronized Map<String, String[]> parameters() {
 		if (this.parameters == null) {
 			Map<String, List<String>> merged = new LinkedHashMap<>();
 			super.getParameterMap().forEach((name, values) -> merged.put(name, new ArrayList<>(List.of(values))));
 			if (!this.streamTaken && isFormPost()) {
+				if (this.body.size() > BodyReadingFilter.MAX_BODY_BYTES) {
+					throw new InvalidParameterException("The form is over the limit",
+							HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+				}
 				parseForm(new String(this.body.toByteArray(), charset()), merged);
 			}
 			Map<String, String[]> parameters = new LinkedHashMap<>();

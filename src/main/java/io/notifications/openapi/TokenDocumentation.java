@@ -66,7 +66,7 @@ final class TokenDocumentation {
 						.addApiResponse("400", new ApiResponse()
 							.description("A wrong password, a used or expired refresh token, "
 									+ "a body that is not a form with a known grant_type, "
-									+ "or parameters in the URL instead of the form (invalid_request)")
+									+ "or parameters in the URL instead of the form or sent twice (invalid_request)")
 							.content(new Content().addMediaType("application/json", new MediaType().schema(error))))
 						.addApiResponse("401", badCredentials())
 						.addApiResponse("415", new ApiResponse()
@@ -74,7 +74,7 @@ final class TokenDocumentation {
 							.content(new Content().addMediaType(ContractDocumentation.JSON,
 									new MediaType().schema(new Schema<>().$ref(ContractDocumentation.ENVELOPE))))));
 		// 429: a wrong password counts against the user and the address
-		ErrorResponses.on(post, 405, 406, 408, 429, 500, 503);
+		ErrorResponses.on(post, 405, 406, 408, 413, 429, 500, 503);
 	}
 
 	/** The endpoints that need no credentials still answer a bad bearer token 401. */
@@ -104,12 +104,12 @@ final class TokenDocumentation {
 								new ApiResponse().description("Revoked, or nothing to revoke: the answer is "
 										+ "the same whatever the token was"))
 						.addApiResponse("400",
-								new ApiResponse().description("No token")
+								new ApiResponse().description("No token, or a parameter sent twice")
 									.content(new Content().addMediaType("application/json",
 											new MediaType().schema(oauthError()))))
 						.addApiResponse("401", badCredentials())
 						.addApiResponse("415", notAForm()));
-		ErrorResponses.on(post, 405, 406, 408, 429, 500, 503);
+		ErrorResponses.on(post, 405, 406, 408, 413, 429, 500, 503);
 	}
 
 	@SuppressWarnings("rawtypes")
@@ -137,10 +137,10 @@ final class TokenDocumentation {
 								"The user's refresh tokens are deleted and their " + "earlier access tokens refused")
 						.content(new Content().addMediaType("application/json", new MediaType().schema(ended))))
 			.addApiResponse("400",
-					new ApiResponse().description("No user")
+					new ApiResponse().description("No user, or a parameter sent twice")
 						.content(new Content().addMediaType("application/json", new MediaType().schema(oauthError()))))
 			.addApiResponse("415", notAForm());
-		ErrorResponses.on(post, 401, 403, 405, 406, 408, 429, 500, 503);
+		ErrorResponses.on(post, 401, 403, 405, 406, 408, 413, 429, 500, 503);
 	}
 
 	private static ApiResponse notAForm() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -56,6 +57,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
 		return envelope(Envelope.failure(413, ex.getMessage()));
+	}
+
+	/** Tomcat's refusal to parse parameters, such as a form over the limit (413). */
+	@ExceptionHandler
+	ResponseEntity<Object> invalidParameters(InvalidParameterException ex) {
+		int status = (ex.getErrorCode() > 0) ? ex.getErrorCode() : 400;
+		return envelope(Envelope.failure(status, FailureMessages.forStatus(status)));
 	}
 
 	@ExceptionHandler

@@ -33,6 +33,8 @@ public final class FailureMessages {
 			case 405 -> "The requested HTTP method is not allowed on this URL.";
 			case 406 -> "The requested response type is not available; this API answers application/json.";
 			case 409 -> "The record was changed by another request at the same time. Try again.";
+			// Tomcat's too, for a form past the limit that it parses itself
+			case 413 -> new PayloadTooLargeException(RequestBodies.MAX_BODY_BYTES).getMessage();
 			case 415 -> "The request content type is not supported; send application/json.";
 			// Tomcat's, for CONNECT and for a transfer coding it does not know
 			case 501 -> "This server does not support the request's method or transfer coding.";

@@ -309,11 +309,11 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		}
 		JsonNode paths = root.get("paths");
 		assertThat(paths.get("/api/token").get("post").get("responses").propertyNames()).containsExactly("200", "400",
-				"401", "405", "406", "408", "415", "429", "500", "503");
+				"401", "405", "406", "408", "413", "415", "429", "500", "503");
 		assertThat(paths.get("/api/token/revoke").get("post").get("responses").propertyNames()).containsExactly("200",
-				"400", "401", "405", "406", "408", "415", "429", "500", "503");
+				"400", "401", "405", "406", "408", "413", "415", "429", "500", "503");
 		assertThat(paths.get("/api/token/revoke-all").get("post").get("responses").propertyNames())
-			.containsExactly("200", "400", "401", "403", "405", "406", "408", "415", "429", "500", "503");
+			.containsExactly("200", "400", "401", "403", "405", "406", "408", "413", "415", "429", "500", "503");
 		assertThat(paths.get("/.well-known/jwks.json").get("get").get("responses").propertyNames())
 			.containsExactly("200", "401", "404", "406", "429", "500");
 		assertThat(paths.get("/.well-known/oauth-protected-resource").get("get").get("responses").propertyNames())

@@ -2,6 +2,7 @@ package io.notifications.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
@@ -69,6 +70,28 @@ class RevocationTests extends ApiTestSupport {
 		}
 		// revoking needs no credentials of its own, even an Administrator's
 		assertThat(send("POST", "/api/token/revoke", FORM, "token=garbage", admin()).status()).isEqualTo(200);
+	}
+
+	/** It answered 200 and revoked nothing: a sign-out that silently failed. */
+	@Test
+	void aTokenSentTwiceIsABadRequestAndNothingIsRevoked() {
+		JsonNode tokens = signIn("cn-list@example.com", "role-secret");
+		String accessToken = tokens.get("access_token").asString();
+
+		for (String form : List.of("token=" + accessToken + "&token=" + accessToken,
+				"token=garbage&token=" + accessToken)) {
+			Response response = send("POST", "/api/token/revoke", FORM, form, null);
+
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo("""
+					{"error":"invalid_request","error_description":"The parameter token is repeated."}""");
+		}
+		Response ending = send("POST", "/api/token/revoke-all", FORM,
+				"user=cn-list@example.com&user=cn-list@example.com", admin());
+		assertThat(ending.status()).isEqualTo(400);
+		assertThat(ending.body()).isEqualTo("""
+				{"error":"invalid_request","error_description":"The parameter user is repeated."}""");
+		assertThat(get(CN, bearer(tokens)).status()).isEqualTo(200);
 	}
 
 	@Test

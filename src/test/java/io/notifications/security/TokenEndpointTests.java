@@ -1,5 +1,7 @@
 package io.notifications.security;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -128,6 +130,69 @@ class TokenEndpointTests extends ApiTestSupport {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.body()).isEqualTo(UNSUPPORTED);
 		}
+	}
+
+	/** Each was a 500 with an ERROR and its stack trace, which anyone could repeat. */
+	@Test
+	void aContentTypeThatCannotBeReadIsUnsupported() {
+		for (String contentType : List.of("text/plain; charset=bogus", ";;;", "/", "a b",
+				"application/x-www-form-urlencoded; charset=\"bogus", "é/x")) {
+			Response response = send("POST", "/api/token", contentType,
+					"grant_type=password&username=admin@example.com&password=admin-secret", null);
+
+			assertThat(response.status()).as(contentType).isEqualTo(400);
+			assertThat(response.body()).as(contentType).isEqualTo(UNSUPPORTED);
+		}
+	}
+
+	/**
+	 * RFC 6749 section 3.2; Spring bound two values as one, joined by a comma: a refresh
+	 * token sent twice was "invalid" and a password sent twice was checked as "a,b".
+	 */
+	@Test
+	void aParameterSentTwiceIsAnInvalidRequest() {
+		Map<String, List<Map<String, Object>>> before = writableRows();
+		for (String[] form : List.of(
+				new String[] { "grant_type=password&username=admin@example.com&password=admin&password=secret",
+						"password" },
+				new String[] {
+						"grant_type=password&grant_type=password&username=admin@example.com&password=admin-secret",
+						"grant_type" },
+				new String[] {
+						"grant_type=password&username=admin@example.com&password=admin-secret&client_id=a&client_id=b",
+						"client_id" })) {
+			Response response = postForm("/api/token", form[0]);
+
+			assertThat(response.status()).as(form[0]).isEqualTo(400);
+			assertThat(response.body()).isEqualTo("""
+					{"error":"invalid_request","error_description":"The parameter %s is repeated."}"""
+				.formatted(form[1]));
+			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		}
+		assertThat(writableRows()).isEqualTo(before);
+	}
+
+	/**
+	 * The contract's limit, before the form is parsed; Tomcat parsed up to 2 MiB, and a
+	 * chunked form past the limit was read as far as it had been received.
+	 */
+	@Test
+	void aFormOverTheLimitIsA413AndIssuesNothing() {
+		Map<String, List<Map<String, Object>>> before = writableRows();
+		String form = "grant_type=password&username=admin@example.com&password=admin-secret&pad="
+				+ "a".repeat(1024 * 1024);
+		byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
+		List<Response> responses = List.of(postForm("/api/token", form),
+				send("POST", "/api/token", "application/x-www-form-urlencoded",
+						BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), null),
+				postForm("/api/token/revoke", "token=x&pad=" + "a".repeat(1024 * 1024)));
+
+		for (Response response : responses) {
+			assertThat(response.status()).isEqualTo(413);
+			assertThat(response.body())
+				.isEqualTo(Envelopes.failure(413, "The request body is larger than the limit of 1 MiB."));
+		}
+		assertThat(writableRows()).isEqualTo(before);
 	}
 
 	@Test

@@ -3,8 +3,10 @@ package io.notifications.security.issuer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.notifications.web.JsonContentType;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +34,12 @@ class RevocationController {
 	/** {@code token_type_hint} is not needed: the token's form tells. */
 	@PostMapping(path = "/api/token/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Map<String, Object>> revoke(@RequestParam(required = false) String token,
-			@RequestParam(name = "token_type_hint", required = false) String tokenTypeHint) {
+			@RequestParam(name = "token_type_hint", required = false) String tokenTypeHint,
+			HttpServletRequest request) {
+		Optional<ResponseEntity<Map<String, Object>>> repeated = TokenController.repeatedParameter(request);
+		if (repeated.isPresent()) {
+			return repeated.get();
+		}
 		if (token == null || token.isBlank()) {
 			return TokenController.error("invalid_request", "The token to revoke is missing.");
 		}
@@ -42,7 +49,12 @@ class RevocationController {
 
 	@PostMapping(path = "/api/token/revoke-all", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
-	ResponseEntity<Map<String, Object>> revokeAll(@RequestParam(required = false) String user) {
+	ResponseEntity<Map<String, Object>> revokeAll(@RequestParam(required = false) String user,
+			HttpServletRequest request) {
+		Optional<ResponseEntity<Map<String, Object>>> repeated = TokenController.repeatedParameter(request);
+		if (repeated.isPresent()) {
+			return repeated.get();
+		}
 		if (user == null || user.isBlank()) {
 			return TokenController.error("invalid_request", "The user whose sessions to end is missing.");
 		}

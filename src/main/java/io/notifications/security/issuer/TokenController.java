@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -52,13 +53,16 @@ class TokenController {
 			@RequestParam(name = "grant_type", required = false) String grantType,
 			@RequestParam(required = false) String username, @RequestParam(required = false) String password,
 			@RequestParam(name = "refresh_token", required = false) String refreshToken, HttpServletRequest request) {
-		if (contentType == null
-				|| !MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType))) {
+		if (!isForm(contentType)) {
 			return error("unsupported_grant_type", null);
 		}
 		if (request.getQueryString() != null) {
 			// RFC 6749 section 3.2: a URL with a password ends up in logs and histories
 			return error("invalid_request", PARAMETERS_IN_THE_URL);
+		}
+		Optional<ResponseEntity<Map<String, Object>>> repeated = repeatedParameter(request);
+		if (repeated.isPresent()) {
+			return repeated.get();
 		}
 		if ("password".equals(grantType)) {
 			return passwordGrant(username, password, request);
@@ -69,6 +73,29 @@ class TokenController {
 			return issued.map(TokenController::success).orElseGet(() -> error("invalid_grant", BAD_REFRESH_TOKEN));
 		}
 		return error("unsupported_grant_type", null);
+	}
+
+	private static boolean isForm(String contentType) {
+		try {
+			return contentType != null
+					&& MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * RFC 6749 section 3.2: no parameter more than once. Spring would bind {@code a,b}
+	 * from two values, a token that matches nothing.
+	 */
+	static Optional<ResponseEntity<Map<String, Object>>> repeatedParameter(HttpServletRequest request) {
+		return request.getParameterMap()
+			.entrySet()
+			.stream()
+			.filter((parameter) -> parameter.getValue().length > 1)
+			.findFirst()
+			.map((parameter) -> error("invalid_request", "The parameter " + parameter.getKey() + " is repeated."));
 	}
 
 	private ResponseEntity<Map<String, Object>> passwordGrant(String username, String password,
