@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.notifications.web.ErrorItem;
 import jakarta.validation.Constraint;
@@ -16,9 +17,10 @@ import jakarta.validation.Payload;
 
 /**
  * What {@code POST /ephemeral/clock} takes: the time to stop the clock at, or how far to
- * move it, and not both.
+ * move it, and not both. A misspelt name is refused, not left out.
  */
 @ClockRequest.OneOf
+@JsonIgnoreProperties(ignoreUnknown = false)
 record ClockRequest(@JsonProperty("Now") Instant now, @JsonProperty("AdvanceSeconds") Long advanceSeconds) {
 
 	/** Exactly one of Now and AdvanceSeconds. */

@@ -16,6 +16,9 @@ public record ErrorItem(@JsonProperty("AttemptedValue") Object attemptedValue, @
 
 	public static final String NOT_FOUND = "was not found";
 
+	/** Of a request that refuses unknown properties (ephemeral mode's steering). */
+	public static final String UNKNOWN = "is not a known property";
+
 	public static ErrorItem notFound(int id) {
 		return new ErrorItem(id, NOT_FOUND, "Id");
 	}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +25,11 @@ final class RequestShape {
 
 	private final Map<String, Integer> byComponentName = new HashMap<>();
 
-	private RequestShape(ObjectReader reader, RecordComponent[] components) {
+	private final boolean refusesUnknown;
+
+	private RequestShape(ObjectReader reader, RecordComponent[] components, boolean refusesUnknown) {
 		this.reader = reader;
+		this.refusesUnknown = refusesUnknown;
 		this.wireNames = new String[components.length];
 		for (int i = 0; i < components.length; i++) {
 			JsonProperty property = components[i].getAccessor().getAnnotation(JsonProperty.class);
@@ -35,8 +39,18 @@ final class RequestShape {
 		}
 	}
 
+	/**
+	 * Unknown properties are ignored, as Nexudus ignores them, unless the record says
+	 * {@code @JsonIgnoreProperties(ignoreUnknown = false)}.
+	 */
 	static RequestShape of(Class<?> type, JsonMapper mapper) {
-		return new RequestShape(mapper.readerFor(type).problemCollectingReader(), type.getRecordComponents());
+		JsonIgnoreProperties declared = type.getAnnotation(JsonIgnoreProperties.class);
+		return new RequestShape(mapper.readerFor(type).problemCollectingReader(), type.getRecordComponents(),
+				declared != null && !declared.ignoreUnknown());
+	}
+
+	boolean refusesUnknown() {
+		return this.refusesUnknown;
 	}
 
 	ObjectReader reader() {

@@ -69,6 +69,10 @@ final class SentProperties {
 				}
 				sent.values[index] = property.getValue();
 			}
+			else if (shape.refusesUnknown()) {
+				sent.unboundFailures.add(new ErrorItem(property.getValue(), ErrorItem.UNKNOWN, property.getKey()));
+				continue;
+			}
 			else {
 				sent.checkUnbound(property.getKey(), property.getValue());
 			}

@@ -46,6 +46,9 @@ class ClockTests extends SteeringTestSupport {
 			.isEqualTo("Now: is a required field");
 		assertThat(steer("POST", "/ephemeral/clock", """
 				{"Now":"tomorrow"}""").json().get("Message").asString()).isEqualTo("Now: is not a valid value");
+		assertThat(steer("POST", "/ephemeral/clock", """
+				{"AdvanceSeconds":60,"Advance":5}""").body()).isEqualTo(
+				failure(400, "Advance", "is not a known property", error("5", "is not a known property", "Advance")));
 		assertThat(steer("GET", "/ephemeral/clock", null).body())
 			.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
 	}

@@ -1,5 +1,6 @@
 package io.notifications.ephemeral.fault;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.notifications.web.ErrorItem;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,9 +13,11 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A fault rule as a test sends it to {@code POST /ephemeral/faults}. The component order
- * is the order in which validation errors are reported.
+ * is the order in which validation errors are reported. A misspelt name is refused: left
+ * out, it would widen the rule (no {@code Method} matches every method).
  */
 @ConsistentFault
+@JsonIgnoreProperties(ignoreUnknown = false)
 record FaultRequest(
 		@JsonProperty("Method") @Pattern(regexp = "GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS",
 				flags = Pattern.Flag.CASE_INSENSITIVE, message = ErrorItem.NOT_VALID) String method,

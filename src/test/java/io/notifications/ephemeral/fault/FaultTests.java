@@ -239,6 +239,18 @@ class FaultTests extends SteeringTestSupport {
 		assertThat(steer("GET", "/ephemeral/faults", null).json().get("TotalItems").asInt()).isEqualTo(before);
 	}
 
+	/** A misspelt Method was left out, and the rule faulted every method. */
+	@Test
+	void aPropertyNotOfARuleIsRefusedAndNothingIsAdded() {
+		int before = steer("GET", "/ephemeral/faults", null).json().get("TotalItems").asInt();
+		assertThat(steer("POST", "/ephemeral/faults", """
+				{"Metod":"PUT","Effect":"ServerError"}""").body()).isEqualTo(
+				failure(400, "Metod", "is not a known property", error("\"PUT\"", "is not a known property", "Metod")));
+		assertInvalid("""
+				{"Effect":"ServerError","Time":2}""", "Time: is not a known property");
+		assertThat(steer("GET", "/ephemeral/faults", null).json().get("TotalItems").asInt()).isEqualTo(before);
+	}
+
 	@Test
 	void propertyNamesMatchInAnyCase() {
 		Response added = steer("POST", "/ephemeral/faults", """
