@@ -108,6 +108,40 @@ class GroupCommitTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM note WHERE id > 0", Integer.class)).isZero();
 	}
 
+	/** Once a group has run, the turn is free: the next write leads at once. */
+	@Test
+	void writesAfterAGroupRunAsBefore() throws Exception {
+		CompletableFuture<Object> first = holdTheTurn();
+		queue(insert(1, "grouped"));
+		this.releaseFirst.countDown();
+		first.get(5, TimeUnit.SECONDS);
+		assertThat(this.queued.get(0).get(5, TimeUnit.SECONDS)).isEqualTo(1);
+
+		assertThat(CompletableFuture.supplyAsync(() -> this.grouped.write(insert(2, "after"))).get(5, TimeUnit.SECONDS))
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForList("SELECT text FROM note WHERE id > 0 ORDER BY id", String.class))
+			.containsExactly("grouped", "after");
+	}
+
+	/**
+	 * An Error (not an exception) ends the group's transaction: whether the others were
+	 * committed is unknown to them, so none of them is acknowledged.
+	 */
+	@Test
+	void anErrorInAGroupAcknowledgesNoneOfTheOthers() throws Exception {
+		CompletableFuture<Object> first = holdTheTurn();
+		queue(insert(1, "lost"));
+		queue(() -> {
+			throw new StackOverflowError("in the middle of a group");
+		});
+		queue(insert(2, "lost too"));
+		this.releaseFirst.countDown();
+
+		first.get(5, TimeUnit.SECONDS);
+		assertThat(this.queued.get(2).get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM note WHERE id > 0", Integer.class)).isZero();
+	}
+
 	@Test
 	void aWriteAloneRunsInAutoCommitMode() {
 		assertThat(this.grouped.write(insert(1, "alone"))).isEqualTo(1);

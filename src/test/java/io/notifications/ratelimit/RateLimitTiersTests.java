@@ -2,6 +2,7 @@ package io.notifications.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.notifications.ephemeral.SteeredClock;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,26 @@ class RateLimitTiersTests {
 		now.addAndGet(RateLimiter.SHARED_RETRY.toNanos());
 		assertThat(limiter.tryAcquire("user:a", false)).isEmpty();
 		assertThat(attempts).hasValue(2);
+		// and again after each pause, not given up after one failed probe
+		now.addAndGet(RateLimiter.SHARED_RETRY.toNanos());
+		assertThat(limiter.tryAcquire("user:a", false)).isEmpty();
+		assertThat(attempts).hasValue(3);
+	}
+
+	/** On the server's clock, which ephemeral mode steers. */
+	@Test
+	void bucketsRefillAsTheServersClockMoves() {
+		SteeredClock clock = new SteeredClock(Instant.parse("2025-01-15T10:30:00Z"));
+		clock.fix(Instant.parse("2025-01-15T10:30:00Z"));
+		RateLimiter limiter = new RateLimiter(new RateLimitProperties(true, 2, 120, 5000, 5000, 200000), null,
+				System::nanoTime, clock);
+		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
+		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
+		assertThat(limiter.tryAcquire("user:a", true)).isPresent();
+		// two a minute: one back every 30 s
+		clock.advance(Duration.ofMillis(30_500));
+		assertThat(limiter.tryAcquire("user:a", true)).isEmpty();
+		assertThat(limiter.tryAcquire("user:a", true)).isPresent();
 	}
 
 	/**

@@ -64,12 +64,28 @@ class WireValuesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toDateTime(text));
 	}
 
+	/** Readable, but outside what the database and the wire keep. */
+	@ParameterizedTest
+	@ValueSource(strings = { "+10000-01-01T00:00:00Z", "0000-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00",
+			"9999-12-31T23:59:59-01:00" })
+	void aDateTimeOutsideYearsOneTo9999IsRefused(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toDateTime(text));
+	}
+
+	@Test
+	void theFirstAndLastStorableInstantsAreDateTimes() {
+		assertThat(WireValues.toDateTime("0001-01-01T00:00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+		assertThat(WireValues.toDateTime("9999-12-31T23:59:59.999999Z"))
+			.isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+	}
+
 	@Test
 	void textKeepsEverythingButNulAndLoneSurrogates() {
 		assertThat(WireValues.toText("é \uD83D\uDE00 \t")).isEqualTo("é \uD83D\uDE00 \t");
 		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("a\u0000b"));
 		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("a\uD800b"));
 		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("\uDC00"));
+		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("a\uDC00"));
 		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toText("end\uD83D"));
 	}
 
