@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,12 +44,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * on this JVM's java unless {@code notifications.java} / {@code NOTIFICATIONS_JAVA} names another.
  *
  * <p>
- * The tests of one run share the server and reset it before each test, so they must not run
- * concurrently with each other.
+ * The tests that share a server take turns with it, JUnit's parallel execution included: each holds it
+ * from its reset to its end, while tests that do not use it run beside them.
  */
-public final class NotificationsExtension implements BeforeEachCallback, ParameterResolver {
+public final class NotificationsExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
 	private static final Namespace NAMESPACE = Namespace.create(NotificationsExtension.class);
+
+	/** The key under which a test keeps the turn of the server it uses. */
+	private static final String TURN = "turn:";
 
 	private final ServerOptions options;
 
@@ -66,8 +71,30 @@ public final class NotificationsExtension implements BeforeEachCallback, Paramet
 	}
 
 	@Override
-	public void beforeEach(ExtensionContext context) {
-		server(context).nexudus().reset();
+	public void beforeEach(ExtensionContext context) throws InterruptedException {
+		RunningServer server = server(context);
+		String turn = TURN + options(context).identity();
+		if (context.getStore(NAMESPACE).get(turn) != null) {
+			// this test registered the same server twice: it has the turn already
+			return;
+		}
+		server.turn.acquire();
+		try {
+			server.nexudus().reset();
+		}
+		catch (RuntimeException ex) {
+			server.turn.release();
+			throw ex;
+		}
+		context.getStore(NAMESPACE).put(turn, server);
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		RunningServer server = context.getStore(NAMESPACE).remove(TURN + options(context).identity(), RunningServer.class);
+		if (server != null) {
+			server.turn.release();
+		}
 	}
 
 	@Override
@@ -158,6 +185,9 @@ public final class NotificationsExtension implements BeforeEachCallback, Paramet
 		private final Nexudus nexudus;
 
 		private final RuntimeException failure;
+
+		/** One test at a time: each resets the server, and a test running beside it would see the other's requests. */
+		private final Semaphore turn = new Semaphore(1, true);
 
 		private RunningServer(ServerProcess process, Nexudus nexudus, RuntimeException failure) {
 			this.process = process;
