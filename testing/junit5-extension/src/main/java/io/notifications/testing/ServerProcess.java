@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +235,8 @@ final class ServerProcess implements AutoCloseable {
 				}
 				if (exited) {
 					throw new IllegalStateException("The notifications server did not start (exit code "
-							+ process.exitValue() + "; log: " + log + "):\n" + String.join("\n", tail) + partial);
+							+ process.exitValue() + "; log: " + log + ")" + reason(tail) + ":\n" + String.join("\n", tail)
+							+ partial);
 				}
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("The notifications server was not ready within " + timeout
@@ -243,6 +245,27 @@ final class ServerProcess implements AutoCloseable {
 				Thread.sleep(20);
 			}
 		}
+	}
+
+	/**
+	 * Spring Boot's failure analysis, the Description and Action under {@code APPLICATION FAILED TO START}, on
+	 * one line: it goes first, where a build's summary shows only the message's first line.
+	 */
+	static String reason(Collection<String> log) {
+		List<String> lines = new ArrayList<>(log);
+		int failed = lines.indexOf("APPLICATION FAILED TO START");
+		if (failed < 0) {
+			return "";
+		}
+		StringBuilder reason = new StringBuilder();
+		for (String line : lines.subList(failed + 1, lines.size())) {
+			String text = line.strip();
+			if (text.isEmpty() || text.chars().allMatch((c) -> c == '*') || text.equals("Description:")) {
+				continue;
+			}
+			reason.append(reason.isEmpty() ? "" : " ").append(text);
+		}
+		return reason.isEmpty() ? "" : ": " + reason;
 	}
 
 	URI baseUrl() {
