@@ -59,6 +59,15 @@ class TestJournal:
         nexudus.reset()
         nexudus.requests(path_prefix="/ephemeral/").assert_none()
 
+    def test_an_assertion_that_finds_nothing_shows_what_the_journal_holds(self, nexudus):
+        client(nexudus).get(7)
+        with pytest.raises(AssertionError) as error:
+            nexudus.requests(method="DELETE").assert_one()
+        message = str(error.value)
+        assert message.startswith("Expected 1 request matching method=DELETE in the server's journal, found none; "
+                                  "it holds "), message
+        assert f"GET {PATH}/7 -> 200 by {ADMIN}" in message, message
+
     def test_is_emptied_by_the_reset_and_on_request(self, nexudus):
         c = client(nexudus)
         c.get(7)

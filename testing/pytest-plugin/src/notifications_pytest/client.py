@@ -326,10 +326,22 @@ class Requests:
         """Fails unless exactly ``expected`` requests match; returns them."""
         matching = self.list()
         if len(matching) != expected:
-            found = "none" if not matching else f"{len(matching)}:\n  " + "\n  ".join(r.summary() for r in matching)
+            found = ("none" + self._what_the_journal_holds() if not matching
+                     else f"{len(matching)}:\n  " + "\n  ".join(r.summary() for r in matching))
             raise AssertionError(f"Expected {expected} request{'' if expected == 1 else 's'} matching "
                                  f"{self.describe()} in the server's journal, found {found}")
         return matching
+
+    def _what_the_journal_holds(self) -> str:
+        """When no request matched: the last ones the journal holds, to see which filter was wrong."""
+        if not self.filters:
+            return ""
+        everything = Requests(self._steering).list()
+        if not everything:
+            return " (the journal is empty)"
+        last = everything[-20:]
+        more = f", the last {len(last)} of them" if len(last) < len(everything) else ""
+        return f"; it holds {len(everything)}{more}:\n  " + "\n  ".join(r.summary() for r in last)
 
     def assert_none(self) -> None:
         self.assert_count(0)

@@ -27,6 +27,9 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class Requests {
 
+	/** At most this many of the journal's requests in a failed assertion's message. */
+	private static final int SHOWN = 20;
+
 	private final ServerConnection connection;
 
 	private final Map<String, String> filters;
@@ -104,12 +107,26 @@ public final class Requests {
 	public List<RecordedRequest> assertCount(int expected) {
 		List<RecordedRequest> matching = list();
 		if (matching.size() != expected) {
-			String found = matching.isEmpty() ? "none"
+			String found = matching.isEmpty() ? "none" + whatTheJournalHolds()
 					: matching.size() + ":\n  " + matching.stream().map(RecordedRequest::summary).collect(Collectors.joining("\n  "));
 			throw new AssertionFailedError("Expected " + expected + " request" + ((expected == 1) ? "" : "s")
 					+ " matching " + describe() + " in the server's journal, found " + found, expected, matching.size());
 		}
 		return matching;
+	}
+
+	/** When no request matched: the last ones the journal holds, to see which filter was wrong. */
+	private String whatTheJournalHolds() {
+		if (this.filters.isEmpty()) {
+			return "";
+		}
+		List<RecordedRequest> all = new Requests(this.connection).list();
+		if (all.isEmpty()) {
+			return " (the journal is empty)";
+		}
+		List<RecordedRequest> last = all.subList(Math.max(0, all.size() - SHOWN), all.size());
+		return "; it holds " + all.size() + ((last.size() < all.size()) ? ", the last " + last.size() + " of them" : "") + ":\n  "
+				+ last.stream().map(RecordedRequest::summary).collect(Collectors.joining("\n  "));
 	}
 
 	/**

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.opentest4j.AssertionFailedError;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The extension with the real server: started once, reset before each test, tokens per user. */
@@ -92,6 +94,18 @@ class RealServerTests {
 	void startsOnTheBeanDefinitionsWorkedOutWhenTheJarWasBuilt(Nexudus nexudus) throws Exception {
 		String log = Files.readString(nexudus.log().orElseThrow());
 		assertTrue(log.contains("Starting AOT-processed NotificationsApplication"), log);
+	}
+
+	@Test
+	@Order(7)
+	void anAssertionThatFindsNothingShowsWhatTheJournalHolds(Nexudus nexudus) throws Exception {
+		message(nexudus);
+		AssertionFailedError error = assertThrows(AssertionFailedError.class,
+				() -> nexudus.requests().method("DELETE").assertOne());
+		assertTrue(error.getMessage()
+			.startsWith("Expected 1 request matching method=DELETE in the server's journal, found none; it holds "), error.getMessage());
+		assertTrue(error.getMessage().contains("GET /api/spaces/coworkernotifications/7 -> 200 by admin@example.com"),
+				error.getMessage());
 	}
 
 	@Nested
