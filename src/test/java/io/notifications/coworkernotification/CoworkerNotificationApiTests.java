@@ -381,7 +381,8 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "text/plain", "application/xml", "multipart/form-data; boundary=x" })
+	@ValueSource(strings = { "text/plain", "application/xml", "multipart/form-data; boundary=x", "multipart/form-data",
+			"multipart/mixed; boundary=" })
 	void contentTypeOtherThanJsonOrAFormIsUnsupported(String contentType) {
 		int id = createdId(BASE, VALID);
 

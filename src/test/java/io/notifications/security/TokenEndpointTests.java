@@ -136,7 +136,7 @@ class TokenEndpointTests extends ApiTestSupport {
 	@Test
 	void aContentTypeThatCannotBeReadIsUnsupported() {
 		for (String contentType : List.of("text/plain; charset=bogus", ";;;", "/", "a b",
-				"application/x-www-form-urlencoded; charset=\"bogus", "é/x")) {
+				"application/x-www-form-urlencoded; charset=\"bogus", "é/x", "multipart/form-data")) {
 			Response response = send("POST", "/api/token", contentType,
 					"grant_type=password&username=admin@example.com&password=admin-secret", null);
 
