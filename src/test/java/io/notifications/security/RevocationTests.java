@@ -94,6 +94,26 @@ class RevocationTests extends ApiTestSupport {
 		assertThat(get(CN, bearer(tokens)).status()).isEqualTo(200);
 	}
 
+	/** As on {@code /api/token}: a token in a URL ends up in logs and histories. */
+	@Test
+	void parametersInTheUrlAreRefusedAndNothingIsRevoked() {
+		JsonNode tokens = signIn("cn-list@example.com", "role-secret");
+		String accessToken = tokens.get("access_token").asString();
+		String refused = """
+				{"error":"invalid_request","error_description":"The parameters go in the form body, not in the URL."}""";
+
+		for (String[] request : List.of(new String[] { "/api/token/revoke?token=" + accessToken, "" },
+				new String[] { "/api/token/revoke?x=1", "token=" + accessToken })) {
+			Response response = send("POST", request[0], FORM, request[1], null);
+			assertThat(response.status()).as(request[0]).isEqualTo(400);
+			assertThat(response.body()).isEqualTo(refused);
+		}
+		Response ending = send("POST", "/api/token/revoke-all?user=cn-list@example.com", FORM, "", admin());
+		assertThat(ending.status()).isEqualTo(400);
+		assertThat(ending.body()).isEqualTo(refused);
+		assertThat(get(CN, bearer(tokens)).status()).isEqualTo(200);
+	}
+
 	@Test
 	void revocationWithoutATokenIsABadRequest() {
 		Response missing = send("POST", "/api/token/revoke", FORM, "token_type_hint=refresh_token", null);

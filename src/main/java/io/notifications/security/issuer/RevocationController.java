@@ -36,9 +36,9 @@ class RevocationController {
 	ResponseEntity<Map<String, Object>> revoke(@RequestParam(required = false) String token,
 			@RequestParam(name = "token_type_hint", required = false) String tokenTypeHint,
 			HttpServletRequest request) {
-		Optional<ResponseEntity<Map<String, Object>>> repeated = TokenController.repeatedParameter(request);
-		if (repeated.isPresent()) {
-			return repeated.get();
+		Optional<ResponseEntity<Map<String, Object>>> misplaced = TokenController.notInTheFormOnce(request);
+		if (misplaced.isPresent()) {
+			return misplaced.get();
 		}
 		if (token == null || token.isBlank()) {
 			return TokenController.error("invalid_request", "The token to revoke is missing.");
@@ -51,9 +51,9 @@ class RevocationController {
 			produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 	ResponseEntity<Map<String, Object>> revokeAll(@RequestParam(required = false) String user,
 			HttpServletRequest request) {
-		Optional<ResponseEntity<Map<String, Object>>> repeated = TokenController.repeatedParameter(request);
-		if (repeated.isPresent()) {
-			return repeated.get();
+		Optional<ResponseEntity<Map<String, Object>>> misplaced = TokenController.notInTheFormOnce(request);
+		if (misplaced.isPresent()) {
+			return misplaced.get();
 		}
 		if (user == null || user.isBlank()) {
 			return TokenController.error("invalid_request", "The user whose sessions to end is missing.");

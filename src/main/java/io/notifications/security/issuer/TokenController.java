@@ -56,13 +56,9 @@ class TokenController {
 		if (!isForm(contentType)) {
 			return error("unsupported_grant_type", null);
 		}
-		if (request.getQueryString() != null) {
-			// RFC 6749 section 3.2: a URL with a password ends up in logs and histories
-			return error("invalid_request", PARAMETERS_IN_THE_URL);
-		}
-		Optional<ResponseEntity<Map<String, Object>>> repeated = repeatedParameter(request);
-		if (repeated.isPresent()) {
-			return repeated.get();
+		Optional<ResponseEntity<Map<String, Object>>> misplaced = notInTheFormOnce(request);
+		if (misplaced.isPresent()) {
+			return misplaced.get();
 		}
 		if ("password".equals(grantType)) {
 			return passwordGrant(username, password, request);
@@ -86,10 +82,14 @@ class TokenController {
 	}
 
 	/**
-	 * RFC 6749 section 3.2: no parameter more than once. Spring would bind {@code a,b}
-	 * from two values, a token that matches nothing.
+	 * RFC 6749 section 3.2, for the token endpoints: parameters in the form body alone (a
+	 * URL with a password or a token ends up in logs and histories), and none more than
+	 * once (Spring would bind {@code a,b} from two values, a token that matches nothing).
 	 */
-	static Optional<ResponseEntity<Map<String, Object>>> repeatedParameter(HttpServletRequest request) {
+	static Optional<ResponseEntity<Map<String, Object>>> notInTheFormOnce(HttpServletRequest request) {
+		if (request.getQueryString() != null) {
+			return Optional.of(error("invalid_request", PARAMETERS_IN_THE_URL));
+		}
 		return request.getParameterMap()
 			.entrySet()
 			.stream()
