@@ -45,6 +45,12 @@ final class SentProperties {
 	 */
 	private final List<ErrorItem> unboundFailures = new ArrayList<>();
 
+	/**
+	 * Names that a request refusing unknown properties does not know; listed first, since
+	 * a misspelt name explains the errors it causes ("Now: is a required field").
+	 */
+	private final List<ErrorItem> unknownNames = new ArrayList<>();
+
 	private SentProperties(RequestShape shape) {
 		this.shape = shape;
 		this.keys = new String[shape.size()];
@@ -70,7 +76,7 @@ final class SentProperties {
 				sent.values[index] = property.getValue();
 			}
 			else if (shape.refusesUnknown()) {
-				sent.unboundFailures.add(new ErrorItem(property.getValue(), ErrorItem.UNKNOWN, property.getKey()));
+				sent.unknownNames.add(new ErrorItem(property.getValue(), ErrorItem.UNKNOWN, property.getKey()));
 				continue;
 			}
 			else {
@@ -149,7 +155,7 @@ final class SentProperties {
 	}
 
 	List<ErrorItem> errors() {
-		List<ErrorItem> errors = new ArrayList<>();
+		List<ErrorItem> errors = new ArrayList<>(this.unknownNames);
 		for (int i = 0; i < this.failures.length; i++) {
 			if (this.failures[i] != null) {
 				errors.add(new ErrorItem(this.values[i], this.messages[i], this.shape.wireName(i)));

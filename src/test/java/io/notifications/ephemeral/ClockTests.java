@@ -49,6 +49,10 @@ class ClockTests extends SteeringTestSupport {
 		assertThat(steer("POST", "/ephemeral/clock", """
 				{"AdvanceSeconds":60,"Advance":5}""").body()).isEqualTo(
 				failure(400, "Advance", "is not a known property", error("5", "is not a known property", "Advance")));
+		// the misspelt name first: it is why Now is missing
+		assertThat(steer("POST", "/ephemeral/clock", """
+				{"Later":1}""").body()).isEqualTo(failure(400, "Later", "is not a known property",
+				error("1", "is not a known property", "Later"), error("null", "is a required field", "Now")));
 		assertThat(steer("GET", "/ephemeral/clock", null).body())
 			.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
 	}
