@@ -2,8 +2,10 @@ package io.notifications.security;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.notifications.resource.ApiResource;
 import io.notifications.resource.Needs;
@@ -80,7 +82,7 @@ record OperationRule(RequestMatcher matcher, String role) {
 				.map(NameValueExpression::getName)
 				.toList();
 			for (String pattern : route.getKey().getPatternValues()) {
-				for (RequestMethod method : route.getKey().getMethodsCondition().getMethods()) {
+				for (RequestMethod method : answered(route.getKey().getMethodsCondition().getMethods())) {
 					RequestMatcher path = PathPatternRequestMatcher.withDefaults()
 						.matcher(HttpMethod.valueOf(method.name()), pattern);
 					RequestMatcher matcher = (request) -> path.matches(request)
@@ -90,6 +92,16 @@ record OperationRule(RequestMatcher matcher, String role) {
 			}
 		}
 		return rules;
+	}
+
+	/** Spring MVC answers a HEAD with a GET's handler: it takes the GET's rule. */
+	private static Set<RequestMethod> answered(Set<RequestMethod> methods) {
+		Set<RequestMethod> answered = EnumSet.noneOf(RequestMethod.class);
+		answered.addAll(methods);
+		if (methods.contains(RequestMethod.GET)) {
+			answered.add(RequestMethod.HEAD);
+		}
+		return answered;
 	}
 
 }

@@ -108,6 +108,25 @@ class PerimeterTests extends ApiTestSupport {
 		assertThat(get("/api/spaces/nothing", null).status()).isEqualTo(401);
 	}
 
+	/** Spring MVC answers HEAD with the GET's handler; the role rule is the GET's too. */
+	@Test
+	void aHeadTakesTheRoleOfItsGet() {
+		String reader = bearer("cn-read@example.com", "role-secret");
+		int id = createdId("/api/spaces/coworkernotifications", """
+				{"CoworkerId":5,"Message":"Head","NotificationType":"blog","EntityId":1}""");
+
+		Response head = send("HEAD", "/api/spaces/coworkernotifications/" + id, null, (String) null, reader);
+		assertThat(head.status()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		// listing is a role of its own (CoworkerNotification-List)
+		assertThat(send("HEAD", "/api/spaces/coworkernotifications", null, (String) null, reader).status())
+			.isEqualTo(get("/api/spaces/coworkernotifications", reader).status())
+			.isEqualTo(403);
+		assertThat(send("HEAD", "/api/sys/systemnotifications/1", null, (String) null, reader).status()).isEqualTo(403);
+		assertThat(send("HEAD", "/api/spaces/coworkernotifications/" + id, null, (String) null, null).status())
+			.isEqualTo(401);
+	}
+
 	@Test
 	void theTokenEndpointsAnswerAWrongMethod405WithoutCredentials() {
 		for (String path : List.of("/api/token", "/api/token/revoke")) {
