@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The container's health check: exits 0 if the server is ready, 1 if not. JDK only, so it
@@ -44,7 +45,13 @@ public final class HealthProbe {
 					.stream()
 					.map(HealthProbe::readiness)
 					.toList();
-		System.exit(isAnyHealthy(targets) ? 0 : 1);
+		List<String> why = new ArrayList<>();
+		boolean healthy = isAnyHealthy(targets, why::add);
+		if (!healthy) {
+			// the container engine keeps what a failed check prints (docker inspect)
+			why.forEach(System.out::println);
+		}
+		System.exit(healthy ? 0 : 1);
 	}
 
 	static URI readiness(int port) {
@@ -97,9 +104,16 @@ public final class HealthProbe {
 	 * overrule it.
 	 */
 	static boolean isAnyHealthy(List<URI> targets) {
+		return isAnyHealthy(targets, (why) -> {
+		});
+	}
+
+	/** Tells {@code report} why, when no target is healthy. */
+	static boolean isAnyHealthy(List<URI> targets, Consumer<String> report) {
 		Instant deadline = Instant.now().plus(BUDGET);
 		for (URI target : targets) {
 			if (Instant.now().isAfter(deadline)) {
+				report.accept("Not ready: no answer within " + BUDGET.toSeconds() + " s");
 				return false;
 			}
 			int status = status(target);
@@ -107,8 +121,13 @@ public final class HealthProbe {
 				return true;
 			}
 			if (status == 503) {
+				report.accept("Not ready: " + target + " answered 503 (starting, stopping, or its database away)");
 				return false;
 			}
+			report.accept(target + ((status < 0) ? " did not answer" : " answered " + status));
+		}
+		if (targets.isEmpty()) {
+			report.accept("Not ready: the server listens on no port");
 		}
 		return false;
 	}

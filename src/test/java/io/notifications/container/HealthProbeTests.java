@@ -3,6 +3,7 @@ package io.notifications.container;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,8 +98,13 @@ class HealthProbeTests extends ApiTestSupport {
 		notReady.start();
 		try {
 			int port = notReady.getAddress().getPort();
-			assertThat(HealthProbe.isAnyHealthy(List.of(HealthProbe.readiness(port), HealthProbe.readiness(this.port))))
+			List<String> report = new ArrayList<>();
+			assertThat(HealthProbe.isAnyHealthy(List.of(HealthProbe.readiness(port), HealthProbe.readiness(this.port)),
+					report::add))
 				.isFalse();
+			// what the container engine shows of a failed check
+			assertThat(report).containsExactly("Not ready: " + HealthProbe.readiness(port)
+					+ " answered 503 (starting, stopping, or its database away)");
 			assertThat(HealthProbe.isAnyHealthy(List.of(HealthProbe.readiness(this.port), HealthProbe.readiness(port))))
 				.isTrue();
 		}
