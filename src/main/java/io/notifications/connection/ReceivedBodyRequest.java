@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.notifications.web.FormBody;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -22,7 +23,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
-import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 
 /**
@@ -106,16 +106,7 @@ class ReceivedBodyRequest extends HttpServletRequestWrapper {
 	}
 
 	private boolean isFormPost() {
-		String contentType = getContentType();
-		if (!"POST".equals(getMethod()) || contentType == null) {
-			return false;
-		}
-		try {
-			return MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return "POST".equals(getMethod()) && FormBody.isForm(getContentType());
 	}
 
 	private void parseForm(String form, Map<String, List<String>> into) {

@@ -24,14 +24,14 @@ import org.springframework.http.MediaType;
  * strictly in the body's charset (UTF-8 if none): a malformed escape or byte sequence
  * makes the body unreadable.
  */
-final class FormBody {
+public final class FormBody {
 
 	static final String NOT_FORM = "The request body is not a valid form.";
 
 	private FormBody() {
 	}
 
-	static boolean isForm(String contentType) {
+	public static boolean isForm(String contentType) {
 		if (contentType == null) {
 			return false;
 		}

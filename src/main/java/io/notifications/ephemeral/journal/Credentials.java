@@ -5,13 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
+import io.notifications.web.FormBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
-
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 
 /**
  * Takes the secrets out of what the token endpoints received, and out of every query
@@ -35,7 +33,7 @@ final class Credentials {
 
 	/** A body of a token endpoint: a form, else JSON, as the endpoint reads it. */
 	static String redact(String body, String contentType) {
-		return isForm(contentType) ? redactForm(body) : redactJson(body);
+		return FormBody.isForm(contentType) ? redactForm(body) : redactJson(body);
 	}
 
 	/** A JSON document with the secrets' values replaced by the string {@code "***"}. */
@@ -75,16 +73,6 @@ final class Credentials {
 			redacted.append(isSecret(decode(name)) ? name + "=" + REDACTED : pair);
 		}
 		return redacted.toString();
-	}
-
-	private static boolean isForm(String contentType) {
-		try {
-			return contentType != null
-					&& MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
 	}
 
 	private static boolean isSecret(String name) {

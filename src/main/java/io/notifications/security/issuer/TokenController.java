@@ -7,13 +7,12 @@ import java.util.Optional;
 import io.notifications.security.PasswordSignIn;
 import io.notifications.security.SecondFactorException;
 import io.notifications.security.issuer.TokenService.IssuedTokens;
+import io.notifications.web.FormBody;
 import io.notifications.web.JsonContentType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -53,7 +52,7 @@ class TokenController {
 			@RequestParam(name = "grant_type", required = false) String grantType,
 			@RequestParam(required = false) String username, @RequestParam(required = false) String password,
 			@RequestParam(name = "refresh_token", required = false) String refreshToken, HttpServletRequest request) {
-		if (!isForm(contentType)) {
+		if (!FormBody.isForm(contentType)) {
 			return error("unsupported_grant_type", null);
 		}
 		Optional<ResponseEntity<Map<String, Object>>> misplaced = notInTheFormOnce(request);
@@ -69,16 +68,6 @@ class TokenController {
 			return issued.map(TokenController::success).orElseGet(() -> error("invalid_grant", BAD_REFRESH_TOKEN));
 		}
 		return error("unsupported_grant_type", null);
-	}
-
-	private static boolean isForm(String contentType) {
-		try {
-			return contentType != null
-					&& MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
 	}
 
 	/**
