@@ -6,10 +6,11 @@ import io.notifications.database.GroupCommit;
 import io.notifications.idempotency.IdempotencyKeys;
 import io.notifications.persistence.UniqueIds;
 import io.notifications.web.RequestBodies;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -37,12 +38,13 @@ public final class ResourceServices {
 
 	private final UniqueIds uniqueIds;
 
-	private final EntityManager entityManager;
+	private final EntityManagerFactory entityManagers;
 
 	ResourceServices(GroupCommit commits, RecordWrites records, PlatformTransactionManager transactions, Clock clock,
 			IdempotencyKeys keys, RequestBodies bodies, JsonMapper jsonMapper, ObjectProvider<UniqueIds> uniqueIds,
-			EntityManager entityManager) {
-		this.entityManager = entityManager;
+			EntityManagerFactory entityManagers) {
+		this.entityManagers = (entityManagers instanceof EntityManagerFactoryInfo spring)
+				? spring.getNativeEntityManagerFactory() : entityManagers;
 		this.commits = commits;
 		this.records = records;
 		this.writes = new TransactionTemplate(transactions);
@@ -56,11 +58,11 @@ public final class ResourceServices {
 	}
 
 	/**
-	 * Spring's shared one: outside a transaction, each call has an entity manager of its
-	 * own.
+	 * JPA's own factory: Spring's wraps each entity manager in a proxy that joins
+	 * transactions, which a read outside one does not need.
 	 */
-	EntityManager entityManager() {
-		return this.entityManager;
+	EntityManagerFactory entityManagers() {
+		return this.entityManagers;
 	}
 
 	UniqueIds uniqueIds() {

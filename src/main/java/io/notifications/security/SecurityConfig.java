@@ -89,15 +89,16 @@ class SecurityConfig {
 			.authorizeHttpRequests((authorize) -> {
 				// a request already decided, rendered by the error controller
 				authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+				// first, as most requests are the API's: no public path is a resource's
+				OperationRule.of(controllers)
+					.forEach((rule) -> authorize.requestMatchers(rule.matcher())
+						.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
 				// public: revoking needs only the token (RFC 7009); health is for probes
 				authorize.requestMatchers(HttpMethod.POST, TOKEN_ENDPOINTS).permitAll();
 				authorize.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll();
 				authorize.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES).permitAll();
 				authorize.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
 				authorize.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Roles.ADMINISTRATOR);
-				OperationRule.of(controllers)
-					.forEach((rule) -> authorize.requestMatchers(rule.matcher())
-						.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
 				RequestMatcher unrouted = OperationRule.unrouted(controllers);
 				// ephemeral mode's steering (docs/embedded-testing.md); elsewhere, and on
 				// a

@@ -16,7 +16,7 @@ import io.notifications.web.EnvelopeWriter;
 import io.notifications.web.RequestBinder;
 import io.notifications.web.RequestBodies;
 import org.mockito.Mockito;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -62,7 +62,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ActiveProfiles("test")
 @Import(ResourceWebSlice.Collaborators.class)
 @MockitoBean(types = { RecordWrites.class, IdempotencyKeys.class, JwtDecoder.class, UsedSteps.class,
-		PlatformTransactionManager.class, EntityManager.class })
+		PlatformTransactionManager.class, EntityManagerFactory.class })
 public @interface ResourceWebSlice {
 
 	/** What the resource controllers need besides the mocks. */

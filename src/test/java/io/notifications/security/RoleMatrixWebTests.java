@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ResolvableType;
@@ -42,6 +43,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.Mockito.mock;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /**
@@ -64,7 +66,9 @@ class RoleMatrixWebTests {
 
 	/** What a GET by Id reads with. */
 	@Autowired
-	EntityManager entityManager;
+	EntityManagerFactory entityManagers;
+
+	final EntityManager entityManager = mock(EntityManager.class);
 
 	@Autowired
 	RecordWrites records;
@@ -77,6 +81,7 @@ class RoleMatrixWebTests {
 	@BeforeEach
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	void everyRecordIsThere() {
+		willReturn(this.entityManager).given(this.entityManagers).createEntityManager();
 		for (ResourceRepository repository : this.repositories) {
 			AuditedEntity record = record(repository);
 			willAnswer((invocation) -> java.util.Optional.of(record)).given(repository).findById(any());
