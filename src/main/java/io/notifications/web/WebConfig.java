@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.support.FormattingConversionService;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.validation.Validator;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -27,6 +29,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+	/** Formats whose converter Spring MVC adds when its library is on the class path. */
+	private static final List<MediaType> OTHER_FORMATS = List.of(MediaType.APPLICATION_YAML, MediaType.APPLICATION_XML,
+			MediaType.TEXT_XML, MediaType.APPLICATION_CBOR, MediaType.valueOf("application/x-jackson-smile"),
+			MediaType.APPLICATION_PROTOBUF);
 
 	private final RequestBodies bodies;
 
@@ -75,6 +82,21 @@ class WebConfig implements WebMvcConfigurer {
 			registry.registerCustomEditor(Integer.class, strict);
 		});
 		return initializer;
+	}
+
+	/**
+	 * JSON is the one format answered: springdoc brings a YAML library, with which a GET
+	 * asking for {@code application/yaml} was answered in YAML, dates as numbers.
+	 */
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+		converters.configureMessageConvertersList((list) -> list.removeIf(WebConfig::writesAnotherFormat));
+	}
+
+	private static boolean writesAnotherFormat(HttpMessageConverter<?> converter) {
+		return converter.getSupportedMediaTypes()
+			.stream()
+			.anyMatch((type) -> OTHER_FORMATS.stream().anyMatch((other) -> other.includes(type)));
 	}
 
 	@Override

@@ -487,6 +487,23 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 			.isEqualTo(failure(404, "Id", "was not found", error("987654", "was not found", "Id")));
 	}
 
+	/**
+	 * JSON is the one format answered, whatever libraries are on the class path:
+	 * springdoc brings a YAML one, and a read asking for YAML was answered in YAML.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "application/yaml", "application/xml", "text/xml", "application/cbor" })
+	void aReadInAnotherFormatIsA406(String type) {
+		int id = createdId(BASE, VALID);
+		String refusal = failure(406,
+				"The requested response type is not available; this API answers application/json.");
+		for (String path : List.of(BASE + "/" + id, BASE, BASE + "/", "/.well-known/jwks.json")) {
+			Response response = send("GET", path, null, null, admin(), Map.of("Accept", type));
+			assertThat(response.status()).as(path).isEqualTo(406);
+			assertThat(response.body()).as(path).isEqualTo(refusal);
+		}
+	}
+
 	@Test
 	void unknownPathIsNotFoundForAnAuthenticatedCaller() {
 		Response response = get("/api/spaces/nothing-here", admin());
