@@ -32,9 +32,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	private static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
 		.matcher(HttpMethod.POST, "/api/token");
 
-	private static final RequestMatcher HEALTH = PathPatternRequestMatcher.withDefaults()
-		.matcher(HttpMethod.GET, "/actuator/health/**");
-
 	private final SecurityContextHolderStrategy securityContext = SecurityContextHolder.getContextHolderStrategy();
 
 	private final RateLimiter limiter;
@@ -44,7 +41,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	private final RequestMatcher exempt;
 
 	/**
-	 * @param exempt requests that are not the API's traffic and are never limited
+	 * @param exempt requests that are not the API's traffic and are never limited, such
+	 * as health probes: load balancers probe from few addresses, often those that forward
+	 * anonymous API traffic, and a 429 would take a healthy instance out
 	 */
 	public RateLimitFilter(RateLimiter limiter, EnvelopeWriter writer, RequestMatcher exempt) {
 		this.limiter = limiter;
@@ -52,13 +51,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
 		this.exempt = exempt;
 	}
 
-	/**
-	 * Load balancers probe from few addresses, often those that forward anonymous API
-	 * traffic, and a 429 would take a healthy instance out.
-	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return HEALTH.matches(request) || this.exempt.matches(request);
+		return this.exempt.matches(request);
 	}
 
 	@Override

@@ -39,6 +39,15 @@ public final class RateLimiter {
 
 	private final BucketConfiguration writes;
 
+	/**
+	 * A shared bucket's key names the limits it was made with: a bucket keeps the limits
+	 * it was stored with, so a change of settings starts new buckets, and instances with
+	 * other settings each keep to their own.
+	 */
+	private final String requestsKey;
+
+	private final String writesKey;
+
 	private final ProxyManager<String> shared;
 
 	private final LongSupplier nanoTime;
@@ -69,6 +78,9 @@ public final class RateLimiter {
 			.addLimit(tier(limits.writesPerMinute(), Duration.ofMinutes(1)))
 			.addLimit(tier(limits.writesPerDay(), Duration.ofDays(1)))
 			.build();
+		this.requestsKey = "requests:%d/min,%d/h,%d/day:".formatted(limits.requestsPerMinute(),
+				limits.requestsPerHour(), limits.requestsPerDay());
+		this.writesKey = "writes:%d/min,%d/day:".formatted(limits.writesPerMinute(), limits.writesPerDay());
 		this.shared = shared;
 		this.nanoTime = nanoTime;
 		this.clock = new ClockTime(clock);
@@ -151,8 +163,8 @@ public final class RateLimiter {
 	}
 
 	private CallerBuckets sharedBuckets(String caller) {
-		return new CallerBuckets(this.shared.builder().build("requests:" + caller, () -> this.requests),
-				this.shared.builder().build("writes:" + caller, () -> this.writes));
+		return new CallerBuckets(this.shared.builder().build(this.requestsKey + caller, () -> this.requests),
+				this.shared.builder().build(this.writesKey + caller, () -> this.writes));
 	}
 
 	private static Bandwidth tier(int tokens, Duration period) {

@@ -121,11 +121,13 @@ class SecurityConfig {
 		loginThrottle.ifAvailable((throttle) -> http.addFilterBefore(new LoginThrottleFilter(throttle, writer),
 				BasicAuthenticationFilter.class));
 		// after the anonymous filter: every request has a key to count by;
-		// before authorization: refused requests count too. Ephemeral mode's steering
-		// is the test's, not the API's traffic: a stopped clock would never refill it
-		RequestMatcher steering = environment.matchesProfiles(EPHEMERAL) ? pathsOf("/ephemeral/**")
-				: (request) -> false;
-		rateLimiter.ifAvailable((limiter) -> http.addFilterAfter(new RateLimitFilter(limiter, writer, steering),
+		// before authorization: refused requests count too. Not the API's traffic:
+		// health probes, by any method, and ephemeral mode's steering, whose stopped
+		// clock would never refill a bucket
+		RequestMatcher health = EndpointRequest.to(HealthEndpoint.class);
+		RequestMatcher exempt = environment.matchesProfiles(EPHEMERAL)
+				? RequestMatchers.anyOf(health, pathsOf("/ephemeral/**")) : health;
+		rateLimiter.ifAvailable((limiter) -> http.addFilterAfter(new RateLimitFilter(limiter, writer, exempt),
 				AnonymousAuthenticationFilter.class));
 		return http.build();
 	}

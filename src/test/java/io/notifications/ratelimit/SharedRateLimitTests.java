@@ -1,5 +1,6 @@
 package io.notifications.ratelimit;
 
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,12 +44,14 @@ class SharedRateLimitTests {
 
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
+	private String database;
+
 	@BeforeAll
 	void startTwoInstances(@TempDir Path directory) {
-		String database = PostgresServer.newDatabase();
+		this.database = PostgresServer.newDatabase();
 		for (int instance = 0; instance < 2; instance++) {
 			this.instances.add(new SpringApplicationBuilder(NotificationsApplication.class).run(
-					"--spring.profiles.active=postgres", "--spring.datasource.url=" + database,
+					"--spring.profiles.active=postgres", "--spring.datasource.url=" + this.database,
 					"--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password=unused",
 					"--server.port=0", "--server.address=127.0.0.1",
 					"--notifications.security.token.key-location=file:"
@@ -92,8 +95,38 @@ class SharedRateLimitTests {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coworker_notifications", Integer.class))
 			.isEqualTo(accepted);
 		assertThat(jdbc.queryForObject(
-				"SELECT COUNT(*) FROM rate_limit_buckets WHERE id = 'writes:user:admin@example.com'", Integer.class))
+				"SELECT COUNT(*) FROM rate_limit_buckets WHERE id = 'writes:60/min,5000/day:user:admin@example.com'",
+				Integer.class))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * A stored bucket keeps the limits it was made with: an instance whose settings were
+	 * changed kept the old limits while a caller stayed active.
+	 */
+	@Test
+	void anInstanceWithOtherLimitsKeepsToItsOwn(@TempDir Path directory) throws Exception {
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(NotificationsApplication.class).run(
+				"--spring.profiles.active=postgres", "--spring.datasource.url=" + this.database,
+				"--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password=unused",
+				"--server.port=0", "--server.address=127.0.0.1",
+				"--notifications.security.token.key-location=file:" + directory.resolve("key.json"),
+				"--notifications.security.users[0].email=admin@example.com",
+				"--notifications.security.users[0].password={noop}shared-secret",
+				"--notifications.security.users[0].roles=Administrator",
+				"--notifications.rate-limit.writes-per-minute=2")) {
+			// writes that change nothing: deletions of a record that does not exist. The
+			// first, through an instance with the defaults, stores the caller's buckets
+			Http.send("DELETE", baseUrl(this.instances.get(0)) + BASE + "/987654", null,
+					HttpRequest.BodyPublishers.noBody(), AUTHORIZATION);
+			List<Integer> statuses = new ArrayList<>();
+			for (int write = 0; write < 3; write++) {
+				statuses.add(Http.send("DELETE", baseUrl(other) + BASE + "/987654", null,
+						HttpRequest.BodyPublishers.noBody(), AUTHORIZATION)
+					.status());
+			}
+			assertThat(statuses).containsExactly(404, 404, 429);
+		}
 	}
 
 	private static String baseUrl(ConfigurableApplicationContext instance) {
