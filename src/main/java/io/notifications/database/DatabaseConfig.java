@@ -23,6 +23,9 @@ class DatabaseConfig {
 	/** Load balancers typically wait 2 s or more. */
 	static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
 
+	/** As a connection attempt ({@code spring.datasource.hikari.connection-timeout}). */
+	static final String POSTGRESQL_WAITS = "-c lock_timeout=3s -c idle_in_transaction_session_timeout=10s";
+
 	@Bean
 	static BeanPostProcessor oneSessionAtATimeOnTheH2File() {
 		return new BeanPostProcessor() {
@@ -32,6 +35,30 @@ class DatabaseConfig {
 				if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
 						&& hikari.getJdbcUrl().startsWith("jdbc:h2:file:")) {
 					return new OneSessionAtATime(hikari, Duration.ofMillis(hikari.getConnectionTimeout()));
+				}
+				return bean;
+			}
+
+		};
+	}
+
+	/**
+	 * On PostgreSQL no statement waits for a lock longer than 3 s, and a session left
+	 * idle in a transaction (its instance frozen or cut off mid-write) is ended after 10
+	 * s, which frees its locks: one stuck instance's row lock held the requests of every
+	 * other instance until TCP gave up. Options the operator sets come after, and win.
+	 */
+	@Bean
+	static BeanPostProcessor boundedWaitsOnPostgreSql() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+						&& hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+					String theirs = hikari.getDataSourceProperties().getProperty("options");
+					hikari.addDataSourceProperty("options",
+							(theirs != null) ? POSTGRESQL_WAITS + " " + theirs : POSTGRESQL_WAITS);
 				}
 				return bean;
 			}

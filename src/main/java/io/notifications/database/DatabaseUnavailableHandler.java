@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.jpa.JpaDialect;
@@ -42,7 +43,12 @@ class DatabaseUnavailableHandler {
 		this.vendor = vendor;
 	}
 
-	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
+	/**
+	 * A lock not had in time (PostgreSQL's {@code lock_timeout}, a deadlock) is the
+	 * database not serving the request now, as much as a connection not had.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			PessimisticLockingFailureException.class })
 	ResponseEntity<Envelope> unavailable(Exception ex) {
 		return ResponseEntity.status(503)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
@@ -71,7 +77,8 @@ class DatabaseUnavailableHandler {
 		JpaVendorAdapter vendor = this.vendor.getIfAvailable();
 		JpaDialect dialect = (vendor != null) ? vendor.getJpaDialect() : null;
 		DataAccessException translated = (dialect != null) ? dialect.translateExceptionIfPossible(ex) : null;
-		if (translated instanceof DataAccessResourceFailureException || connectionLost(ex)) {
+		if (translated instanceof DataAccessResourceFailureException
+				|| translated instanceof PessimisticLockingFailureException || connectionLost(ex)) {
 			return unavailable(ex);
 		}
 		throw ex;
