@@ -109,7 +109,7 @@ public class IdempotencyKeys {
 	 */
 	public void complete(Claimed claim, int status, String body, String etag) {
 		if (this.repository.complete(claim.caller(), claim.key(), claim.owner(), status, body, etag) != 1) {
-			throw new IllegalStateException("The Idempotency-Key was taken over by a retry; the request is undone");
+			throw new TakenOver();
 		}
 	}
 
@@ -134,6 +134,18 @@ public class IdempotencyKeys {
 
 	private boolean takeOver(String caller, String key, String previousOwner, String owner, Instant now) {
 		return this.repository.takeOver(caller, key, previousOwner, owner, now) == 1;
+	}
+
+	/**
+	 * A retry took the claim over while this request ran: its work is undone, the retry's
+	 * stands. An outcome the design allows, not a failure.
+	 */
+	public static final class TakenOver extends RuntimeException {
+
+		TakenOver() {
+			super("The Idempotency-Key was taken over by a retry; the request is undone", null, false, false);
+		}
+
 	}
 
 	public sealed interface Claim permits Claimed, Stored, Refused {

@@ -32,10 +32,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import static io.notifications.web.JsonContentType.ANY_JSON;
 import static io.notifications.web.JsonContentType.JSON;
+import static org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
 /**
  * The endpoints every Nexudus resource has, for controllers carrying {@link ApiResource}.
- * ETags, preconditions and idempotency keys: docs/conditional-requests.md.
+ * Writes take forms too, as ASP.NET Web API, which Nexudus runs, binds them. ETags,
+ * preconditions and idempotency keys: docs/conditional-requests.md.
  */
 public abstract class ResourceController<E extends AuditedEntity, Q extends Record & ResourceRequest, R extends Record> {
 
@@ -50,9 +52,6 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 
 	/** What a 409 says of a key whose first request has not been answered yet. */
 	public static final String KEY_IN_FLIGHT = "is in use by a request still in progress";
-
-	// as ASP.NET Web API, which Nexudus runs, binds form bodies too
-	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
 	private final DeclaredResource declared;
 
@@ -83,7 +82,7 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 		return this.repository;
 	}
 
-	@PutMapping(consumes = { JSON, FORM }, produces = { JSON, ANY_JSON })
+	@PutMapping(consumes = { JSON, APPLICATION_FORM_URLENCODED_VALUE }, produces = { JSON, ANY_JSON })
 	@Needs(Action.EDIT)
 	public ResponseEntity<Envelope> update(@WireBody(groups = OnUpdate.class) Q request, HttpServletRequest http,
 			Principal caller) {
@@ -99,11 +98,8 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 		}
 	}
 
-	/**
-	 * With an {@code Idempotency-Key}, the key is claimed first and the answer stored
-	 * with it in the creating transaction.
-	 */
-	@PostMapping(consumes = { JSON, FORM }, produces = { JSON, ANY_JSON })
+	/** An {@code Idempotency-Key} is claimed first, its answer stored with the record. */
+	@PostMapping(consumes = { JSON, APPLICATION_FORM_URLENCODED_VALUE }, produces = { JSON, ANY_JSON })
 	@Needs(Action.CREATE)
 	public ResponseEntity<?> create(@WireBody(ignore = "Id") Q request, HttpServletRequest http, Principal caller,
 			@Parameter(hidden = true) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
@@ -135,6 +131,10 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 				keys.complete(claimed, 200, answer[0], stored.etag());
 			});
 			return json(200, answer[0], created.etag());
+		}
+		catch (IdempotencyKeys.TakenOver ex) {
+			// a retry took the key over meanwhile: its create stands, this one was undone
+			return failure(409, new ErrorItem(key, KEY_IN_FLIGHT, IDEMPOTENCY_KEY));
 		}
 		catch (RuntimeException ex) {
 			// nothing was created: a retry may run it again
