@@ -67,11 +67,32 @@ public class RateLimitFilter extends OncePerRequestFilter {
 		this.writer.writeTooManyRequests(response, wait.get());
 	}
 
+	/**
+	 * Counts a request that authentication refused before this filter, by its client
+	 * address as one without credentials.
+	 * @return whether it was over the limit, and answered 429
+	 */
+	public boolean overLimitByAddress(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (this.exempt.matches(request)) {
+			return false;
+		}
+		Optional<Duration> wait = this.limiter.tryAcquire(byAddress(request), WRITES.contains(request.getMethod()));
+		if (wait.isEmpty()) {
+			return false;
+		}
+		this.writer.writeTooManyRequests(response, wait.get());
+		return true;
+	}
+
+	private static String byAddress(HttpServletRequest request) {
+		return "address:" + request.getRemoteAddr();
+	}
+
 	private String caller(HttpServletRequest request) {
 		Authentication authentication = this.securityContext.getContext().getAuthentication();
 		if (TOKEN_ENDPOINT.matches(request) || authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
-			return "address:" + request.getRemoteAddr();
+			return byAddress(request);
 		}
 		return "user:" + authentication.getName();
 	}

@@ -67,6 +67,10 @@ class SecurityConfig {
 			ObjectProvider<RateLimiter> rateLimiter, Environment environment) throws Exception {
 		EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
 		EnvelopeAccessDeniedHandler accessDenied = new EnvelopeAccessDeniedHandler(writer);
+		RateLimiter limiter = rateLimiter.getIfAvailable();
+		RateLimitFilter rateLimit = (limiter != null)
+				? new RateLimitFilter(limiter, writer, notTheApisTraffic(environment)) : null;
+		BearerFailures bearerFailures = new BearerFailures(entryPoint, rateLimit, writer);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
@@ -83,7 +87,8 @@ class SecurityConfig {
 					.protectedResourceMetadataCustomizer((resource) -> resource.resourceName("Nexudus notifications")
 						.tlsClientCertificateBoundAccessTokens(false)))
 				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
+				.accessDeniedHandler(accessDenied)
+				.withObjectPostProcessor(bearerFailures.onTheBearerFilter()))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
 			.authorizeHttpRequests((authorize) -> {
@@ -121,15 +126,21 @@ class SecurityConfig {
 		loginThrottle.ifAvailable((throttle) -> http.addFilterBefore(new LoginThrottleFilter(throttle, writer),
 				BasicAuthenticationFilter.class));
 		// after the anonymous filter: every request has a key to count by;
-		// before authorization: refused requests count too. Not the API's traffic:
-		// health probes, by any method, and ephemeral mode's steering, whose stopped
-		// clock would never refill a bucket
-		RequestMatcher health = EndpointRequest.to(HealthEndpoint.class);
-		RequestMatcher exempt = environment.matchesProfiles(EPHEMERAL)
-				? RequestMatchers.anyOf(health, pathsOf("/ephemeral/**")) : health;
-		rateLimiter.ifAvailable((limiter) -> http.addFilterAfter(new RateLimitFilter(limiter, writer, exempt),
-				AnonymousAuthenticationFilter.class));
+		// before authorization: refused requests count too
+		if (rateLimit != null) {
+			http.addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class);
+		}
 		return http.build();
+	}
+
+	/**
+	 * Never rate limited: health probes, by any method, and ephemeral mode's steering,
+	 * whose stopped clock would never refill a bucket.
+	 */
+	private static RequestMatcher notTheApisTraffic(Environment environment) {
+		RequestMatcher health = EndpointRequest.to(HealthEndpoint.class);
+		return environment.matchesProfiles(EPHEMERAL) ? RequestMatchers.anyOf(health, pathsOf("/ephemeral/**"))
+				: health;
 	}
 
 	private static RequestMatcher pathsOf(String... patterns) {

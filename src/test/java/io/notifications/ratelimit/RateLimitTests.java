@@ -74,6 +74,8 @@ class RateLimitTests extends ApiTestSupport {
 
 		assertTooManyRequests(get(CN + "/1", null), 20);
 		assertTooManyRequests(postForm("/api/token", grant), 20);
+		// a token that is not accepted counts by address too: it was always a 401
+		assertTooManyRequests(get(CN + "/1", "Bearer abc.def.ghi"), 20);
 		// the token's user is limited by name, not by the address that is out of requests
 		String bearer = "Bearer " + token.json().get("access_token").asString();
 		assertThat(postJson(CN, BODY, bearer).status()).isEqualTo(200);

@@ -70,7 +70,10 @@ class EmbeddedIssuerConfig {
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties, List<OAuth2TokenValidator<Jwt>> checks) {
-		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(checks);
+		// its own issuer: notifications.security.required-issuer is an external
+		// provider's
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(
+				checks.stream().filter((check) -> !(check instanceof JwtIssuerValidator)).toList());
 		validators.add(new JwtIssuerValidator(properties.token().issuer()));
 		validators.add(new JwtAudienceValidator(properties.token().audience()));
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
