@@ -106,9 +106,7 @@ final class ErrorResponses {
 			case 412 -> failure(412, "Id: " + ResourceController.MODIFIED, """
 					[{"AttemptedValue":"\\"87654321-2\\"","Message":"%s","PropertyName":"Id"}]"""
 				.formatted(ResourceController.MODIFIED));
-			case 422 -> failure(422, "Idempotency-Key: " + ResourceController.KEY_REUSED, """
-					[{"AttemptedValue":"5d7c1e0a","Message":"%s","PropertyName":"Idempotency-Key"}]"""
-				.formatted(ResourceController.KEY_REUSED));
+			case 422 -> failure(422, ResourceController.KEY_REUSED, "[]");
 			case 413 -> failure(413, new PayloadTooLargeException(RequestBodies.MAX_BODY_BYTES).getMessage(), "[]");
 			case 429 -> failure(429, "Wait 30 seconds before accessing this url again.", "[]");
 			case 408 -> failure(408, "The request was not received in time.", "[]");

@@ -53,7 +53,7 @@ record ListDocumentation(OpenAPI openApi, DeclaredResource resource, List<ListFi
 			.description("With `id`: a bare array of the records found, in the order asked for; unknown ids are "
 					+ "left out. `GET " + base + "?id=[...]`, without the slash, answers the same. Without `id`: "
 					+ "the list page, as `GET " + base + "` answers it, with the same parameters (`page`, `size`, "
-					+ "`orderBy`, `dir` and the filters described there).");
+					+ "`orderBy`, `dir` and the filters described there), for the role `" + name + "-List`.");
 		operation.setParameters(new ArrayList<>(
 				List.of(query("id", typed("string"), "The ids as `[1,2,3]`, brackets raw or percent-encoded, at most "
 						+ Listing.MAX_IDS + ". Without it, the answer is the list page.")
@@ -114,7 +114,9 @@ record ListDocumentation(OpenAPI openApi, DeclaredResource resource, List<ListFi
 			case NUMBER -> integer();
 			case TEXT -> typed("string");
 			case BOOLEAN -> typed("boolean");
-			case DATE_TIME -> typed("string").example("2025-01-15T10:30");
+			// no example: Swagger UI would fill it in, and every list tried there came
+			// back empty
+			case DATE_TIME -> typed("string").description("A date-time, such as `2025-01-15T10:30`.");
 			case GUID -> typed("string").format("uuid");
 			case ENUM -> typed("string").description("The integer value, or the name.");
 		};

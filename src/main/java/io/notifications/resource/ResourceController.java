@@ -47,8 +47,8 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	/** Of the Id in a 412: the record was changed or deleted since it was read. */
 	public static final String MODIFIED = "was modified by someone else";
 
-	/** What a 422 says of a key first sent with another request. */
-	public static final String KEY_REUSED = "was already used for a different request";
+	/** A 422's message, with no property at fault (the contract's {@code Errors: []}). */
+	public static final String KEY_REUSED = "The Idempotency-Key was already used for a different request.";
 
 	/** What a 409 says of a key whose first request has not been answered yet. */
 	public static final String KEY_IN_FLIGHT = "is in use by a request still in progress";
@@ -120,7 +120,7 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 		}
 		if (claim instanceof IdempotencyKeys.Refused refused) {
 			return (refused == IdempotencyKeys.Refused.DIFFERENT_REQUEST)
-					? failure(422, new ErrorItem(key, KEY_REUSED, IDEMPOTENCY_KEY))
+					? ResponseEntity.status(422).body(Envelope.failure(422, KEY_REUSED))
 					: failure(409, new ErrorItem(key, KEY_IN_FLIGHT, IDEMPOTENCY_KEY));
 		}
 		IdempotencyKeys.Claimed claimed = (IdempotencyKeys.Claimed) claim;
