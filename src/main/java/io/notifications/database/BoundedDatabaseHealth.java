@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -21,6 +24,8 @@ class BoundedDatabaseHealth implements HealthIndicator {
 
 	static final String NO_ANSWER = "The database did not answer.";
 
+	private static final Log logger = LogFactory.getLog(BoundedDatabaseHealth.class);
+
 	private final HealthIndicator check;
 
 	private final Duration bound;
@@ -28,6 +33,12 @@ class BoundedDatabaseHealth implements HealthIndicator {
 	private final Executor executor;
 
 	private final AtomicReference<CompletableFuture<Health>> running = new AtomicReference<>();
+
+	/**
+	 * The log says each change once, not each probe: Boot's check logs a WARN and a stack
+	 * trace at every one (about a thousand lines in a 30 s outage).
+	 */
+	private final AtomicReference<Status> said = new AtomicReference<>(Status.UP);
 
 	BoundedDatabaseHealth(HealthIndicator check, Duration bound, Executor executor) {
 		this.check = check;
@@ -37,6 +48,20 @@ class BoundedDatabaseHealth implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		Health health = bounded();
+		Status before = this.said.getAndSet(health.getStatus());
+		if (!health.getStatus().equals(before)) {
+			if (Status.UP.equals(health.getStatus())) {
+				logger.info("The database answers again: readiness is UP");
+			}
+			else {
+				logger.warn("The database did not answer: readiness is " + health.getStatus());
+			}
+		}
+		return health;
+	}
+
+	private Health bounded() {
 		try {
 			Health health = current().get(this.bound.toMillis(), TimeUnit.MILLISECONDS);
 			return Status.UP.equals(health.getStatus()) ? health

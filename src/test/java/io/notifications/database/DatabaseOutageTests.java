@@ -24,9 +24,12 @@ import io.notifications.support.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +58,8 @@ class DatabaseOutageTests {
 	Path directory;
 
 	@Test
-	void aStoppedDatabaseIsAFast503AndNothingAcknowledgedIsLost() throws Exception {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aStoppedDatabaseIsAFast503AndNothingAcknowledgedIsLost(CapturedOutput output) throws Exception {
 		int port = freePort();
 		Path data = this.directory.resolve("pgdata");
 		EmbeddedPostgres postgres = startPostgres(port, data);
@@ -130,6 +134,10 @@ class DatabaseOutageTests {
 			}
 			assertThat(again.status()).as(again.body()).isEqualTo(200);
 			assertThat(Http.get(base + "/actuator/health/readiness", null).status()).isEqualTo(200);
+			// each change of readiness said once, without a stack trace at every probe
+			assertThat(output.getOut()).doesNotContain("DataSource health check failed");
+			assertThat(output.getOut().split("The database did not answer: readiness is DOWN", -1)).hasSize(2);
+			assertThat(output.getOut()).contains("The database answers again: readiness is UP");
 
 			writing.set(false);
 			writer.get(1, TimeUnit.MINUTES);
