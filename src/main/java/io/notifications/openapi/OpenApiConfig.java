@@ -23,10 +23,12 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
 import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -75,9 +77,13 @@ class OpenApiConfig {
 			`client_id` and `client_secret` empty: Authorize sends them to `POST /api/token`, which does not \
 			use them.""";
 
+	/**
+	 * With an external identity provider (no token is made here) tokens come from it: no
+	 * password flow to {@code /api/token}, which is then absent.
+	 */
 	@Bean
-	OpenAPI notificationsOpenApi() {
-		return new OpenAPI()
+	OpenAPI notificationsOpenApi(ObjectProvider<JwtEncoder> embeddedIssuer) {
+		OpenAPI document = new OpenAPI()
 			.info(new Info().title("Notifications API")
 				.version("1")
 				.description(DESCRIPTION)
@@ -102,6 +108,12 @@ class OpenApiConfig {
 			.addSecurityItem(new SecurityRequirement().addList(BEARER))
 			.addSecurityItem(new SecurityRequirement().addList(BASIC))
 			.addSecurityItem(new SecurityRequirement().addList(PASSWORD));
+		if (embeddedIssuer.getIfAvailable() == null) {
+			document.getComponents().getSecuritySchemes().remove(PASSWORD);
+			document.getComponents().getSecuritySchemes().get(BEARER).description("A token of the identity provider.");
+			document.getSecurity().removeIf((requirement) -> requirement.containsKey(PASSWORD));
+		}
+		return document;
 	}
 
 	/** In place of springdoc's own transformer, which it extends. */

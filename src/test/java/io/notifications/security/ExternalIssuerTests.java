@@ -162,6 +162,17 @@ class ExternalIssuerTests extends ApiTestSupport {
 		assertThat(get("/.well-known/jwks.json", null).status()).isEqualTo(404);
 	}
 
+	/** Swagger UI's password flow would post to the absent token endpoint. */
+	@Test
+	void theOpenApiDocumentOffersNoPasswordFlow() {
+		Response document = get("/v3/api-docs", null);
+
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.json().get("components").get("securitySchemes").propertyNames())
+			.containsExactlyInAnyOrder("bearer", "basic");
+		assertThat(document.json().get("security").toString()).doesNotContain("password");
+	}
+
 	@Test
 	void basicStillWorksForConfiguredUsers() {
 		Response created = postJson(CN, "{" + FIELDS + "}", basic("cn-create@example.com", "role-secret"));
