@@ -3,6 +3,7 @@ package io.notifications.openapi;
 import java.util.List;
 
 import io.notifications.resource.ResourceController;
+import io.notifications.security.IssuedTokenCallers;
 import io.notifications.web.WireBody;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -28,7 +29,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -78,11 +78,11 @@ class OpenApiConfig {
 			use them.""";
 
 	/**
-	 * With an external identity provider (no token is made here) tokens come from it: no
-	 * password flow to {@code /api/token}, which is then absent.
+	 * With an external identity provider (no token of ours to check) tokens come from it:
+	 * no password flow to {@code /api/token}, which is then absent.
 	 */
 	@Bean
-	OpenAPI notificationsOpenApi(ObjectProvider<JwtEncoder> embeddedIssuer) {
+	OpenAPI notificationsOpenApi(ObjectProvider<IssuedTokenCallers> embeddedIssuer) {
 		OpenAPI document = new OpenAPI()
 			.info(new Info().title("Notifications API")
 				.version("1")

@@ -32,8 +32,6 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 
 	private final RecordWrites records;
 
-	private final Class<?> entityType;
-
 	private final Class<E> type;
 
 	private final EntityManagerFactory entityManagers;
@@ -61,8 +59,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 			WritableFields writable, Listing<E, R> listing, ResourceServices shared) {
 		this.repository = repository;
 		this.records = shared.records();
-		this.entityType = newEntity.get().getClass();
-		this.type = (Class<E>) this.entityType;
+		this.type = (Class<E>) newEntity.get().getClass();
 		this.entityManagers = shared.entityManagers();
 		this.newEntity = newEntity;
 		this.toRecord = toRecord;
@@ -115,8 +112,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	}
 
 	private OptionalLong replace(int id, Q request, String caller, Instant updatedOn, Long expected) {
-		return this.commits.write(() -> this.records.replace(this.entityType.asSubclass(AuditedEntity.class), id,
-				request, updatedOn, caller, expected));
+		return this.commits.write(() -> this.records.replace(this.type, id, request, updatedOn, caller, expected));
 	}
 
 	Read<R> read(int id) {
