@@ -1,11 +1,18 @@
 package io.notifications.security;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -19,6 +26,9 @@ class ExternalProviderConfig {
 
 	static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
 
+	/** As the 503's {@code Retry-After}. */
+	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
 	@Bean
 	JwkSetUriJwtDecoderBuilderCustomizer boundedKeyFetches() {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
@@ -26,6 +36,70 @@ class ExternalProviderConfig {
 		requests.setReadTimeout(FETCH_TIMEOUT);
 		RestTemplate rest = new RestTemplate(requests);
 		return (builder) -> builder.restOperations(rest);
+	}
+
+	/**
+	 * With {@code issuer-uri} alone, Boot looks the provider up at the first token, and
+	 * at each token after until it succeeds: a failure was a 500 with a stack trace, and
+	 * every request waited its turn to try again (the fiftieth 150 s).
+	 */
+	@Bean
+	static BeanPostProcessor providerLookedUpOneAtATime() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof SupplierJwtDecoder lookup) ? new OneLookupAtATime(lookup) : bean;
+			}
+
+		};
+	}
+
+	/**
+	 * One request looks the provider up; while it does, and for 5 s after it failed, the
+	 * others are the 503 of an unavailable provider at once.
+	 */
+	static final class OneLookupAtATime implements JwtDecoder {
+
+		private final JwtDecoder lookup;
+
+		private final ReentrantLock lookingUp = new ReentrantLock();
+
+		private volatile boolean found;
+
+		private volatile long failedAt = System.nanoTime() - RETRY_AFTER.toNanos();
+
+		OneLookupAtATime(JwtDecoder lookup) {
+			this.lookup = lookup;
+		}
+
+		@Override
+		public Jwt decode(String token) {
+			if (this.found) {
+				return this.lookup.decode(token);
+			}
+			if (System.nanoTime() - this.failedAt < RETRY_AFTER.toNanos() || !this.lookingUp.tryLock()) {
+				throw new JwtException("The identity provider is being looked up");
+			}
+			try {
+				Jwt jwt = this.lookup.decode(token);
+				this.found = true;
+				return jwt;
+			}
+			catch (JwtDecoderInitializationException ex) {
+				this.failedAt = System.nanoTime();
+				throw new JwtException("The identity provider could not be looked up: " + ex.getMessage(), ex);
+			}
+			catch (JwtException ex) {
+				// the provider was found; the token is what failed
+				this.found = true;
+				throw ex;
+			}
+			finally {
+				this.lookingUp.unlock();
+			}
+		}
+
 	}
 
 }

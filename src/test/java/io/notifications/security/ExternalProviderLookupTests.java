@@ -1,0 +1,46 @@
+package io.notifications.security;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import io.notifications.support.ApiTestSupport;
+import io.notifications.support.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.notifications.support.Envelopes.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A provider configured by {@code issuer-uri} alone that cannot be looked up (nothing
+ * listens there): a token is the 503 of an unavailable provider, not a 500 with a stack
+ * trace, and for the next seconds the others are answered so at once instead of each
+ * trying again in turn.
+ */
+class ExternalProviderLookupTests extends ApiTestSupport {
+
+	@DynamicPropertySource
+	static void unreachableIssuer(DynamicPropertyRegistry registry) throws IOException {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+				() -> "http://127.0.0.1:" + closed + "/realms/acme");
+	}
+
+	@Test
+	void aProviderThatCannotBeLookedUpIsA503AndIsNotAskedAgainAtOnce() {
+		String unavailable = failure(503, "The identity provider is unavailable. Try again shortly.");
+		for (int request = 0; request < 3; request++) {
+			Response response = get("/api/spaces/coworkernotifications/1", "Bearer abc.def.ghi");
+
+			assertThat(response.status()).as(response.body()).isEqualTo(503);
+			assertThat(response.header("Retry-After")).isEqualTo("5");
+			assertThat(response.body()).isEqualTo(unavailable);
+		}
+	}
+
+}
