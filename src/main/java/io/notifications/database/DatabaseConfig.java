@@ -26,36 +26,27 @@ class DatabaseConfig {
 	/** As a connection attempt ({@code spring.datasource.hikari.connection-timeout}). */
 	static final String POSTGRESQL_WAITS = "-c lock_timeout=3s -c idle_in_transaction_session_timeout=10s";
 
-	@Bean
-	static BeanPostProcessor oneSessionAtATimeOnTheH2File() {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
-						&& hikari.getJdbcUrl().startsWith("jdbc:h2:file:")) {
-					return new OneSessionAtATime(hikari, Duration.ofMillis(hikari.getConnectionTimeout()));
-				}
-				return bean;
-			}
-
-		};
-	}
-
 	/**
-	 * On PostgreSQL no statement waits for a lock longer than 3 s, and a session left
-	 * idle in a transaction (its instance frozen or cut off mid-write) is ended after 10
-	 * s, which frees its locks: one stuck instance's row lock held the requests of every
-	 * other instance until TCP gave up. Options the operator sets come after, and win.
+	 * The pool as each database needs it. On the H2 file, one session at a time
+	 * ({@link OneSessionAtATime}). On PostgreSQL no statement waits for a lock longer
+	 * than 3 s, and a session left idle in a transaction (its instance frozen or cut off
+	 * mid-write) is ended after 10 s, which frees its locks: one stuck instance's row
+	 * lock held the requests of every other instance until TCP gave up. Options the
+	 * operator sets come after, and win.
 	 */
 	@Bean
-	static BeanPostProcessor boundedWaitsOnPostgreSql() {
+	static BeanPostProcessor poolForItsDatabase() {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
-						&& hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+				if (!(bean instanceof HikariDataSource hikari) || hikari.getJdbcUrl() == null) {
+					return bean;
+				}
+				if (hikari.getJdbcUrl().startsWith("jdbc:h2:file:")) {
+					return new OneSessionAtATime(hikari, Duration.ofMillis(hikari.getConnectionTimeout()));
+				}
+				if (hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
 					String theirs = hikari.getDataSourceProperties().getProperty("options");
 					hikari.addDataSourceProperty("options",
 							(theirs != null) ? POSTGRESQL_WAITS + " " + theirs : POSTGRESQL_WAITS);

@@ -1,8 +1,5 @@
 package io.notifications.security;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
@@ -22,11 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExternalProviderLookupTests extends ApiTestSupport {
 
 	@DynamicPropertySource
-	static void unreachableIssuer(DynamicPropertyRegistry registry) throws IOException {
-		int closed;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closed = socket.getLocalPort();
-		}
+	static void unreachableIssuer(DynamicPropertyRegistry registry) {
+		int closed = UnreachableProvider.closedPort();
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
 				() -> "http://127.0.0.1:" + closed + "/realms/acme");
 	}
