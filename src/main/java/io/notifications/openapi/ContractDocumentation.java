@@ -42,9 +42,11 @@ final class ContractDocumentation {
 			openApi.addTagsItem(new Tag().name(resource.name())
 				.description("Nexudus's " + resource.name() + " records, at " + resource.basePath() + "."));
 		}
-		openApi.addTagsItem(new Tag().name(DiscoveryDocumentation.TAG)
-			.description("Tokens for the password flow, and what a client discovers the server by."));
 		PathItem token = openApi.getPaths().get("/api/token");
+		// without /api/token (an external identity provider) only discovery stays
+		openApi.addTagsItem(new Tag().name(DiscoveryDocumentation.TAG)
+			.description((token != null) ? "Tokens for the password flow, and what a client discovers the server by."
+					: "What a client discovers the server by."));
 		if (token != null && token.getPost() != null) {
 			TokenDocumentation.document(token.getPost());
 		}

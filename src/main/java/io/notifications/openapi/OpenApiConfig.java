@@ -56,20 +56,35 @@ class OpenApiConfig {
 
 			**Trying it here**
 
-			1. **Authorize**, in the `password` box: the email and password of a user the server is configured \
-			with. With none configured, the server made `admin@example.com` at its first start and keeps its \
-			password in `data/generated-password` (under the directory it was started in). Leave `client_id` \
-			and `client_secret` empty. (`basic` takes the same email and password; `bearer` a token you \
-			already have.)
+			1. **Authorize**, %s
 			2. **Create first**: a new server has no records. Try it out on a `POST` (create); the `Value.Id` \
 			of its answer is the Id for `PUT`, `GET` and `DELETE`, whose examples use 1, the first Id a new \
 			server gives.
 
-			Clients get a token from `POST /api/token` (grant_type=password) and send it as a bearer token, or \
-			use Basic with a configured user. Ephemeral mode (profile `ephemeral`) makes the server a \
+			%s Ephemeral mode (profile `ephemeral`) makes the server a \
 			throw-away Nexudus for other applications' integration tests: in-memory data, fixtures, \
 			`POST /ephemeral/reset`; it must never face a network (docs/embedded-testing.md). This document \
 			in OpenAPI 3.0 terms: `/v3/api-docs/openapi-3.0.json`.""";
+
+	static final String AUTHORIZE_WITH_PASSWORD = """
+			in the `password` box: the email and password of a user the server is configured \
+			with. With none configured, the server made `admin@example.com` at its first start and keeps its \
+			password in `data/generated-password` (under the directory it was started in). Leave `client_id` \
+			and `client_secret` empty. (`basic` takes the same email and password; `bearer` a token you \
+			already have.)""";
+
+	static final String TOKENS_FROM_US = """
+			Clients get a token from `POST /api/token` (grant_type=password) and send it as a bearer token, or \
+			use Basic with a configured user.""";
+
+	static final String AUTHORIZE_WITH_PROVIDER = """
+			in the `bearer` box: an access token of the identity provider this server trusts \
+			(docs/security.md). (`basic` takes the email and password of a user the server is configured \
+			with.)""";
+
+	static final String TOKENS_FROM_PROVIDER = """
+			Clients get their tokens from the identity provider and send them as bearer tokens, or use Basic \
+			with a configured user.""";
 
 	static final String SIGN_IN = """
 			Sign in as a user the server is configured with: its email and password. With none configured: \
@@ -86,7 +101,7 @@ class OpenApiConfig {
 		OpenAPI document = new OpenAPI()
 			.info(new Info().title("Notifications API")
 				.version("1")
-				.description(DESCRIPTION)
+				.description(DESCRIPTION.formatted(AUTHORIZE_WITH_PASSWORD, TOKENS_FROM_US))
 				.contact(new Contact().name("Notifications API maintainers"))
 				// the project has no LICENSE file yet: name the one it gets here
 				.license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
@@ -111,6 +126,11 @@ class OpenApiConfig {
 		if (embeddedIssuer.getIfAvailable() == null) {
 			document.getComponents().getSecuritySchemes().remove(PASSWORD);
 			document.getComponents().getSecuritySchemes().get(BEARER).description("A token of the identity provider.");
+			document.getComponents()
+				.getSecuritySchemes()
+				.get(BASIC)
+				.description("The email and password of a configured user.");
+			document.getInfo().description(DESCRIPTION.formatted(AUTHORIZE_WITH_PROVIDER, TOKENS_FROM_PROVIDER));
 			document.getSecurity().removeIf((requirement) -> requirement.containsKey(PASSWORD));
 		}
 		return document;

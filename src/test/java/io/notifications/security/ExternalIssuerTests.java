@@ -171,6 +171,14 @@ class ExternalIssuerTests extends ApiTestSupport {
 		assertThat(document.json().get("components").get("securitySchemes").propertyNames())
 			.containsExactlyInAnyOrder("bearer", "basic");
 		assertThat(document.json().get("security").toString()).doesNotContain("password");
+		// nor does any text that Swagger UI shows point at it
+		assertThat(document.json().get("info").get("description").asString())
+			.contains("in the `bearer` box: an access token of the identity provider")
+			.doesNotContain("`password` box")
+			.doesNotContain("POST /api/token");
+		assertThat(document.json().get("components").get("securitySchemes").get("basic").get("description").asString())
+			.isEqualTo("The email and password of a configured user.");
+		assertThat(document.json().get("tags").toString()).doesNotContain("password flow");
 	}
 
 	@Test
