@@ -1,6 +1,8 @@
 package io.notifications.web;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -8,11 +10,13 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -82,6 +86,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ErrorItem error = new ErrorItem(null, ErrorItem.REQUIRED, ex.getParameterName());
 		return new ResponseEntity<>(Envelope.failure(400, List.of(error)), json(headers), HttpStatus.BAD_REQUEST);
+	}
+
+	/**
+	 * The methods that OPTIONS names too (RFC 9110 10.2.1: all the resource supports):
+	 * HEAD beside GET, and OPTIONS.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Set<HttpMethod> allowed = new LinkedHashSet<>(headers.getAllow());
+		if (allowed.contains(HttpMethod.GET)) {
+			allowed.add(HttpMethod.HEAD);
+		}
+		allowed.add(HttpMethod.OPTIONS);
+		HttpHeaders withAll = new HttpHeaders();
+		withAll.putAll(headers);
+		withAll.setAllow(allowed);
+		return handleExceptionInternal(ex, null, withAll, status, request);
 	}
 
 	@Override

@@ -2,8 +2,10 @@ package io.notifications.coworkernotification;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -415,6 +417,7 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 		assertThat(response.status()).isEqualTo(405);
 		assertThat(response.header("Allow")).contains("PUT").contains("POST");
 		assertThat(response.body()).isEqualTo(failure(405, "The requested HTTP method is not allowed on this URL."));
+		assertThat(methods(response)).isEqualTo(methods(send("OPTIONS", BASE, null, (String) null, admin())));
 	}
 
 	@Test
@@ -424,6 +427,13 @@ class CoworkerNotificationApiTests extends ApiTestSupport {
 
 		assertThat(response.status()).isEqualTo(405);
 		assertThat(response.header("Allow")).contains("GET");
+		// what OPTIONS on the same path names: HEAD and OPTIONS too
+		assertThat(methods(response)).isEqualTo(methods(send("OPTIONS", BASE + "/" + id, null, (String) null, admin())))
+			.contains("HEAD", "OPTIONS");
+	}
+
+	private static Set<String> methods(Response response) {
+		return Arrays.stream(response.header("Allow").split(",")).map(String::strip).collect(Collectors.toSet());
 	}
 
 	@Test
