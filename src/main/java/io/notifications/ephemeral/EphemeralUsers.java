@@ -63,6 +63,9 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 			properties.put(prefix + "email", all.get(i).email());
 			properties.put(prefix + "password", all.get(i).password());
 			properties.put(prefix + "roles", String.join(",", all.get(i).roles()));
+			if (all.get(i).totpSecret() != null) {
+				properties.put(prefix + "totp-secret", all.get(i).totpSecret());
+			}
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("ephemeralUsers", properties));
 	}
@@ -85,7 +88,8 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 				return users;
 			}
 			users.add(new User(email, binder.bind(prefix + "password", String.class).orElse(""),
-					binder.bind(prefix + "roles", Bindable.listOf(String.class)).orElse(List.of())));
+					binder.bind(prefix + "roles", Bindable.listOf(String.class)).orElse(List.of()),
+					binder.bind(prefix + "totp-secret", String.class).orElse(null)));
 		}
 	}
 
@@ -113,7 +117,7 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 				.filter((role) -> !role.isEmpty())
 				.toList();
 			users.add(new User(text.substring(0, first), password.startsWith("{") ? password : "{noop}" + password,
-					roles));
+					roles, null));
 		}
 		return users;
 	}
@@ -128,8 +132,11 @@ class EphemeralUsers implements EnvironmentPostProcessor, Ordered {
 		}
 	}
 
-	/** A user as {@code notifications.security.users} holds one. */
-	record User(String email, String password, List<String> roles) {
+	/**
+	 * A user as {@code notifications.security.users} holds one, every property of it: a
+	 * property left out here would be lost from the configured users.
+	 */
+	record User(String email, String password, List<String> roles, String totpSecret) {
 	}
 
 }

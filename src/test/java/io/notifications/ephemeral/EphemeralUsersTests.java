@@ -2,12 +2,15 @@ package io.notifications.ephemeral;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.notifications.ephemeral.EphemeralUsers.User;
+import io.notifications.security.SecurityProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +32,9 @@ class EphemeralUsersTests {
 		assertThat(EphemeralUsers.parse(List.of("a@example.com:p:a:ss:Administrator", " b@example.com:{bcrypt}$2a$x:",
 				"", "# a comment", "c@example.com:secret:CoworkerNotification-Read + SystemNotification-List"),
 				"users"))
-			.containsExactly(new User("a@example.com", "{noop}p:a:ss", List.of("Administrator")),
-					new User("b@example.com", "{bcrypt}$2a$x", List.of()), new User("c@example.com", "{noop}secret",
-							List.of("CoworkerNotification-Read", "SystemNotification-List")));
+			.containsExactly(new User("a@example.com", "{noop}p:a:ss", List.of("Administrator"), null),
+					new User("b@example.com", "{bcrypt}$2a$x", List.of(), null), new User("c@example.com",
+							"{noop}secret", List.of("CoworkerNotification-Read", "SystemNotification-List"), null));
 	}
 
 	@Test
@@ -69,6 +72,31 @@ class EphemeralUsersTests {
 		assertThat(users).containsExactly("admin@example.com {noop}admin Administrator", "cli@example.com {noop}c ",
 				"reader@example.com {noop}a,b CoworkerNotification-Read",
 				"writer@example.com {noop}w CoworkerNotification-Edit,CoworkerNotification-Create");
+	}
+
+	@Test
+	void aConfiguredUserKeepsItsSecondFactor() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.setActiveProfiles("ephemeral");
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("given",
+					Map.of("notifications.security.users[0].email", "tfa@example.com",
+							"notifications.security.users[0].password", "{noop}secret",
+							"notifications.security.users[0].totp-secret", "C42MFLA3TZKIPV7PZ3KSHRMZCZ5D2UYS",
+							"notifications.ephemeral.users", "cli@example.com:c:")));
+		new EphemeralUsers().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("notifications.security.users[0].totp-secret"))
+			.isEqualTo("C42MFLA3TZKIPV7PZ3KSHRMZCZ5D2UYS");
+		assertThat(environment.getProperty("notifications.security.users[1].email")).isEqualTo("cli@example.com");
+		assertThat(environment.containsProperty("notifications.security.users[1].totp-secret")).isFalse();
+	}
+
+	@Test
+	void aUserHereHasEveryPropertyOfAConfiguredUser() {
+		assertThat(Arrays.stream(User.class.getRecordComponents()).map(RecordComponent::getName))
+			.containsExactly(Arrays.stream(SecurityProperties.User.class.getRecordComponents())
+				.map(RecordComponent::getName)
+				.toArray(String[]::new));
 	}
 
 	@Test
