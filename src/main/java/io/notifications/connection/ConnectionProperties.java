@@ -12,13 +12,14 @@ import org.springframework.validation.annotation.Validated;
  * ({@code notifications.connection.*}).
  *
  * @param bodyTimeout the deadline for receiving a whole request body, from the end of its
- * headers; a body not received by then is answered with 408
+ * headers; a body not received by then is answered with 408 (9 s by default: the
+ * contract's "within 10 s of the last byte", with room for the answer to be sent)
  * @param maxBufferedBodies the bytes of request bodies that may be held in memory at
  * once, over all requests; a body that would pass it is answered with 503
  */
 @Validated
 @ConfigurationProperties("notifications.connection")
-public record ConnectionProperties(@DefaultValue("10s") Duration bodyTimeout,
+public record ConnectionProperties(@DefaultValue("9s") Duration bodyTimeout,
 		@DefaultValue("32MB") DataSize maxBufferedBodies) {
 
 	public ConnectionProperties {
