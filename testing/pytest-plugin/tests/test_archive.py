@@ -2,6 +2,7 @@
 writes. The jar is already "extracted" here, so no real jar is needed (the pytest-check build runs
 the real thing)."""
 import hashlib
+import sys
 import io
 import zipfile
 from pathlib import Path
@@ -191,3 +192,60 @@ def test_reads_users_as_the_server_does():
         server.User.parse("a@example.com:secret")
     assert "hunter2" not in repr(server.User.parse("a@example.com:hunter2:Administrator"))
     assert server.Options().administrator().email == "admin@example.com"
+
+
+def test_signs_in_with_the_password_itself():
+    assert server.User.parse("a@example.com:{noop}secret:Administrator").password == "secret"
+    # the server reads a password without an encoding as {noop}: one that starts with { too
+    assert server.User.parse("a@example.com:{noop}{curly}:Administrator").line() == "a@example.com:{noop}{curly}:Administrator"
+    assert server.User.parse("a@example.com:pa:ss:Administrator").line() == "a@example.com:{noop}pa:ss:Administrator"
+    with pytest.raises(ValueError) as encoded:
+        server.User("a@example.com", "{bcrypt}$2a$10$abc", ("Administrator",))
+    assert str(encoded.value) == ("The password of a@example.com starts with an encoding ({bcrypt}): the harness signs "
+                                  "in as its users, so give the password itself (a password that starts with { as "
+                                  "{noop}{...)")
+    with pytest.raises(ValueError, match="^The password of a@example.com is empty$"):
+        server.User.parse("a@example.com::Administrator")
+
+
+def test_a_property_given_replaces_the_harnesses_own(jar, tmp_path):
+    options = server.Options(clock="2025-01-15T10:30:00Z", properties={
+        "server.port": "19400", "notifications.ephemeral.clock": "2026-01-01T00:00:00Z",
+        "spring.profiles.active": "mine", "logging.level.root": "WARN"})
+    line = server.command(options, JAVA17, server.Launch(OFF, jar), False, tmp_path)
+
+    def named(prefix):
+        return [argument for argument in line if argument.startswith(prefix)]
+
+    assert named("--server.port=") == ["--server.port=19400"]
+    assert named("--notifications.ephemeral.clock=") == ["--notifications.ephemeral.clock=2026-01-01T00:00:00Z"]
+    assert named("--spring.profiles.active=") == ["--spring.profiles.active=ephemeral,mine"]
+    # the ready line is logged whatever the level of the rest
+    assert named("--logging.level.root=") == ["--logging.level.root=WARN"]
+    assert named("--logging.level.io.notifications.ephemeral.ReadyLine=") == [
+        "--logging.level.io.notifications.ephemeral.ReadyLine=INFO"]
+
+
+def test_each_test_process_logs_to_its_own_file_and_those_of_ended_ones_go(tmp_path):
+    import os
+    import subprocess
+    log = server.log_path(tmp_path, "abcd1234")
+    assert log.name == f"server-abcd1234-{os.getpid()}.log"
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    ended_log = tmp_path / f"server-abcd1234-{ended.pid}.log"
+    ended_log.write_text("old")
+    live_log = tmp_path / f"server-abcd1234-{os.getppid()}.log"
+    live_log.write_text("another process's")
+    server.log_path(tmp_path, "abcd1234")
+    assert not ended_log.exists()
+    assert live_log.exists()
+
+
+def test_a_missing_fixtures_file_leaves_no_passwords_behind(jar, tmp_path, monkeypatch):
+    monkeypatch.setattr(server.tempfile, "tempdir", str(tmp_path))
+    options = server.Options(jar=str(jar), java=sys.executable, fixtures=str(tmp_path / "nope.json"), archive=False)
+    monkeypatch.setattr(server.JavaRuntime, "of", staticmethod(lambda path: JAVA17))
+    with pytest.raises(FileNotFoundError, match="No fixtures file"):
+        server.ServerProcess(options, tmp_path / "cache", out=sys.stderr)
+    assert not list(tmp_path.glob("notifications-server-*"))

@@ -199,3 +199,11 @@ def test_answers_non_2xx_instead_of_raising(fake, nexudus):
     assert answer.json()["Message"].startswith("Wait 2 seconds")
     assert fake.last["authorization"] == "Bearer t"
     assert json.loads(fake.last["body"]) == {"Id": 7}
+
+
+def test_a_request_with_its_own_authorization_fetches_no_token(fake, nexudus):
+    fake.answer("GET", "/api/spaces/coworkernotifications/7", 401, '{"Status":401,"Errors":[]}')
+    answer = nexudus.request("GET", "/api/spaces/coworkernotifications/7", headers={"authorization": "Bearer old"})
+    assert answer.status == 401
+    assert [(r["method"], r["path"]) for r in fake.received] == [("GET", "/api/spaces/coworkernotifications/7")]
+    assert fake.last["authorization"] == "Bearer old"

@@ -107,3 +107,19 @@ def test_times_are_read_to_the_microsecond_on_every_supported_python(sent, expec
     from notifications_pytest.client import parse_time
 
     assert parse_time(sent).isoformat() == expected
+
+
+@pytest.mark.parametrize("setting, value, expected", [
+    ("notifications_seed", "abc", "notifications_seed must be an integer, not 'abc'"),
+    ("notifications_start_timeout", "soon", "notifications_start_timeout must be a number of seconds, not 'soon'"),
+    ("notifications_archive", "maybe", "notifications_archive must be true or false, not 'maybe'"),
+])
+def test_a_bad_setting_is_named(pytester, setting, value, expected):
+    pytester.makeini(f"""
+        [pytest]
+        {setting} = {value}
+    """)
+    config = pytester.parseconfig(*PLUGIN)
+    with pytest.raises(pytest.UsageError) as error:
+        plugin.options(config)
+    assert str(error.value) == expected

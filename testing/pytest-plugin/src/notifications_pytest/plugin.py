@@ -92,21 +92,34 @@ def options(config) -> Options:
     elif os.environ.get("NOTIFICATIONS_ARCHIVE"):
         archive = os.environ["NOTIFICATIONS_ARCHIVE"].strip().lower() not in ("0", "false", "no", "off")
     else:
-        archive = config.getini("notifications_archive")
-    seed = config.getini("notifications_seed")
-    timeout = config.getini("notifications_start_timeout")
+        archive = _ini(config, "notifications_archive", lambda value: value, "true or false")
+    seed = _ini(config, "notifications_seed", int, "an integer")
+    timeout = _ini(config, "notifications_start_timeout", float, "a number of seconds")
+    try:
+        parsed_users = [User.parse(entry.strip()) for entry in users or []]
+    except ValueError as error:
+        raise pytest.UsageError(f"notifications_users: {error}") from None
     return Options(
-        users=[User.parse(entry.strip()) for entry in users or []],
+        users=parsed_users,
         fixtures=_setting(config, "--notifications-fixtures", "NOTIFICATIONS_FIXTURES", "notifications_fixtures"),
         clock=config.getini("notifications_clock") or None,
-        seed=int(seed) if seed else None,
+        seed=seed,
         properties=properties,
         jvm_args=list(config.getini("notifications_jvm_args")),
         jar=_setting(config, "--notifications-jar", "NOTIFICATIONS_JAR", "notifications_jar"),
         java=_setting(config, "--notifications-java", "NOTIFICATIONS_JAVA", "notifications_java"),
         archive=bool(archive),
-        start_timeout=float(timeout) if timeout else 180.0,
+        start_timeout=timeout if timeout is not None else 180.0,
     )
+
+
+def _ini(config, name, parse, expected):
+    """An ini value read by ``parse``, or a usage error that names the setting."""
+    try:
+        value = config.getini(name)
+        return parse(value) if value not in ("", None) else None
+    except ValueError:
+        raise pytest.UsageError(f"{name} must be {expected}, not {getattr(config, 'inicfg', {}).get(name)!r}") from None
 
 
 def _cache_dir(config) -> Path:
@@ -122,8 +135,11 @@ def _cache_dir(config) -> Path:
 def notifications_server(request):
     """The session's server, as a ``Nexudus`` (without a reset: use ``nexudus`` in tests)."""
     config = request.config
-    server_options = options(config)
-    administrator = server_options.administrator()
+    try:
+        server_options = options(config)
+        administrator = server_options.administrator()
+    except (pytest.UsageError, ValueError) as error:
+        pytest.fail(f"The notifications server's settings: {error}", pytrace=False)
     try:
         server = ServerProcess(server_options, _cache_dir(config), out=sys.stderr)
     except (OSError, RuntimeError, ValueError) as error:

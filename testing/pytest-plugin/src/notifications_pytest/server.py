@@ -65,6 +65,7 @@ DEFAULT_USER = "admin@example.com:secret:Administrator"
 # ignored under them. So the server starts with them only while nothing but ephemeral mode's own
 # settings and logging is set; -Dspring.aot.enabled=false among the JVM arguments turns them off.
 SIGNING_KEY = "notifications.ephemeral.signing-key"
+PROFILES = "spring.profiles.active"
 SPRING_AOT_FLAG = "-Dspring.aot.enabled=true"
 SPRING_AOT_INITIALIZER = "BOOT-INF/classes/io/notifications/NotificationsApplication__ApplicationContextInitializer.class"
 RUN_TIME_PROPERTIES = ("notifications.ephemeral.", "logging.")
@@ -96,11 +97,26 @@ def spring_aot_obstacle(options: "Options", jar: Path, environment) -> Optional[
         return "the jar was built without it"
 
 
+NOOP = "{noop}"
+
+
 @dataclass(frozen=True)
 class User:
+    """A user of the server. ``password`` is the password itself, which the harness signs in with
+    (``{noop}`` before it is taken off)."""
     email: str
     password: str
     roles: tuple = ()
+
+    def __post_init__(self):
+        if self.password.startswith(NOOP):
+            object.__setattr__(self, "password", self.password[len(NOOP):])
+        elif re.match(r"\{[^}]*}", self.password):
+            raise ValueError(f"The password of {self.email} starts with an encoding "
+                             f"({self.password[:self.password.index('}') + 1]}): the harness signs in as its users, "
+                             "so give the password itself (a password that starts with { as {noop}{...)")
+        if not self.password:
+            raise ValueError(f"The password of {self.email} is empty")
 
     @staticmethod
     def parse(entry: str) -> "User":
@@ -113,7 +129,8 @@ class User:
         return User(entry[:first].strip(), entry[first + 1:last], roles)
 
     def line(self) -> str:
-        return f"{self.email}:{self.password}:{'+'.join(self.roles)}"
+        # the server reads a password without an encoding as {noop}: one that starts with { too
+        return f"{self.email}:{NOOP}{self.password}:{'+'.join(self.roles)}"
 
     def __repr__(self) -> str:  # never the password
         return f"User({self.email!r}, roles={list(self.roles)!r})"
@@ -322,22 +339,51 @@ def fixtures_path(fixtures: str) -> Path:
 def command(options: Options, java: JavaRuntime, launch: Launch, spring_aot: bool, work: Path) -> List[str]:
     """The server's command line: the test JVM flags, Spring AOT's, the user's JVM arguments, the
     archive's flag, the jar in ephemeral mode with the options as properties."""
+    settings = {
+        PROFILES: "ephemeral",
+        "server.port": "0",
+        # the line the harness waits for, whatever level the tests give the rest of the log
+        "logging.level.io.notifications.ephemeral.ReadyLine": "INFO",
+    }
+    if options.fixtures:
+        settings["notifications.ephemeral.fixtures"] = str(fixtures_path(options.fixtures))
     users = work / "users.txt"
     # a file keeps the passwords out of the process list, and may hold commas
     users.write_text("".join(user.line() + "\n" for user in options.users))
-    line = [str(java.executable), *TEST_JVM_FLAGS, *([SPRING_AOT_FLAG] if spring_aot else []), *options.jvm_args,
-            *launch.jvm_flags, "-jar", str(launch.jar),
-            "--spring.profiles.active=ephemeral", "--server.port=0", f"--notifications.ephemeral.users-file={users}"]
-    if options.fixtures:
-        line.append(f"--notifications.ephemeral.fixtures={fixtures_path(options.fixtures)}")
+    settings["notifications.ephemeral.users-file"] = str(users)
     if options.clock:
-        line.append(f"--notifications.ephemeral.clock={options.clock}")
+        settings["notifications.ephemeral.clock"] = options.clock
     if options.seed is not None:
-        line.append(f"--notifications.ephemeral.seed={options.seed}")
-    if launch.archive is not None and SIGNING_KEY not in options.properties:
+        settings["notifications.ephemeral.seed"] = str(options.seed)
+    if launch.archive is not None:
         # kept beside the archive: a later start need not generate a 2048-bit RSA key with C1 alone
-        line.append(f"--{SIGNING_KEY}={launch.archive.parent / 'signing-key.json'}")
-    return line + [f"--{name}={value}" for name, value in options.properties.items()]
+        settings[SIGNING_KEY] = str(launch.archive.parent / "signing-key.json")
+    # a property given replaces the harness's own (Spring would join the two with a comma);
+    # profiles are added to ephemeral
+    for name, value in options.properties.items():
+        settings[name] = f"ephemeral,{value}" if name == PROFILES else value
+    return [str(java.executable), *TEST_JVM_FLAGS, *([SPRING_AOT_FLAG] if spring_aot else []), *options.jvm_args,
+            *launch.jvm_flags, "-jar", str(launch.jar), *(f"--{name}={value}" for name, value in settings.items())]
+
+
+def log_path(cache_root: Path, identity: str) -> Path:
+    """This test process's log of a server with these options: two test processes (xdist's workers,
+    one build beside another) never share one. Those of processes that have ended go."""
+    for old in cache_root.glob(f"server-{identity}-*.log"):
+        pid = old.stem.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            old.unlink(missing_ok=True)
+    return cache_root / f"server-{identity}-{os.getpid()}.log"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no such check here
+        return True
+    return True
 
 
 class ServerProcess:
@@ -356,12 +402,17 @@ class ServerProcess:
         self.launch = prepare(jar, self.java, [*options.jvm_args, *spring_aot], cache_root, options.archive, out)
         self.prepare_time = time.monotonic() - preparing  # the jar's extraction, the first time
         self.work = Path(tempfile.mkdtemp(prefix="notifications-server-"))
+        try:
+            command = self.command()
+        except BaseException:
+            shutil.rmtree(self.work, ignore_errors=True)  # it holds the users' passwords
+            self.launch.finish(False)
+            raise
         cache_root.mkdir(parents=True, exist_ok=True)
         identity = hashlib.sha256(repr((options.users, [u.password for u in options.users], options.fixtures,
                                         options.clock, options.seed, sorted(options.properties.items()),
                                         options.jvm_args)).encode()).hexdigest()[:8]
-        self.log = cache_root / f"server-{identity}.log"
-        command = self.command()
+        self.log = log_path(cache_root, identity)
         self.stopped = False
         started = time.monotonic()
         with open(self.log, "wb") as log:

@@ -172,10 +172,28 @@ final class ServerOptions {
 	 * A user of the server.
 	 *
 	 * @param email the user name
-	 * @param password the password, as the password grant and Basic take it
+	 * @param password the password, as the password grant and Basic take it ({@code {noop}} before
+	 * it is taken off)
 	 * @param roles its roles, e.g. {@code Administrator} or {@code CoworkerNotification-Read}
 	 */
 	record User(String email, String password, List<String> roles) {
+
+		private static final String NOOP = "{noop}";
+
+		User {
+			// the harness signs in as its users: it needs the password itself
+			if (password.startsWith(NOOP)) {
+				password = password.substring(NOOP.length());
+			}
+			else if (password.matches("\\{[^}]*}.*")) {
+				throw new IllegalArgumentException("The password of " + email + " starts with an encoding ("
+						+ password.substring(0, password.indexOf('}') + 1) + "): the harness signs in as its users,"
+						+ " so give the password itself (a password that starts with { as {noop}{...)");
+			}
+			if (password.isEmpty()) {
+				throw new IllegalArgumentException("The password of " + email + " is empty");
+			}
+		}
 
 		/** {@code email:password:Role1+Role2}, as {@code notifications.ephemeral.users} takes it. */
 		static User parse(String entry) {
@@ -195,7 +213,7 @@ final class ServerOptions {
 
 		/** One line of {@code notifications.ephemeral.users-file}. */
 		String line() {
-			return this.email + ":" + this.password + ":" + String.join("+", this.roles);
+			return this.email + ":" + NOOP + this.password + ":" + String.join("+", this.roles);
 		}
 
 		@Override

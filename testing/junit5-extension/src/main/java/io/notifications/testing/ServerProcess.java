@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ final class ServerProcess implements AutoCloseable {
 	static final List<String> TEST_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
 	private static final String SIGNING_KEY = "notifications.ephemeral.signing-key";
+
+	private static final String PROFILES = "spring.profiles.active";
 
 	private final Process process;
 
@@ -107,9 +110,18 @@ final class ServerProcess implements AutoCloseable {
 		ClassDataArchive.Launch launch = ClassDataArchive.prepare(jar, java, archiveKey, cacheDirectory,
 				options.resolveArchive(), out);
 		Path work = Files.createTempDirectory("notifications-server-");
-		List<String> command = command(options, java, launch, springAot, work);
+		List<String> command;
+		try {
+			command = command(options, java, launch, springAot, work);
+		}
+		catch (IOException | RuntimeException ex) {
+			// it holds the users' passwords
+			ClassDataArchive.deleteRecursively(work);
+			launch.finish(false);
+			throw ex;
+		}
 		Files.createDirectories(cacheDirectory);
-		Path log = cacheDirectory.resolve("server-" + ClassDataArchive.sha256(options.identity()).substring(0, 8) + ".log");
+		Path log = log(cacheDirectory, ClassDataArchive.sha256(options.identity()).substring(0, 8));
 		long started = System.nanoTime();
 		Process process;
 		try {
@@ -144,6 +156,22 @@ final class ServerProcess implements AutoCloseable {
 		return server;
 	}
 
+	/**
+	 * This test JVM's log of a server with these options: two test JVMs (Surefire's forks, one
+	 * build beside another) never share one. Those of test JVMs that have ended go.
+	 */
+	static Path log(Path cacheDirectory, String options) throws IOException {
+		try (var logs = Files.newDirectoryStream(cacheDirectory, "server-" + options + "-*.log")) {
+			for (Path old : logs) {
+				String pid = old.getFileName().toString().replaceAll(".*-(\\d+)\\.log$", "$1");
+				if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+					Files.deleteIfExists(old);
+				}
+			}
+		}
+		return cacheDirectory.resolve("server-" + options + "-" + ProcessHandle.current().pid() + ".log");
+	}
+
 	static List<String> command(ServerOptions options, JavaRuntime java, ClassDataArchive.Launch launch,
 			boolean springAot, Path work) throws IOException {
 		List<String> command = new ArrayList<>();
@@ -156,28 +184,33 @@ final class ServerProcess implements AutoCloseable {
 		command.addAll(launch.jvmFlags);
 		command.add("-jar");
 		command.add(launch.jar.toString());
-		command.add("--spring.profiles.active=ephemeral");
-		command.add("--server.port=0");
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put(PROFILES, "ephemeral");
+		settings.put("server.port", "0");
+		// the line the harness waits for, whatever level the tests give the rest of the log
+		settings.put("logging.level.io.notifications.ephemeral.ReadyLine", "INFO");
 		// a file keeps the passwords out of the process list, and may hold commas
 		Path users = work.resolve("users.txt");
 		Files.write(users, options.users.stream().map(ServerOptions.User::line).toList(), StandardCharsets.UTF_8);
-		command.add("--notifications.ephemeral.users-file=" + users);
+		settings.put("notifications.ephemeral.users-file", users.toString());
 		if (options.fixtures != null) {
-			command.add("--notifications.ephemeral.fixtures=" + fixtures(options.fixtures, work));
+			settings.put("notifications.ephemeral.fixtures", fixtures(options.fixtures, work).toString());
 		}
 		if (options.clock != null) {
-			command.add("--notifications.ephemeral.clock=" + options.clock);
+			settings.put("notifications.ephemeral.clock", options.clock);
 		}
 		if (options.seed != null) {
-			command.add("--notifications.ephemeral.seed=" + options.seed);
+			settings.put("notifications.ephemeral.seed", options.seed.toString());
 		}
-		if (launch.archive != null && !options.properties.containsKey(SIGNING_KEY)) {
+		if (launch.archive != null) {
 			// kept beside the archive: a later start need not generate a 2048-bit RSA key with C1 alone
-			command.add("--" + SIGNING_KEY + "=" + launch.archive.resolveSibling("signing-key.json"));
+			settings.put(SIGNING_KEY, launch.archive.resolveSibling("signing-key.json").toString());
 		}
-		for (Map.Entry<String, String> property : options.properties.entrySet()) {
-			command.add("--" + property.getKey() + "=" + property.getValue());
-		}
+		// a property given replaces the harness's own (Spring would join the two with a comma);
+		// profiles are added to ephemeral
+		options.properties.forEach((name, value) -> settings.merge(name, value,
+				(own, given) -> name.equals(PROFILES) ? own + "," + given : given));
+		settings.forEach((name, value) -> command.add("--" + name + "=" + value));
 		return command;
 	}
 

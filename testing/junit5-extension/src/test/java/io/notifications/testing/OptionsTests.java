@@ -27,7 +27,73 @@ class OptionsTests {
 				ServerOptions.User.parse("a@example.com:pa:ss:Administrator+CoworkerNotification-Read"));
 		assertEquals(new ServerOptions.User("viewer@example.com", "pw", List.of()), ServerOptions.User.parse("viewer@example.com:pw:"));
 		assertThrows(IllegalArgumentException.class, () -> ServerOptions.User.parse("a@example.com:secret"));
-		assertEquals("a@example.com:pa:ss:Administrator", ServerOptions.User.parse("a@example.com:pa:ss:Administrator").line());
+		// the server reads a password without an encoding as {noop}: one that starts with { too
+		assertEquals("a@example.com:{noop}pa:ss:Administrator", ServerOptions.User.parse("a@example.com:pa:ss:Administrator").line());
+	}
+
+	@Test
+	void signsInWithThePasswordItself() {
+		assertEquals("secret", ServerOptions.User.parse("a@example.com:{noop}secret:Administrator").password());
+		assertEquals("{curly}", ServerOptions.User.parse("a@example.com:{noop}{curly}:Administrator").password());
+		assertEquals("a@example.com:{noop}{curly}:Administrator",
+				ServerOptions.User.parse("a@example.com:{noop}{curly}:Administrator").line());
+		IllegalArgumentException encoded = assertThrows(IllegalArgumentException.class,
+				() -> new ServerOptions.User("a@example.com", "{bcrypt}$2a$10$abc", List.of("Administrator")));
+		assertEquals("The password of a@example.com starts with an encoding ({bcrypt}): the harness signs in as its users,"
+				+ " so give the password itself (a password that starts with { as {noop}{...)", encoded.getMessage());
+		assertEquals("The password of a@example.com is empty", assertThrows(IllegalArgumentException.class,
+				() -> new ServerOptions.User("a@example.com", "", List.of("Administrator"))).getMessage());
+	}
+
+	@Test
+	void aPropertyGivenReplacesTheHarnessesOwn() throws IOException {
+		JavaRuntime java = new JavaRuntime(Path.of("/opt/java17/bin/java"), 17, "17.0.15+6");
+		ServerOptions options = new ServerOptions(List.of(), null, "2025-01-15T10:30:00Z", null,
+				Map.of("server.port", "19400", "notifications.ephemeral.clock", "2026-01-01T00:00:00Z",
+						"spring.profiles.active", "mine", "logging.level.root", "WARN"),
+				List.of(), null, null, null, null, null);
+		List<String> command = ServerProcess.command(options, java,
+				ClassDataArchive.Launch.off(this.directory.resolve("notifications-1.0.jar")), false, this.directory);
+		assertEquals(List.of("--server.port=19400"), named(command, "--server.port="));
+		assertEquals(List.of("--notifications.ephemeral.clock=2026-01-01T00:00:00Z"),
+				named(command, "--notifications.ephemeral.clock="));
+		assertEquals(List.of("--spring.profiles.active=ephemeral,mine"), named(command, "--spring.profiles.active="));
+		// the ready line is logged whatever the level of the rest
+		assertEquals(List.of("--logging.level.root=WARN"), named(command, "--logging.level.root="));
+		assertEquals(List.of("--logging.level.io.notifications.ephemeral.ReadyLine=INFO"),
+				named(command, "--logging.level.io.notifications.ephemeral.ReadyLine="));
+	}
+
+	@Test
+	void eachTestJvmLogsToItsOwnFileAndThoseOfEndedOnesGo() throws IOException {
+		Path log = ServerProcess.log(this.directory, "abcd1234");
+		assertEquals("server-abcd1234-" + ProcessHandle.current().pid() + ".log", log.getFileName().toString());
+		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		assertEquals(0, waitFor(ended));
+		Path endedLog = Files.writeString(this.directory.resolve("server-abcd1234-" + ended.pid() + ".log"), "old");
+		Path liveLog = Files.writeString(this.directory.resolve("server-abcd1234-" + ProcessHandle.current().parent()
+			.orElseThrow()
+			.pid() + ".log"), "another JVM's");
+		ServerProcess.log(this.directory, "abcd1234");
+		assertTrue(!Files.exists(endedLog));
+		assertTrue(Files.exists(liveLog));
+	}
+
+	private static int waitFor(Process process) {
+		try {
+			return process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<String> named(List<String> command, String prefix) {
+		return command.stream().filter((argument) -> argument.startsWith(prefix)).toList();
 	}
 
 	@Test
