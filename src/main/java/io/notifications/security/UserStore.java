@@ -9,11 +9,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
+import io.notifications.resource.Action;
+import io.notifications.resource.ApiResource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -50,13 +55,21 @@ class UserStore {
 	 * password with bcrypt, then pay bcrypt on every Basic request.
 	 */
 	@Bean
-	UserDetailsService userDetailsService(SecurityProperties properties) {
+	UserDetailsService userDetailsService(SecurityProperties properties, ListableBeanFactory beans) {
 		List<UserDetails> users = new ArrayList<>();
+		Set<String> grantable = grantableRoles(beans);
 		for (int i = 0; i < properties.users().size(); i++) {
 			SecurityProperties.User user = properties.users().get(i);
 			if (!user.password().startsWith("{")) {
 				throw new InvalidSettingException("notifications.security.users[" + i + "].password",
 						"A password needs its encoding prefix, such as {bcrypt}... or {noop}...");
+			}
+			for (String role : user.roles()) {
+				// a misspelt role would be a user refused everything, without a word
+				if (!grantable.contains(role)) {
+					throw new InvalidSettingException("notifications.security.users[" + i + "].roles",
+							"The role " + role + " grants nothing here; the roles are " + String.join(", ", grantable));
+				}
 			}
 			users.add(User.withUsername(user.email())
 				.password(user.password())
@@ -71,6 +84,21 @@ class UserStore {
 				.build());
 		}
 		return new InMemoryUserDetailsManager(users)::loadUserByUsername;
+	}
+
+	/**
+	 * The Administrator and {@code {Resource}-{Action}} of every resource, case as given.
+	 */
+	static Set<String> grantableRoles(ListableBeanFactory beans) {
+		Set<String> roles = new TreeSet<>();
+		roles.add(Roles.ADMINISTRATOR);
+		for (String name : beans.getBeanNamesForAnnotation(ApiResource.class)) {
+			ApiResource resource = beans.findAnnotationOnBean(name, ApiResource.class);
+			for (Action action : Action.values()) {
+				roles.add(action.on(resource.name()));
+			}
+		}
+		return roles;
 	}
 
 	private static String generatedPassword(Resource location) {

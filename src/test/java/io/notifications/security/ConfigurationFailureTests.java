@@ -52,6 +52,20 @@ class ConfigurationFailureTests {
 	}
 
 	@Test
+	void aRoleThatGrantsNothing(CapturedOutput output) {
+		start(output, "--notifications.security.users[0].roles=Administrator,CoworkerNotification-Reed");
+
+		// (the test resource Memo's roles come between the two of the server)
+		assertThat(output)
+			.contains("notifications.security.users[0].roles: The role CoworkerNotification-Reed "
+					+ "grants nothing here; the roles are Administrator, CoworkerNotification-Create, "
+					+ "CoworkerNotification-Delete, CoworkerNotification-Edit, CoworkerNotification-List, "
+					+ "CoworkerNotification-Read, ")
+			.contains(", SystemNotification-Create, SystemNotification-Delete, SystemNotification-Edit, "
+					+ "SystemNotification-List, SystemNotification-Read\n");
+	}
+
+	@Test
 	void aSigningKeyThatCannotBeRead(CapturedOutput output) throws IOException {
 		Path garbage = Files.writeString(this.data.resolve("garbage.json"), "not a key");
 		start(output, "--notifications.security.token.key-location=file:" + garbage);

@@ -6,6 +6,7 @@ import io.notifications.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -35,7 +36,7 @@ class UserStoreTests extends ApiTestSupport {
 				"roles", null, null, null);
 
 		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> new UserStore().userDetailsService(properties))
+			.isThrownBy(() -> new UserStore().userDetailsService(properties, new DefaultListableBeanFactory()))
 			.withMessageStartingWith("notifications.security.users[0].password: ")
 			.withMessageContaining("{bcrypt}");
 	}
