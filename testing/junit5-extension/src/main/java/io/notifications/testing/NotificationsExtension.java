@@ -5,6 +5,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -152,7 +153,7 @@ public final class NotificationsExtension implements BeforeEachCallback, AfterEa
 			.orElse(null);
 	}
 
-	private static ServerOptions options(NotificationsServer annotation) {
+	static ServerOptions options(NotificationsServer annotation) {
 		Builder builder = new Builder();
 		for (String user : annotation.users()) {
 			builder.user(user);
@@ -160,11 +161,24 @@ public final class NotificationsExtension implements BeforeEachCallback, AfterEa
 		if (!annotation.fixtures().isBlank()) {
 			builder.fixtures(annotation.fixtures());
 		}
-		if (!annotation.clock().isBlank()) {
-			builder.clock(Instant.parse(annotation.clock()));
+		try {
+			if (!annotation.clock().isBlank()) {
+				builder.clock(Instant.parse(annotation.clock()));
+			}
 		}
-		if (!annotation.seed().isBlank()) {
-			builder.seed(Long.parseLong(annotation.seed()));
+		catch (DateTimeParseException ex) {
+			throw new ExtensionConfigurationException(
+					"@NotificationsServer(clock) is an ISO-8601 instant such as 2025-01-15T10:30:00Z, not "
+							+ annotation.clock());
+		}
+		try {
+			if (!annotation.seed().isBlank()) {
+				builder.seed(Long.parseLong(annotation.seed()));
+			}
+		}
+		catch (NumberFormatException ex) {
+			throw new ExtensionConfigurationException(
+					"@NotificationsServer(seed) is a whole number, not " + annotation.seed());
 		}
 		for (String property : annotation.properties()) {
 			int equals = property.indexOf('=');

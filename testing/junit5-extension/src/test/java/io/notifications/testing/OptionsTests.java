@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +81,28 @@ class OptionsTests {
 		ServerProcess.log(this.directory, "abcd1234");
 		assertTrue(!Files.exists(endedLog));
 		assertTrue(Files.exists(liveLog));
+	}
+
+	@NotificationsServer(clock = "yesterday")
+	static class Yesterday {
+
+	}
+
+	@NotificationsServer(seed = "forty-two")
+	static class Unseeded {
+
+	}
+
+	@Test
+	void anAnnotationValueThatCannotBeReadIsNamed() {
+		assertEquals("@NotificationsServer(clock) is an ISO-8601 instant such as 2025-01-15T10:30:00Z, not yesterday",
+				assertThrows(ExtensionConfigurationException.class,
+						() -> NotificationsExtension.options(Yesterday.class.getAnnotation(NotificationsServer.class)))
+					.getMessage());
+		assertEquals("@NotificationsServer(seed) is a whole number, not forty-two",
+				assertThrows(ExtensionConfigurationException.class,
+						() -> NotificationsExtension.options(Unseeded.class.getAnnotation(NotificationsServer.class)))
+					.getMessage());
 	}
 
 	private static int waitFor(Process process) {
