@@ -28,7 +28,8 @@ public record ConnectionProperties(@DefaultValue("9s") Duration bodyTimeout,
 		}
 		if (maxBufferedBodies.toBytes() < BodyReadingFilter.MAX_BODY_BYTES + 1) {
 			throw new IllegalArgumentException(
-					"notifications.connection.max-buffered-bodies must hold at least one " + "request body of 1 MiB");
+					"notifications.connection.max-buffered-bodies must be more than 1 MiB: one whole request body "
+							+ "and the byte past it that shows a chunked body too large");
 		}
 	}
 
