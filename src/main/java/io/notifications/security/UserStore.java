@@ -89,7 +89,7 @@ class UserStore {
 	/**
 	 * The Administrator and {@code {Resource}-{Action}} of every resource, case as given.
 	 */
-	static Set<String> grantableRoles(ListableBeanFactory beans) {
+	private static Set<String> grantableRoles(ListableBeanFactory beans) {
 		Set<String> roles = new TreeSet<>();
 		roles.add(Roles.ADMINISTRATOR);
 		for (String name : beans.getBeanNamesForAnnotation(ApiResource.class)) {

@@ -54,15 +54,10 @@ class EphemeralUsersTests {
 
 				writer@example.com:{noop}w:CoworkerNotification-Edit+CoworkerNotification-Create
 				""");
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.setActiveProfiles("ephemeral");
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("given",
-					Map.of("notifications.security.users[0].email", "admin@example.com",
-							"notifications.security.users[0].password", "{noop}admin",
-							"notifications.security.users[0].roles", "Administrator", "notifications.ephemeral.users",
-							"cli@example.com:c:", "notifications.ephemeral.users-file", file.toString())));
-		new EphemeralUsers().postProcessEnvironment(environment, new SpringApplication());
+		StandardEnvironment environment = postProcessed(Map.of("notifications.security.users[0].email",
+				"admin@example.com", "notifications.security.users[0].password", "{noop}admin",
+				"notifications.security.users[0].roles", "Administrator", "notifications.ephemeral.users",
+				"cli@example.com:c:", "notifications.ephemeral.users-file", file.toString()));
 		List<String> users = new ArrayList<>();
 		for (int i = 0; environment.containsProperty("notifications.security.users[" + i + "].email"); i++) {
 			String prefix = "notifications.security.users[" + i + "].";
@@ -76,15 +71,10 @@ class EphemeralUsersTests {
 
 	@Test
 	void aConfiguredUserKeepsItsSecondFactor() {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.setActiveProfiles("ephemeral");
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("given",
-					Map.of("notifications.security.users[0].email", "tfa@example.com",
-							"notifications.security.users[0].password", "{noop}secret",
-							"notifications.security.users[0].totp-secret", "C42MFLA3TZKIPV7PZ3KSHRMZCZ5D2UYS",
-							"notifications.ephemeral.users", "cli@example.com:c:")));
-		new EphemeralUsers().postProcessEnvironment(environment, new SpringApplication());
+		StandardEnvironment environment = postProcessed(Map.of("notifications.security.users[0].email",
+				"tfa@example.com", "notifications.security.users[0].password", "{noop}secret",
+				"notifications.security.users[0].totp-secret", "C42MFLA3TZKIPV7PZ3KSHRMZCZ5D2UYS",
+				"notifications.ephemeral.users", "cli@example.com:c:"));
 		assertThat(environment.getProperty("notifications.security.users[0].totp-secret"))
 			.isEqualTo("C42MFLA3TZKIPV7PZ3KSHRMZCZ5D2UYS");
 		assertThat(environment.getProperty("notifications.security.users[1].email")).isEqualTo("cli@example.com");
@@ -110,6 +100,15 @@ class EphemeralUsersTests {
 	void anEmptyPasswordIsRefused() {
 		assertThatThrownBy(() -> EphemeralUsers.parse(List.of("a@example.com::Administrator"), "users"))
 			.isInstanceOf(EphemeralSetupException.class);
+	}
+
+	/** An ephemeral environment with these properties, after the post-processor ran. */
+	private static StandardEnvironment postProcessed(Map<String, Object> given) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.setActiveProfiles("ephemeral");
+		environment.getPropertySources().addFirst(new MapPropertySource("given", given));
+		new EphemeralUsers().postProcessEnvironment(environment, new SpringApplication());
+		return environment;
 	}
 
 }
