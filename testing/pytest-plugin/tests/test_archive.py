@@ -249,3 +249,21 @@ def test_a_missing_fixtures_file_leaves_no_passwords_behind(jar, tmp_path, monke
     with pytest.raises(FileNotFoundError, match="No fixtures file"):
         server.ServerProcess(options, tmp_path / "cache", out=sys.stderr)
     assert not list(tmp_path.glob("notifications-server-*"))
+
+
+def test_a_failed_start_says_why_in_one_line_and_prints_the_log_once(jar, tmp_path, monkeypatch):
+    # pytest repeats a session fixture's error in every test that asks for it
+    monkeypatch.setattr(server.tempfile, "tempdir", str(tmp_path))
+    java = tmp_path / "java"
+    java.write_text("#!/bin/sh\nprintf '%s\\n' 'Starting' 'APPLICATION FAILED TO START' '***' '' 'Description:' '' "
+                    "'The role Admin grants nothing here' '' 'Action:' '' 'Correct the roles.'\nexit 1\n")
+    java.chmod(0o755)
+    monkeypatch.setattr(server.JavaRuntime, "of", staticmethod(lambda path: JavaRuntime(java, 17, "17.0.15+6")))
+    out = io.StringIO()
+    with pytest.raises(RuntimeError) as failure:
+        server.ServerProcess(server.Options(jar=str(jar), java=str(java), archive=False), tmp_path / "cache", out=out)
+    message = str(failure.value)
+    assert message.startswith("The notifications server did not start (exit code 1; log: ")
+    assert message.endswith("): The role Admin grants nothing here Action: Correct the roles.")
+    assert "\n" not in message
+    assert "[notifications] the server's last log lines:\nStarting\nAPPLICATION FAILED TO START" in out.getvalue()

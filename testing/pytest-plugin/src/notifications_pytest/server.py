@@ -386,6 +386,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def reason(log: List[str]) -> str:
+    """Spring Boot's failure analysis, the Description and Action under ``APPLICATION FAILED TO
+    START``, on one line: it goes first, where a test report shows only the error."""
+    if "APPLICATION FAILED TO START" not in log:
+        return ""
+    text = [line.strip() for line in log[log.index("APPLICATION FAILED TO START") + 1:]]
+    text = [line for line in text if line and line != "Description:" and set(line) != {"*"}]
+    return ": " + " ".join(text) if text else ""
+
+
 class ServerProcess:
     """A running server: started on a free port, ready once it logs its ready line, stopped
     gracefully."""
@@ -456,12 +466,19 @@ class ServerProcess:
                         return ready.group(2)
                     tail = (tail + [line])[-60:]
                 if exited:
+                    self._print_tail(tail + [partial])
                     raise RuntimeError(f"The notifications server did not start (exit code {self.process.returncode}; "
-                                       f"log: {self.log}):\n" + "\n".join(tail + [partial]))
+                                       f"log: {self.log}){reason(tail + [partial])}")
                 if time.monotonic() > deadline:
+                    self._print_tail(tail)
                     raise RuntimeError(f"The notifications server was not ready within {timeout:.0f} s "
-                                       f"(log: {self.log}):\n" + "\n".join(tail))
+                                       f"(log: {self.log})")
                 time.sleep(0.02)
+
+    def _print_tail(self, lines: List[str]) -> None:
+        # once, where the first test's setup output is kept: pytest repeats a session fixture's
+        # error in every test that uses it, so the error itself stays short
+        print("[notifications] the server's last log lines:\n" + "\n".join(lines), file=self.out)
 
     def stop(self) -> bool:
         """Stops the server gracefully (SIGTERM, then a wait) and, after a recording run, moves the

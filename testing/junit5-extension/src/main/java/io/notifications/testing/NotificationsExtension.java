@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -200,6 +201,8 @@ public final class NotificationsExtension implements BeforeEachCallback, AfterEa
 
 		private final RuntimeException failure;
 
+		private final AtomicBoolean failureReported = new AtomicBoolean();
+
 		/** One test at a time: each resets the server, and a test running beside it would see the other's requests. */
 		private final Semaphore turn = new Semaphore(1, true);
 
@@ -231,11 +234,20 @@ public final class NotificationsExtension implements BeforeEachCallback, AfterEa
 			}
 		}
 
+		/**
+		 * The first test that asks is given the whole failure, the server's last log lines included;
+		 * the others its first line, so that a run's report says it once.
+		 */
 		RunningServer orThrow() {
-			if (this.failure != null) {
+			if (this.failure == null) {
+				return this;
+			}
+			if (this.failureReported.compareAndSet(false, true)) {
 				throw this.failure;
 			}
-			return this;
+			String firstLine = String.valueOf(this.failure.getMessage()).lines().findFirst().orElse("");
+			throw new ExtensionConfigurationException(
+					firstLine.replaceFirst(":?\\s*$", "") + " (the server's last log lines are in the first failure)");
 		}
 
 		Nexudus nexudus() {

@@ -1,10 +1,18 @@
 package io.notifications.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A server that did not start says why on the first line, which a build's summary shows. */
 class StartFailureTests {
@@ -25,6 +33,33 @@ class StartFailureTests {
 	@Test
 	void withoutAnAnalysisTheLogSaysIt() {
 		assertEquals("", ServerProcess.reason(List.of("Error: Unable to access jarfile x.jar")));
+	}
+
+	/** Every test of the run fails with it: the log's last lines come once. */
+	@Test
+	@DisabledOnOs(OS.WINDOWS) // the JVM here is a shell script
+	void aFailedStartIsReportedWholeOnceAndInOneLineAfter(@TempDir Path directory) throws IOException {
+		Path home = Files.createDirectories(directory.resolve("jdk/bin")).getParent();
+		Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+		Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' Starting "
+				+ "'APPLICATION FAILED TO START' '' 'Description:' '' 'The role Admin grants nothing here'\nexit 1\n");
+		assertTrue(java.toFile().setExecutable(true));
+		NotificationsExtension.Builder builder = NotificationsExtension.builder()
+			.jar(Files.writeString(directory.resolve("notifications.jar"), "jar"))
+			.java(java)
+			.archive(false)
+			.cacheDirectory(directory.resolve("cache"));
+		try (NotificationsExtension.RunningServer server = NotificationsExtension.RunningServer.start(builder.options())) {
+			RuntimeException first = assertThrows(RuntimeException.class, server::orThrow);
+			RuntimeException then = assertThrows(RuntimeException.class, server::orThrow);
+
+			String firstLine = first.getMessage().lines().findFirst().orElseThrow();
+			assertTrue(firstLine.startsWith("The notifications server did not start (exit code 1; log: "), firstLine);
+			assertTrue(firstLine.endsWith("): The role Admin grants nothing here:"), firstLine);
+			assertTrue(first.getMessage().contains("\nStarting\nAPPLICATION FAILED TO START\n"), first.getMessage());
+			assertEquals(firstLine.substring(0, firstLine.length() - 1)
+					+ " (the server's last log lines are in the first failure)", then.getMessage());
+		}
 	}
 
 }
