@@ -1,7 +1,11 @@
 package io.notifications.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
@@ -29,13 +33,18 @@ class ExternalProviderConfig {
 	/** As the 503's {@code Retry-After}. */
 	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+	/** {@link UnseenKeyFetches} bounds how often they are fetched. */
 	@Bean
-	JwkSetUriJwtDecoderBuilderCustomizer boundedKeyFetches() {
+	JwkSetUriJwtDecoderBuilderCustomizer boundedKeyFetches(Clock clock) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(FETCH_TIMEOUT);
 		requests.setReadTimeout(FETCH_TIMEOUT);
 		RestTemplate rest = new RestTemplate(requests);
-		return (builder) -> builder.restOperations(rest);
+		return (builder) -> builder.restOperations(rest).jwtProcessorCustomizer((processor) -> {
+			if (processor.getJWSKeySelector() instanceof JWSVerificationKeySelector<SecurityContext> keys) {
+				processor.setJWSKeySelector(new UnseenKeyFetches(keys, clock));
+			}
+		});
 	}
 
 	/**
