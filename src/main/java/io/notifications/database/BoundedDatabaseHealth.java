@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Boot's check waits for a pooled connection as long as a request would, longer than a
@@ -44,6 +45,33 @@ class BoundedDatabaseHealth implements HealthIndicator {
 		this.check = check;
 		this.bound = bound;
 		this.executor = executor;
+	}
+
+	/**
+	 * A request found the database away: the log says so now, not at the next readiness
+	 * probe (there may be none), and {@link #watchWhileDown} says when it is back.
+	 */
+	void unavailable(Throwable failure) {
+		if (this.said.compareAndSet(Status.UP, Status.DOWN)) {
+			logger.warn("The database did not answer: readiness is DOWN (" + reason(failure) + ")");
+		}
+	}
+
+	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+	void watchWhileDown() {
+		if (!Status.UP.equals(this.said.get())) {
+			health();
+		}
+	}
+
+	/** The innermost message, on one line: the driver's words for what went wrong. */
+	private static String reason(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+		return (message.length() > 200) ? message.substring(0, 200) + "..." : message;
 	}
 
 	@Override

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,13 +25,21 @@ class DatabaseConfig {
 	/** As a connection attempt ({@code spring.datasource.hikari.connection-timeout}). */
 	static final String POSTGRESQL_WAITS = "-c lock_timeout=3s -c idle_in_transaction_session_timeout=10s";
 
+	/** {@code org.h2.api.ErrorCode.DATABASE_IS_CLOSED}; H2 is a run-time dependency. */
+	static final int H2_DATABASE_IS_CLOSED = 90098;
+
+	/** Seconds: a statement's answer waits no longer, more than a lock wait above. */
+	static final String POSTGRESQL_SOCKET_TIMEOUT = "5";
+
 	/**
 	 * The pool as each database needs it. On the H2 file, one session at a time
 	 * ({@link OneSessionAtATime}). On PostgreSQL no statement waits for a lock longer
 	 * than 3 s, and a session left idle in a transaction (its instance frozen or cut off
 	 * mid-write) is ended after 10 s, which frees its locks: one stuck instance's row
-	 * lock held the requests of every other instance until TCP gave up. Options the
-	 * operator sets come after, and win.
+	 * lock held the requests of every other instance until TCP gave up. A database that
+	 * stops answering mid-statement (frozen, cut off) fails the statement after 5 s: the
+	 * request waited for as long. Options the operator sets come after, and win; so does
+	 * a {@code socketTimeout} of theirs.
 	 */
 	@Bean
 	static BeanPostProcessor poolForItsDatabase() {
@@ -50,6 +57,7 @@ class DatabaseConfig {
 					String theirs = hikari.getDataSourceProperties().getProperty("options");
 					hikari.addDataSourceProperty("options",
 							(theirs != null) ? POSTGRESQL_WAITS + " " + theirs : POSTGRESQL_WAITS);
+					hikari.getDataSourceProperties().putIfAbsent("socketTimeout", POSTGRESQL_SOCKET_TIMEOUT);
 				}
 				return bean;
 			}
@@ -71,10 +79,13 @@ class DatabaseConfig {
 		});
 	}
 
-	/** By this name it replaces Boot's {@code db} indicator. */
+	/**
+	 * By this name it replaces Boot's {@code db} indicator. A query, not
+	 * {@code isValid()}: an H2 session of a closed database is valid.
+	 */
 	@Bean
-	HealthIndicator dbHealthIndicator(DataSource dataSource, ExecutorService databaseHealthChecks) {
-		DataSourceHealthIndicator check = new DataSourceHealthIndicator(dataSource);
+	BoundedDatabaseHealth dbHealthIndicator(DataSource dataSource, ExecutorService databaseHealthChecks) {
+		DataSourceHealthIndicator check = new DataSourceHealthIndicator(dataSource, "SELECT 1");
 		return new BoundedDatabaseHealth(check, HEALTH_BOUND, databaseHealthChecks);
 	}
 

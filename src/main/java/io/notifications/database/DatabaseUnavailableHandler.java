@@ -1,5 +1,6 @@
 package io.notifications.database;
 
+import java.io.IOException;
 import java.sql.SQLException;
 
 import io.notifications.web.Envelope;
@@ -39,17 +40,26 @@ class DatabaseUnavailableHandler {
 
 	private final ObjectProvider<JpaVendorAdapter> vendor;
 
-	DatabaseUnavailableHandler(ObjectProvider<JpaVendorAdapter> vendor) {
+	private final ObjectProvider<BoundedDatabaseHealth> health;
+
+	DatabaseUnavailableHandler(ObjectProvider<JpaVendorAdapter> vendor, ObjectProvider<BoundedDatabaseHealth> health) {
 		this.vendor = vendor;
+		this.health = health;
+	}
+
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
+	ResponseEntity<Envelope> unavailable(Exception ex) {
+		this.health.ifAvailable((health) -> health.unavailable(ex));
+		return busy();
 	}
 
 	/**
 	 * A lock not had in time (PostgreSQL's {@code lock_timeout}, a deadlock) is the
-	 * database not serving the request now, as much as a connection not had.
+	 * database not serving the request now, as much as a connection not had; but it is
+	 * there.
 	 */
-	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			PessimisticLockingFailureException.class })
-	ResponseEntity<Envelope> unavailable(Exception ex) {
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<Envelope> busy() {
 		return ResponseEntity.status(503)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
 			.body(Envelope.failure(503, MESSAGE));
@@ -77,8 +87,10 @@ class DatabaseUnavailableHandler {
 		JpaVendorAdapter vendor = this.vendor.getIfAvailable();
 		JpaDialect dialect = (vendor != null) ? vendor.getJpaDialect() : null;
 		DataAccessException translated = (dialect != null) ? dialect.translateExceptionIfPossible(ex) : null;
-		if (translated instanceof DataAccessResourceFailureException
-				|| translated instanceof PessimisticLockingFailureException || connectionLost(ex)) {
+		if (translated instanceof PessimisticLockingFailureException) {
+			return busy();
+		}
+		if (translated instanceof DataAccessResourceFailureException || connectionLost(ex)) {
 			return unavailable(ex);
 		}
 		throw ex;
@@ -86,14 +98,20 @@ class DatabaseUnavailableHandler {
 
 	/**
 	 * Hikari's {@code Connection is closed}, of a connection it evicted, has no SQLState.
+	 * The H2 file's storage failing (a full disk) is an {@link IOException} under the
+	 * commit, then a closed database.
 	 */
 	static boolean connectionLost(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {
 				String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
-				if (state.startsWith("08") || state.startsWith("57P") || HIKARI_CLOSED.equals(sql.getMessage())) {
+				if (state.startsWith("08") || state.startsWith("57P") || HIKARI_CLOSED.equals(sql.getMessage())
+						|| sql.getErrorCode() == DatabaseConfig.H2_DATABASE_IS_CLOSED) {
 					return true;
 				}
+			}
+			if (cause instanceof IOException) {
+				return true;
 			}
 			if (cause.getCause() == cause) {
 				break;

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @EndToEnd
-class CrashDurabilityTests {
+public class CrashDurabilityTests {
 
 	static final String BASE = "/api/spaces/coworkernotifications";
 
@@ -177,7 +177,7 @@ class CrashDurabilityTests {
 		return thread;
 	}
 
-	static String bearerToken(ChildApplication application) throws IOException {
+	public static String bearerToken(ChildApplication application) throws IOException {
 		Response response = Http.postForm(application.baseUrl() + "/api/token",
 				"grant_type=password&username=" + ADMIN + "&password=" + PASSWORD);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -208,7 +208,7 @@ class CrashDurabilityTests {
 		return JSON.readTree(text);
 	}
 
-	static Map<String, String> users() {
+	public static Map<String, String> users() {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("NOTIFICATIONS_SECURITY_USERS_0_EMAIL", ADMIN);
 		environment.put("NOTIFICATIONS_SECURITY_USERS_0_PASSWORD", "{noop}" + PASSWORD);

@@ -51,14 +51,23 @@ public final class ChildApplication implements AutoCloseable {
 	 * {@code SPRING_DATASOURCE_URL}
 	 */
 	public static ChildApplication start(Path workingDirectory, Map<String, String> environment) {
+		return start(workingDirectory, environment, List.of());
+	}
+
+	/**
+	 * Starts the application under a launcher that runs it, such as {@code prlimit} with
+	 * its options.
+	 */
+	public static ChildApplication start(Path workingDirectory, Map<String, String> environment,
+			List<String> launcher) {
 		try {
 			Files.createDirectories(workingDirectory);
 			Path log = workingDirectory.resolve("application.log");
 			Files.deleteIfExists(log);
-			List<String> command = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-							"-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(),
-							NotificationsApplication.class.getName()));
+			List<String> command = new ArrayList<>(launcher);
+			command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+					"-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(),
+					NotificationsApplication.class.getName()));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
