@@ -15,6 +15,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -162,9 +164,11 @@ public final class RateLimiter {
 					.build());
 	}
 
+	/** Batched: each request waited on the row lock, holding a pooled connection. */
 	private CallerBuckets sharedBuckets(String caller) {
-		return new CallerBuckets(this.shared.builder().build(this.requestsKey + caller, () -> this.requests),
-				this.shared.builder().build(this.writesKey + caller, () -> this.writes));
+		RemoteBucketBuilder<String> batched = this.shared.builder().withOptimization(Optimizations.batching());
+		return new CallerBuckets(batched.build(this.requestsKey + caller, () -> this.requests),
+				batched.build(this.writesKey + caller, () -> this.writes));
 	}
 
 	private static Bandwidth tier(int tokens, Duration period) {

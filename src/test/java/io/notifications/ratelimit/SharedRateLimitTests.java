@@ -3,10 +3,15 @@ package io.notifications.ratelimit;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.notifications.NotificationsApplication;
 import io.notifications.support.EndToEnd;
@@ -58,7 +63,10 @@ class SharedRateLimitTests {
 							+ directory.resolve("key-" + instance + ".json"),
 					"--notifications.security.users[0].email=admin@example.com",
 					"--notifications.security.users[0].password={noop}shared-secret",
-					"--notifications.security.users[0].roles=Administrator"));
+					"--notifications.security.users[0].roles=Administrator",
+					"--notifications.security.users[1].email=flood@example.com",
+					"--notifications.security.users[1].password={noop}flood-secret",
+					"--notifications.security.users[1].roles=Administrator"));
 		}
 	}
 
@@ -98,6 +106,55 @@ class SharedRateLimitTests {
 				"SELECT COUNT(*) FROM rate_limit_buckets WHERE id = 'writes:60/min,5000/day:user:admin@example.com'",
 				Integer.class))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * One caller's concurrent requests on an instance take their turn at its bucket in
+	 * memory, one trip to the database at a time: each waited on the bucket's row lock,
+	 * holding a pooled connection, and a flood by one caller held every connection.
+	 */
+	@Test
+	void oneCallersFloodWaitsInMemoryNotOnTheBucketsRowLock() throws Exception {
+		String flood = "Basic "
+				+ Base64.getEncoder().encodeToString("flood@example.com:flood-secret".getBytes(StandardCharsets.UTF_8));
+		String url = baseUrl(this.instances.get(0)) + BASE + "/1";
+		AtomicBoolean flooding = new AtomicBoolean(true);
+		List<Thread> callers = new ArrayList<>();
+		for (int caller = 0; caller < 16; caller++) {
+			Thread thread = new Thread(() -> {
+				while (flooding.get()) {
+					try {
+						Http.get(url, flood);
+					}
+					catch (Exception ex) {
+						// the count below is what matters
+					}
+				}
+			});
+			thread.start();
+			callers.add(thread);
+		}
+		int mostWaiting = 0;
+		try (Connection watcher = DriverManager.getConnection(this.database, PostgresServer.USER, "");
+				PreparedStatement waiting = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+						+ " WHERE wait_event_type = 'Lock' AND query LIKE '%rate_limit_buckets%'")) {
+			long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+			while (System.nanoTime() < end) {
+				try (ResultSet count = waiting.executeQuery()) {
+					count.next();
+					mostWaiting = Math.max(mostWaiting, count.getInt(1));
+				}
+				Thread.sleep(5);
+			}
+		}
+		finally {
+			flooding.set(false);
+			for (Thread caller : callers) {
+				caller.join();
+			}
+		}
+
+		assertThat(mostWaiting).isZero();
 	}
 
 	/**
