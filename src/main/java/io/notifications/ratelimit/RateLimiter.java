@@ -2,7 +2,6 @@ package io.notifications.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -129,12 +128,12 @@ public final class RateLimiter {
 	}
 
 	private static Optional<Duration> tryAcquire(CallerBuckets buckets, boolean write) {
-		ConsumptionProbe request = buckets.requests().tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe request = buckets.consumeRequest();
 		if (!request.isConsumed()) {
 			return Optional.of(Duration.ofNanos(request.getNanosToWaitForRefill()));
 		}
 		if (write) {
-			ConsumptionProbe writeProbe = buckets.writes().tryConsumeAndReturnRemaining(1);
+			ConsumptionProbe writeProbe = buckets.consumeWrite();
 			if (!writeProbe.isConsumed()) {
 				// a refused request does not count against the caller's requests
 				buckets.requests().addTokens(1);
@@ -150,7 +149,7 @@ public final class RateLimiter {
 	}
 
 	private CallerBuckets localBuckets() {
-		return new CallerBuckets(
+		return CallerBuckets.of(
 				Bucket.builder()
 					.addLimit(this.requests.getBandwidths()[0])
 					.addLimit(this.requests.getBandwidths()[1])
@@ -168,30 +167,13 @@ public final class RateLimiter {
 	private CallerBuckets sharedBuckets(String caller) {
 		RemoteBucketBuilder<String> batched = this.shared.builder().withOptimization(Optimizations.batching());
 		return new CallerBuckets(batched.build(this.requestsKey + caller, () -> this.requests),
-				batched.build(this.writesKey + caller, () -> this.writes));
+				batched.build(this.writesKey + caller, () -> this.writes),
+				this.shared.builder().build(this.requestsKey + caller, () -> this.requests),
+				this.shared.builder().build(this.writesKey + caller, () -> this.writes));
 	}
 
 	private static Bandwidth tier(int tokens, Duration period) {
 		return Bandwidth.builder().capacity(tokens).refillGreedy(tokens, period).build();
-	}
-
-	private record CallerBuckets(Bucket requests, Bucket writes) {
-	}
-
-	/** Bucket4j's time, read from a {@link Clock}. */
-	private record ClockTime(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			Instant now = this.clock.instant();
-			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-
 	}
 
 }
