@@ -25,9 +25,6 @@ class DatabaseConfig {
 	/** As a connection attempt ({@code spring.datasource.hikari.connection-timeout}). */
 	static final String POSTGRESQL_WAITS = "-c lock_timeout=3s -c idle_in_transaction_session_timeout=10s";
 
-	/** {@code org.h2.api.ErrorCode.DATABASE_IS_CLOSED}; H2 is a run-time dependency. */
-	static final int H2_DATABASE_IS_CLOSED = 90098;
-
 	/** Seconds: a statement's answer waits no longer, more than a lock wait above. */
 	static final String POSTGRESQL_SOCKET_TIMEOUT = "5";
 

@@ -38,6 +38,9 @@ class DatabaseUnavailableHandler {
 
 	private static final String HIKARI_CLOSED = "Connection is closed";
 
+	/** {@code org.h2.api.ErrorCode.DATABASE_IS_CLOSED}; H2 is a run-time dependency. */
+	private static final int H2_DATABASE_IS_CLOSED = 90098;
+
 	private final ObjectProvider<JpaVendorAdapter> vendor;
 
 	private final ObjectProvider<BoundedDatabaseHealth> health;
@@ -106,7 +109,7 @@ class DatabaseUnavailableHandler {
 			if (cause instanceof SQLException sql) {
 				String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
 				if (state.startsWith("08") || state.startsWith("57P") || HIKARI_CLOSED.equals(sql.getMessage())
-						|| sql.getErrorCode() == DatabaseConfig.H2_DATABASE_IS_CLOSED) {
+						|| sql.getErrorCode() == H2_DATABASE_IS_CLOSED) {
 					return true;
 				}
 			}

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.notifications.operations.CrashDurabilityTests;
 import io.notifications.support.ChildApplication;
 import io.notifications.support.EndToEnd;
 import io.notifications.support.Envelopes;
@@ -48,13 +47,13 @@ class FullDiskTests {
 
 	@Test
 	void writesThatCannotBeStoredAre503sAndNothingAcknowledgedIsLost() throws Exception {
-		Map<String, String> environment = CrashDurabilityTests.users();
+		Map<String, String> environment = ChildApplication.administratorUnthrottled();
 		Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
 		Queue<String> unexpected = new ConcurrentLinkedQueue<>();
 		AtomicInteger refused = new AtomicInteger();
 		try (ChildApplication application = ChildApplication.start(this.workingDirectory, environment,
 				List.of("prlimit", "--fsize=" + FILE_SIZE_LIMIT + ":"))) {
-			String authorization = CrashDurabilityTests.bearerToken(application);
+			String authorization = application.administratorToken();
 			String url = application.baseUrl() + BASE;
 			List<Thread> writers = new ArrayList<>();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -106,7 +105,7 @@ class FullDiskTests {
 		}
 
 		try (ChildApplication restarted = ChildApplication.start(this.workingDirectory, environment)) {
-			String authorization = CrashDurabilityTests.bearerToken(restarted);
+			String authorization = restarted.administratorToken();
 			for (Map.Entry<Integer, String> write : acknowledged.entrySet()) {
 				Response stored = Http.get(restarted.baseUrl() + BASE + "/" + write.getKey(), authorization);
 				assertThat(stored.status()).isEqualTo(200);

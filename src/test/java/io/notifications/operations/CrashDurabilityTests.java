@@ -33,13 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @EndToEnd
-public class CrashDurabilityTests {
+class CrashDurabilityTests {
 
 	static final String BASE = "/api/spaces/coworkernotifications";
-
-	static final String ADMIN = "admin@example.com";
-
-	static final String PASSWORD = "crash-secret";
 
 	/** Writers that each replace one record over and over. */
 	static final int WRITERS = 4;
@@ -56,7 +52,7 @@ public class CrashDurabilityTests {
 	void acknowledgedWritesSurviveSigkillOnTheDefaultH2File() throws Exception {
 		// no datasource setting: the default
 		// jdbc:h2:file:./data/notifications;WRITE_DELAY=0;...
-		Map<String, String> environment = users();
+		Map<String, String> environment = ChildApplication.administratorUnthrottled();
 
 		writeKillRestartAndCheck(environment);
 		assertThat(this.workingDirectory.resolve("data/notifications.mv.db")).exists();
@@ -64,7 +60,7 @@ public class CrashDurabilityTests {
 
 	@Test
 	void acknowledgedWritesSurviveSigkillOnPostgres() throws Exception {
-		Map<String, String> environment = users();
+		Map<String, String> environment = ChildApplication.administratorUnthrottled();
 		environment.put("SPRING_PROFILES_ACTIVE", "postgres");
 		environment.put("SPRING_DATASOURCE_URL", PostgresServer.newDatabase());
 		environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
@@ -85,7 +81,7 @@ public class CrashDurabilityTests {
 		String authorization;
 		try (ChildApplication application = ChildApplication.start(this.workingDirectory, environment)) {
 			// a bearer token: Basic would check a bcrypt hash on every request
-			authorization = bearerToken(application);
+			authorization = application.administratorToken();
 			String url = application.baseUrl() + BASE;
 			for (int writer = 0; writer < WRITERS; writer++) {
 				Response response = Http.postJson(url, body(null, writer, 0), authorization);
@@ -177,13 +173,6 @@ public class CrashDurabilityTests {
 		return thread;
 	}
 
-	public static String bearerToken(ChildApplication application) throws IOException {
-		Response response = Http.postForm(application.baseUrl() + "/api/token",
-				"grant_type=password&username=" + ADMIN + "&password=" + PASSWORD);
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		return "Bearer " + response.json().get("access_token").asString();
-	}
-
 	/**
 	 * A full record whose every writable field tells which writer wrote it in which
 	 * update.
@@ -206,16 +195,6 @@ public class CrashDurabilityTests {
 
 	static JsonNode json(String text) {
 		return JSON.readTree(text);
-	}
-
-	public static Map<String, String> users() {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("NOTIFICATIONS_SECURITY_USERS_0_EMAIL", ADMIN);
-		environment.put("NOTIFICATIONS_SECURITY_USERS_0_PASSWORD", "{noop}" + PASSWORD);
-		environment.put("NOTIFICATIONS_SECURITY_USERS_0_ROLES", "Administrator");
-		// the writers must not be throttled
-		environment.put("NOTIFICATIONS_RATELIMIT_ENABLED", "false");
-		return environment;
 	}
 
 	record CreatedRecord(int id, int creation) {

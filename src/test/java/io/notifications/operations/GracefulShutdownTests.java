@@ -39,8 +39,8 @@ class GracefulShutdownTests {
 	void anInFlightRequestFinishesBeforeTheServerStops() throws Exception {
 		int id;
 		try (ChildApplication application = ChildApplication.start(this.workingDirectory,
-				CrashDurabilityTests.users())) {
-			String authorization = CrashDurabilityTests.bearerToken(application);
+				ChildApplication.administratorUnthrottled())) {
+			String authorization = application.administratorToken();
 			String url = application.baseUrl() + CrashDurabilityTests.BASE;
 			Response created = Http.postJson(url, CrashDurabilityTests.body(null, 0, 0), authorization);
 			id = created.json().get("Value").get("Id").asInt();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,10 @@ import io.notifications.NotificationsApplication;
 public final class ChildApplication implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+	private static final String ADMIN = "admin@example.com";
+
+	private static final String ADMIN_PASSWORD = "child-secret";
 
 	private static final Pattern STARTED_ON_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
@@ -83,6 +88,32 @@ public final class ChildApplication implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Settings for an Administrator ({@link #administratorToken()}) and no rate limits:
+	 * writers that must not be throttled.
+	 */
+	public static Map<String, String> administratorUnthrottled() {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("NOTIFICATIONS_SECURITY_USERS_0_EMAIL", ADMIN);
+		environment.put("NOTIFICATIONS_SECURITY_USERS_0_PASSWORD", "{noop}" + ADMIN_PASSWORD);
+		environment.put("NOTIFICATIONS_SECURITY_USERS_0_ROLES", "Administrator");
+		environment.put("NOTIFICATIONS_RATELIMIT_ENABLED", "false");
+		return environment;
+	}
+
+	/**
+	 * An {@code Authorization} value with a bearer token of that Administrator: Basic
+	 * would check a password hash on every request.
+	 */
+	public String administratorToken() throws IOException {
+		Response response = Http.postForm(baseUrl() + "/api/token",
+				"grant_type=password&username=" + ADMIN + "&password=" + ADMIN_PASSWORD);
+		if (response.status() != 200) {
+			throw new IllegalStateException("No token: " + response.status() + " " + response.body());
+		}
+		return "Bearer " + response.json().get("access_token").asString();
 	}
 
 	public int port() {
