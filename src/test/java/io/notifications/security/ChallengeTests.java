@@ -22,13 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every 401 challenges for both schemes, Bearer (RFC 6750) and Basic, in two header
  * fields, so that a client that sends Basic credentials only after a Basic challenge
- * signs in: Java's {@code HttpClient} with an {@code Authenticator}, over real HTTP.
+ * signs in: Java's {@code HttpClient} with an {@code Authenticator}, over real HTTP. A
+ * 403 challenges only a bearer token (its scope is too narrow); a password has nothing to
+ * add.
  */
 class ChallengeTests extends ApiTestSupport {
 
 	static final String BASIC = "Basic realm=\"Nexudus notifications\", charset=\"UTF-8\"";
 
 	static final String UNAUTHORIZED = failure(401, "Authorization has been denied for this request.");
+
+	static final String FORBIDDEN = failure(403, "You do not have permission to perform this action.");
 
 	@Test
 	void noCredentialsAreChallengedForBearerAndBasic() {
@@ -84,6 +88,21 @@ class ChallengeTests extends ApiTestSupport {
 			.contains("\"UpdatedBy\":\"cn-edit@example.com\"");
 		assertThat(challenges).containsExactly("basic Nexudus notifications");
 		assertThat(readRecord("/api/spaces/coworkernotifications", id).get("Message").asString()).isEqualTo("After");
+	}
+
+	@Test
+	void aForbiddenTokenIsToldItsScopeIsTooNarrowAndAForbiddenBasicCallerIsNotChallenged() {
+		Response token = get("/api/sys/systemnotifications/1", bearer("cn-edit@example.com", "role-secret"));
+		Response password = get("/api/sys/systemnotifications/1", basic("cn-edit@example.com", "role-secret"));
+
+		assertThat(token.status()).isEqualTo(403);
+		assertThat(token.headers().allValues("WWW-Authenticate")).singleElement()
+			.asString()
+			.startsWith("Bearer error=\"insufficient_scope\"");
+		assertThat(token.body()).isEqualTo(FORBIDDEN);
+		assertThat(password.status()).isEqualTo(403);
+		assertThat(password.headers().allValues("WWW-Authenticate")).isEmpty();
+		assertThat(password.body()).isEqualTo(FORBIDDEN);
 	}
 
 }
