@@ -80,9 +80,16 @@ public record ListField(String wireName, String attribute, Kind kind, Class<?> t
 		return WireValues.toInt(text);
 	}
 
-	/** The value as the client sent it: a number where it reads as one, else the text. */
+	/**
+	 * The value as the client sent it: a number where it reads as one and the number is
+	 * written so ({@code 7}, not {@code 007}), else the text.
+	 */
 	static Object attempted(String text) {
-		return WireValues.isInteger(text) ? new BigInteger(text) : text;
+		if (WireValues.isInteger(text)) {
+			BigInteger number = new BigInteger(text);
+			return number.toString().equals(text) ? number : text;
+		}
+		return text;
 	}
 
 }

@@ -70,4 +70,11 @@ class ListFieldTests {
 		assertThat(ListField.attempted("abc")).isEqualTo("abc");
 	}
 
+	@Test
+	void anIntegerWrittenAnotherWayIsEchoedAsSent() {
+		assertThat(ListField.attempted("-3")).isEqualTo(new BigInteger("-3"));
+		assertThat(ListField.attempted("007")).isEqualTo("007");
+		assertThat(ListField.attempted("-0")).isEqualTo("-0");
+	}
+
 }
