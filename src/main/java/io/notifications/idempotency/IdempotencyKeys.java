@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -39,6 +42,12 @@ public class IdempotencyKeys {
 	private final Clock clock;
 
 	private final IdempotencyProperties properties;
+
+	/**
+	 * Claims whose create failed but whose release failed too (the database away): until
+	 * they are released, a retry would be told the first request is still in flight.
+	 */
+	private final Set<Claimed> unreleased = ConcurrentHashMap.newKeySet();
 
 	IdempotencyKeys(IdempotencyKeyRepository repository, Clock clock, IdempotencyProperties properties) {
 		this.repository = repository;
@@ -113,8 +122,27 @@ public class IdempotencyKeys {
 		}
 	}
 
+	/** Never fails: a claim that cannot be released now is released when it can. */
 	public void release(Claimed claim) {
-		this.repository.release(claim.caller(), claim.key(), claim.owner());
+		try {
+			this.repository.release(claim.caller(), claim.key(), claim.owner());
+		}
+		catch (RuntimeException ex) {
+			this.unreleased.add(claim);
+		}
+	}
+
+	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+	void releaseUnreleased() {
+		for (Claimed claim : this.unreleased) {
+			try {
+				this.repository.release(claim.caller(), claim.key(), claim.owner());
+				this.unreleased.remove(claim);
+			}
+			catch (RuntimeException ex) {
+				return; // still away: the next round tries again
+			}
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${notifications.idempotency.prune-interval:1h}",
@@ -129,6 +157,7 @@ public class IdempotencyKeys {
 
 	/** Ephemeral mode's reset. */
 	public int forgetAll() {
+		this.unreleased.clear();
 		return this.repository.deleteEveryKey();
 	}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,27 @@ class IdempotencyKeyClaimTests {
 	private static IdempotencyKey held(String requestHash) {
 		return new IdempotencyKey(ID.caller(), ID.idempotencyKey(), requestHash, "another-request",
 				NOW.minusSeconds(1));
+	}
+
+	/**
+	 * A create that failed because the database went away could not release its claim
+	 * either; a retry after the database is back must not be told the first request is
+	 * still in flight, so the release is tried again until it happens.
+	 */
+	@Test
+	void aClaimThatCouldNotBeReleasedIsReleasedWhenTheDatabaseAnswersAgain() {
+		IdempotencyKeys.Claimed claim = new IdempotencyKeys.Claimed(ID.caller(), ID.idempotencyKey(), "owner-1");
+		given(this.repository.release(ID.caller(), ID.idempotencyKey(), "owner-1"))
+			.willThrow(new DataAccessResourceFailureException("The database is away"))
+			.willThrow(new DataAccessResourceFailureException("The database is away"))
+			.willReturn(1);
+
+		this.keys.release(claim);
+		this.keys.releaseUnreleased();
+		this.keys.releaseUnreleased();
+		this.keys.releaseUnreleased();
+
+		verify(this.repository, times(3)).release(ID.caller(), ID.idempotencyKey(), "owner-1");
 	}
 
 }
