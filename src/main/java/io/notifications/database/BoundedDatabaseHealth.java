@@ -70,38 +70,41 @@ class BoundedDatabaseHealth implements HealthIndicator {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-		return (message.length() > 200) ? message.substring(0, 200) + "..." : message;
+		return oneLine(root.getMessage());
+	}
+
+	private static String oneLine(Object message) {
+		String line = String.valueOf(message).lines().findFirst().orElse("");
+		return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
 	}
 
 	@Override
 	public Health health() {
-		Health health = bounded();
-		Status before = this.said.getAndSet(health.getStatus());
-		if (!health.getStatus().equals(before)) {
-			if (Status.UP.equals(health.getStatus())) {
-				logger.info("The database answers again: readiness is UP");
-			}
-			else {
-				logger.warn("The database did not answer: readiness is " + health.getStatus());
-			}
-		}
-		return health;
-	}
-
-	private Health bounded() {
+		String reason;
 		try {
 			Health health = current().get(this.bound.toMillis(), TimeUnit.MILLISECONDS);
-			return Status.UP.equals(health.getStatus()) ? health
-					: Health.status(health.getStatus()).withDetail("error", NO_ANSWER).build();
+			if (Status.UP.equals(health.getStatus())) {
+				if (!Status.UP.equals(this.said.getAndSet(Status.UP))) {
+					logger.info("The database answers again: readiness is UP");
+				}
+				return health;
+			}
+			reason = oneLine(health.getDetails().get("error"));
 		}
-		catch (TimeoutException | ExecutionException ex) {
-			return Health.down().withDetail("error", NO_ANSWER).build();
+		catch (TimeoutException ex) {
+			reason = "no answer within " + this.bound.toMillis() + " ms";
+		}
+		catch (ExecutionException ex) {
+			reason = reason(ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return Health.down().withDetail("error", NO_ANSWER).build();
+			reason = "interrupted";
 		}
+		if (!Status.DOWN.equals(this.said.getAndSet(Status.DOWN))) {
+			logger.warn("The database did not answer: readiness is DOWN (" + reason + ")");
+		}
+		return Health.down().withDetail("error", NO_ANSWER).build();
 	}
 
 	private CompletableFuture<Health> current() {
