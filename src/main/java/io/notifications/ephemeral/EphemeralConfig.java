@@ -14,12 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Ephemeral mode's beans, present only with the {@code ephemeral} profile: the clock that
  * tests steer, the UniqueIds (seeded when a run must be repeatable), the fixtures, loaded
- * before the server accepts its first request, and the ready line. The steering's
- * controllers, the journal and the faults carry the same profile.
+ * before the server accepts its first request, the reset's turns with the API, and the
+ * ready line. The steering's controllers, the journal and the faults carry the same
+ * profile.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(EphemeralProperties.PROFILE)
@@ -50,6 +53,21 @@ class EphemeralConfig {
 	@Bean
 	SmartInitializingSingleton fixturesLoader(Fixtures fixtures) {
 		return fixtures::restore;
+	}
+
+	@Bean
+	ResetTurns resetTurns() {
+		return new ResetTurns();
+	}
+
+	@Bean
+	WebMvcConfigurer apiTakesTurnsWithTheReset(ResetTurns turns) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(turns).addPathPatterns("/api/**");
+			}
+		};
 	}
 
 	@Bean

@@ -29,12 +29,15 @@ class ResetController {
 
 	private final Fixtures fixtures;
 
+	private final ResetTurns turns;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	ResetController(Fixtures fixtures, Clock clock, ApplicationEventPublisher events) {
+	ResetController(Fixtures fixtures, ResetTurns turns, Clock clock, ApplicationEventPublisher events) {
 		this.fixtures = fixtures;
+		this.turns = turns;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -46,7 +49,7 @@ class ResetController {
 					+ "left as it is. Administrator only. Value: the records restored per " + "resource.")
 	@PostMapping(path = PATH, produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 	Envelope reset(Principal caller) {
-		Map<String, Integer> restored = this.fixtures.restore();
+		Map<String, Integer> restored = this.turns.alone(this.fixtures::restore);
 		this.events.publishEvent(new EphemeralReset());
 		Instant now = AuditedEntity.storedTime(this.clock.instant());
 		return Envelope.success(200, "The fixtures were restored.", restored, now, caller.getName());

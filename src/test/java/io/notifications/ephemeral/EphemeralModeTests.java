@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -258,6 +262,45 @@ class EphemeralModeTests extends ApiTestSupport {
 		// generous for a loaded 2-core CI machine; measured figures are a few ms
 		assertThat(millisEach).isLessThan(250);
 		assertThat(everything("/api/sys/systemnotifications")).contains("\"TotalItems\":25");
+	}
+
+	/**
+	 * A client's own writers may still run when its next test resets: each create is
+	 * answered, before the reset or after it, and the reset leaves the fixtures alone.
+	 */
+	@Test
+	void createsDuringResetsAreAnsweredAndTheLastResetLeavesTheFixturesAlone() throws Exception {
+		String authorization = admin();
+		reset();
+		ExecutorService writers = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<List<Integer>>> statuses = new ArrayList<>();
+			for (int writer = 0; writer < 3; writer++) {
+				statuses.add(writers.submit(() -> {
+					List<Integer> answered = new ArrayList<>();
+					for (int create = 0; create < 60; create++) {
+						answered.add(postJson("/api/spaces/coworkernotifications", """
+								{"CoworkerId":5,"Message":"Racing","NotificationType":"blog","EntityId":1}""",
+								authorization)
+							.status());
+					}
+					return answered;
+				}));
+			}
+			for (int i = 0; i < 30; i++) {
+				reset();
+			}
+			for (Future<List<Integer>> answered : statuses) {
+				assertThat(answered.get(2, TimeUnit.MINUTES)).containsOnly(200);
+			}
+		}
+		finally {
+			writers.shutdownNow();
+		}
+		reset();
+		assertThat(everything("/api/spaces/coworkernotifications")).contains("\"TotalItems\":25")
+			.doesNotContain("Racing");
+		assertThat(createCoworkerNotification().json().get("Value").get("Id").asInt()).isEqualTo(126);
 	}
 
 	private Response reset() {
