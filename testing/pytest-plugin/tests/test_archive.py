@@ -256,7 +256,10 @@ def test_a_failed_start_says_why_in_one_line_and_prints_the_log_once(jar, tmp_pa
     monkeypatch.setattr(server.tempfile, "tempdir", str(tmp_path))
     java = tmp_path / "java"
     java.write_text("#!/bin/sh\nprintf '%s\\n' 'Starting' 'APPLICATION FAILED TO START' '***' '' 'Description:' '' "
-                    "'The role Admin grants nothing here' '' 'Action:' '' 'Correct the roles.'\nexit 1\n")
+                    "'The role Admin grants nothing here' '' 'Action:' '' 'Correct the roles.'\n"
+                    # the JVM's lines about an archive it records may follow by the hundred
+                    "i=0; while [ $i -lt 120 ]; do echo \"[warning][cds] Preload Warning: Verification failed for C$i\"; "
+                    "echo \"[0.9s][info][cds,dynamic] Dumping C$i\"; i=$((i+1)); done\nexit 1\n")
     java.chmod(0o755)
     monkeypatch.setattr(server.JavaRuntime, "of", staticmethod(lambda path: JavaRuntime(java, 17, "17.0.15+6")))
     out = io.StringIO()
@@ -267,3 +270,4 @@ def test_a_failed_start_says_why_in_one_line_and_prints_the_log_once(jar, tmp_pa
     assert message.endswith("): The role Admin grants nothing here Action: Correct the roles.")
     assert "\n" not in message
     assert "[notifications] the server's last log lines:\nStarting\nAPPLICATION FAILED TO START" in out.getvalue()
+    assert "[cds" not in out.getvalue()

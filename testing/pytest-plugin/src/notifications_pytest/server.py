@@ -38,6 +38,9 @@ except ImportError:  # Windows: no archive (no SIGTERM to stop the server gracef
 SERVER_VERSION = "0.1.0-SNAPSHOT"
 
 READY = re.compile(r"notifications\.ready port=(\d+) url=(\S+)")
+# the JVM's own lines about the class-data archive it records ("[warning][cds] ..."): a hundred of
+# them may follow Spring Boot's failure report, which the tail must keep
+ARCHIVE_LOG = re.compile(r"^(\[[^]]*\])*?\[(cds|aot)[,\]]")
 
 STOP_TIMEOUT = 30
 # C1 only: a test suite lives in the server's first minute, where C2's compilations compete for the
@@ -464,7 +467,8 @@ class ServerProcess:
                     ready = READY.search(line)
                     if ready:
                         return ready.group(2)
-                    tail = (tail + [line])[-60:]
+                    if not ARCHIVE_LOG.match(line):
+                        tail = (tail + [line])[-60:]
                 if exited:
                     self._print_tail(tail + [partial])
                     raise RuntimeError(f"The notifications server did not start (exit code {self.process.returncode}; "

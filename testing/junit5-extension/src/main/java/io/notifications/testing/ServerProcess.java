@@ -31,6 +31,12 @@ final class ServerProcess implements AutoCloseable {
 
 	static final Pattern READY = Pattern.compile("notifications\\.ready port=(\\d+) url=(\\S+)");
 
+	/**
+	 * The JVM's own lines about the class-data archive it records ({@code [warning][cds] …}): a
+	 * hundred of them may follow Spring Boot's failure report, which the tail must keep.
+	 */
+	static final Pattern ARCHIVE_LOG = Pattern.compile("^(\\[[^\\]]*\\])*?\\[(cds|aot)[,\\]]");
+
 	/** How long a graceful stop may take: the JVM writes the archive at exit, Java 25's in a second JVM. */
 	private static final Duration STOP_RECORDING = Duration.ofMinutes(10);
 
@@ -259,6 +265,9 @@ final class ServerProcess implements AutoCloseable {
 						Matcher matcher = READY.matcher(line);
 						if (matcher.find()) {
 							return URI.create(matcher.group(2));
+						}
+						if (ARCHIVE_LOG.matcher(line).find()) {
+							continue;
 						}
 						tail.addLast(line);
 						if (tail.size() > 60) {
