@@ -1,8 +1,11 @@
 package io.notifications.ephemeral.journal;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -30,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile(EphemeralProperties.PROFILE)
 class JournalController {
 
+	static final Set<String> FILTERS = Set.of("method", "path", "path_prefix", "caller", "status", "since", "after");
+
+	static final String UNKNOWN_FILTER = "is not a known filter";
+
 	private final RequestJournal journal;
 
 	JournalController(RequestJournal journal) {
@@ -43,6 +50,15 @@ class JournalController {
 	Listed<JournalEntry> requests(@RequestParam Map<String, String> parameters) {
 		Map<String, String> filters = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		filters.putAll(parameters);
+		// a misspelt filter left out would match every request
+		List<ErrorItem> unknown = filters.entrySet()
+			.stream()
+			.filter((filter) -> !FILTERS.contains(filter.getKey().toLowerCase(Locale.ROOT)))
+			.map((filter) -> new ErrorItem(filter.getValue(), UNKNOWN_FILTER, filter.getKey()))
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw new InvalidRequestException(unknown);
+		}
 		Predicate<JournalEntry> filter = (entry) -> true;
 		filter = filter.and(text(filters, "method", JournalEntry::method, true));
 		filter = filter.and(text(filters, "path", JournalEntry::path, false));

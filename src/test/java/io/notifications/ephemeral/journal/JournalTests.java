@@ -190,6 +190,10 @@ class JournalTests extends SteeringTestSupport {
 				failure(400, "status", "is not a valid value", error("\"teapot\"", "is not a valid value", "status")));
 		assertThat(get("/ephemeral/requests?since=yesterday", admin()).json().get("Message").asString())
 			.isEqualTo("since: is not a valid value");
+		// a misspelt filter is named, not left out to match everything
+		assertThat(get("/ephemeral/requests?pathPrefix=/nothing&methd=PUT", admin()).body()).isEqualTo(
+				failure(400, "methd", "is not a known filter", error("\"PUT\"", "is not a known filter", "methd"),
+						error("\"/nothing\"", "is not a known filter", "pathPrefix")));
 	}
 
 	@Test
