@@ -91,10 +91,11 @@ def aot_jar(tmp_path):
 
 def test_starts_with_spring_aot_when_only_ephemeral_settings_and_logging_are_set(aot_jar):
     assert server.spring_aot_obstacle(server.Options(), aot_jar, {}) is None
-    options = server.Options(properties={"notifications.ephemeral.journal.size": "10", "logging.level.root": "DEBUG"},
+    options = server.Options(properties={"notifications.ephemeral.journal.size": "10", "logging.level.root": "DEBUG",
+                                         "server.port": "19200"},
                              jvm_args=["-Xmx256m", "-XX:TieredStopAtLevel=4", "-Dlogging.level.io.notifications=TRACE"])
     environment = {"PATH": "/usr/bin", "NOTIFICATIONS_JAR": "/tmp/n.jar", "NOTIFICATIONS_USERS": "a@b.c:x:Administrator",
-                   "NOTIFICATIONS_EPHEMERAL_SEED": "7", "JAVA_TOOL_OPTIONS": "-Xss1m"}
+                   "NOTIFICATIONS_EPHEMERAL_SEED": "7", "JAVA_TOOL_OPTIONS": "-Xss1m", "SERVER_PORT": "19200"}
     assert server.spring_aot_obstacle(options, aot_jar, environment) is None
 
 

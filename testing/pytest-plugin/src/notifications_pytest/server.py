@@ -71,7 +71,7 @@ SIGNING_KEY = "notifications.ephemeral.signing-key"
 PROFILES = "spring.profiles.active"
 SPRING_AOT_FLAG = "-Dspring.aot.enabled=true"
 SPRING_AOT_INITIALIZER = "BOOT-INF/classes/io/notifications/NotificationsApplication__ApplicationContextInitializer.class"
-RUN_TIME_PROPERTIES = ("notifications.ephemeral.", "logging.")
+RUN_TIME_PROPERTIES = ("notifications.ephemeral.", "logging.", "server.port")
 PROPERTY_VARIABLES = ("SPRING_", "SPRINGDOC_", "SERVER_", "MANAGEMENT_", "NOTIFICATIONS_")
 HARNESS_VARIABLES = {"NOTIFICATIONS_JAR", "NOTIFICATIONS_JAVA", "NOTIFICATIONS_CACHE_DIR", "NOTIFICATIONS_ARCHIVE",
                      "NOTIFICATIONS_USERS", "NOTIFICATIONS_FIXTURES"}
@@ -87,7 +87,7 @@ def spring_aot_obstacle(options: "Options", jar: Path, environment) -> Optional[
             return f"the JVM argument {argument.split('=')[0]}=..."
     for variable in environment:
         if (variable.startswith(PROPERTY_VARIABLES) and variable not in HARNESS_VARIABLES
-                and not variable.startswith("NOTIFICATIONS_EPHEMERAL_")):
+                and not variable.startswith("NOTIFICATIONS_EPHEMERAL_") and variable != "SERVER_PORT"):
             return f"the environment variable {variable} may change which beans exist"
     for variable in ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"):
         if "-D" in environment.get(variable, ""):

@@ -26,7 +26,7 @@ final class SpringAot {
 	static final String INITIALIZER = "BOOT-INF/classes/io/notifications/NotificationsApplication__ApplicationContextInitializer.class";
 
 	/** Properties read at run time only, never by a condition. */
-	private static final List<String> RUN_TIME_PROPERTIES = List.of("notifications.ephemeral.", "logging.");
+	private static final List<String> RUN_TIME_PROPERTIES = List.of("notifications.ephemeral.", "logging.", "server.port");
 
 	/** Environment variables Spring Boot would read as properties of the server's. */
 	private static final List<String> PROPERTY_VARIABLES = List.of("SPRING_", "SPRINGDOC_", "SERVER_", "MANAGEMENT_",
@@ -58,7 +58,7 @@ final class SpringAot {
 		}
 		for (String variable : environment.keySet()) {
 			if (PROPERTY_VARIABLES.stream().anyMatch(variable::startsWith) && !HARNESS_VARIABLES.contains(variable)
-					&& !variable.startsWith("NOTIFICATIONS_EPHEMERAL_")) {
+					&& !variable.startsWith("NOTIFICATIONS_EPHEMERAL_") && !variable.equals("SERVER_PORT")) {
 				return "the environment variable " + variable + " may change which beans exist";
 			}
 		}

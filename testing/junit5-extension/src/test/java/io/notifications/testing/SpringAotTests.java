@@ -26,10 +26,11 @@ class SpringAotTests {
 		Path jar = jar(SpringAot.INITIALIZER);
 		assertNull(SpringAot.obstacle(options(Map.of(), List.of()), jar, Map.of()));
 		assertNull(SpringAot.obstacle(
-				options(Map.of("notifications.ephemeral.journal.size", "10", "logging.level.root", "DEBUG"),
+				options(Map.of("notifications.ephemeral.journal.size", "10", "logging.level.root", "DEBUG", "server.port",
+						"19200"),
 						List.of("-Xmx256m", "-XX:TieredStopAtLevel=4", "-Dlogging.level.io.notifications=TRACE")),
 				jar, Map.of("PATH", "/usr/bin", "NOTIFICATIONS_JAR", "/tmp/n.jar", "NOTIFICATIONS_CACHE_DIR", "/tmp/c",
-						"NOTIFICATIONS_EPHEMERAL_SEED", "7", "JAVA_TOOL_OPTIONS", "-Xss1m")));
+						"NOTIFICATIONS_EPHEMERAL_SEED", "7", "JAVA_TOOL_OPTIONS", "-Xss1m", "SERVER_PORT", "19200")));
 	}
 
 	@Test
