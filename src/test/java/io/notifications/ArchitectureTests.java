@@ -7,6 +7,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import io.notifications.resource.ApiResource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -71,9 +74,9 @@ class ArchitectureTests {
 
 	/**
 	 * The test harnesses start the server on bean definitions worked out at its build
-	 * (Spring AOT, pom.xml) whenever only {@code notifications.ephemeral.*} and
-	 * {@code logging.*} are set: no condition may read those, or a harness's server would
-	 * ignore them.
+	 * (Spring AOT, pom.xml) whenever only {@code notifications.ephemeral.*},
+	 * {@code logging.*} and {@code server.port} are set: no condition may read those, or
+	 * a harness's server would ignore them.
 	 */
 	@Test
 	void noConditionReadsWhatTheHarnessesSetUnderSpringAot() {
@@ -94,7 +97,8 @@ class ArchitectureTests {
 		}
 		assertThat(read)
 			.contains("notifications.rate-limit.enabled", "spring.security.oauth2.resourceserver.jwt.issuer-uri")
-			.noneMatch((name) -> name.contains("notifications.ephemeral") || name.contains("logging."));
+			.noneMatch((name) -> name.contains("notifications.ephemeral") || name.contains("logging.")
+					|| name.contains("server.port"));
 	}
 
 	@Test
@@ -201,6 +205,16 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.security.oauth2.jwt..", "com.nimbusds..")
 			.check(classes);
+	}
+
+	/** A class that outgrows this has more than one job (issue 23's rule). */
+	@Test
+	void noMainSourceFileIsOver200Lines() throws IOException {
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			assertThat(sources.filter((path) -> path.toString().endsWith(".java")))
+				.allSatisfy((source) -> assertThat(Files.readAllLines(source)).as(source.toString())
+					.hasSizeLessThanOrEqualTo(200));
+		}
 	}
 
 }

@@ -104,7 +104,7 @@ public class IdempotencyKeys {
 				return new Stored(row.responseStatus(), row.responseBody(), row.responseEtag());
 			}
 			if (row.createdOn().isBefore(now.minus(this.properties.inFlightTimeout()))
-					&& takeOver(caller, key, row.claimedBy(), owner, now)) {
+					&& this.repository.takeOver(caller, key, row.claimedBy(), owner, now) == 1) {
 				return new Claimed(caller, key, owner);
 			}
 			return Refused.IN_FLIGHT;
@@ -159,10 +159,6 @@ public class IdempotencyKeys {
 	public int forgetAll() {
 		this.unreleased.clear();
 		return this.repository.deleteEveryKey();
-	}
-
-	private boolean takeOver(String caller, String key, String previousOwner, String owner, Instant now) {
-		return this.repository.takeOver(caller, key, previousOwner, owner, now) == 1;
 	}
 
 	/**
