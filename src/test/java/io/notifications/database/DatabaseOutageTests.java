@@ -3,7 +3,10 @@ package io.notifications.database;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +164,58 @@ class DatabaseOutageTests {
 				assertThat(stored.status()).isEqualTo(200);
 				assertThat(stored.json().get("Message").asString()).isEqualTo(write.getValue());
 			}
+		}
+		finally {
+			clients.shutdownNow();
+			postgres.close();
+		}
+	}
+
+	/**
+	 * A create with an Idempotency-Key that the outage cut off could not release its
+	 * claim then; once the database is back, a client that honours Retry-After gets its
+	 * record created by a retry, not 409 "still in progress" until the claim times out (a
+	 * minute).
+	 */
+	@Test
+	void aKeyedCreateCutOffByTheOutageIsCreatedByARetryOnceTheDatabaseIsBack() throws Exception {
+		int port = freePort();
+		Path data = this.directory.resolve("pgdata");
+		EmbeddedPostgres postgres = startPostgres(port, data);
+		ExecutorService clients = Executors.newSingleThreadExecutor();
+		String body = """
+				{"CoworkerId":7,"Message":"keyed","NotificationType":"blog","EntityId":0}""";
+		Map<String, String> key = Map.of("Idempotency-Key", "cut-off-1");
+		try (ConfigurableApplicationContext application = start(postgres.getJdbcUrl("postgres", "postgres"))) {
+			String base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+			// the create waits on a table lock, after its key was claimed, until the
+			// database goes away under it
+			Connection holder = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
+					"unused");
+			holder.setAutoCommit(false);
+			holder.createStatement().execute("LOCK TABLE coworker_notifications IN EXCLUSIVE MODE");
+			Future<Response> first = clients.submit(() -> Http.send("POST", base + BASE, "application/json",
+					BodyPublishers.ofString(body), AUTHORIZATION, key));
+			Thread.sleep(1000);
+			postgres.close();
+			Response cutOff = first.get(30, TimeUnit.SECONDS);
+			assertThat(cutOff.status()).as(cutOff.body()).isEqualTo(503);
+			assertThat(cutOff.headers().firstValue("Retry-After")).hasValue("5");
+			holder.close(); // its session ended with the database
+
+			postgres = startPostgres(port, data);
+			Thread.sleep(5000);
+			long start = System.nanoTime();
+			Response retry = Http.send("POST", base + BASE, "application/json", BodyPublishers.ofString(body),
+					AUTHORIZATION, key);
+			while (retry.status() != 200 && millisSince(start) < 15_000) {
+				Thread.sleep(500);
+				retry = Http.send("POST", base + BASE, "application/json", BodyPublishers.ofString(body), AUTHORIZATION,
+						key);
+			}
+			assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+			assertThat(Http.get(base + BASE + "?CoworkerNotification_Message=keyed", AUTHORIZATION).body())
+				.contains("\"TotalItems\":1,");
 		}
 		finally {
 			clients.shutdownNow();
