@@ -59,7 +59,8 @@ class SystemNotificationWebTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "1736937000", "1736937000.5", "\"yesterday\"", "\"2025-13-01T00:00:00Z\"",
-			"\"2025-01-15\"", "\"10:30:00\"", "\"2025-01-15T25:00:00Z\"", "\"10000-01-01T00:00:00Z\"", "true", "\"\"" })
+			"\"2025-01-15\"", "\"10:30:00\"", "\"2025-01-15T25:00:00Z\"", "\"10000-01-01T00:00:00Z\"", "true", "\"\"",
+			"\"2025-01-15T10:30:00.Z\"", "\"2025-01-15T10:30:00+01:00[Europe/Paris]\"" })
 	void anUnreadableDateTimeIsNotValid(String sent) {
 		assertThat(put(withId(7, with(VALID, "StartTime", sent)))).hasStatus(400)
 			.bodyText()

@@ -53,13 +53,15 @@ class WireValuesTests {
 
 	@ParameterizedTest
 	@CsvSource({ "2025-01-15T10:30:00Z,2025-01-15T10:30:00Z", "2025-01-15T12:30:00+02:00,2025-01-15T10:30:00Z",
-			"2025-01-15T10:30,2025-01-15T10:30:00Z", "2025-01-15T10:30:00.1234567Z,2025-01-15T10:30:00.123456Z" })
+			"2025-01-15T10:30,2025-01-15T10:30:00Z", "2025-01-15T10:30:00.1234567Z,2025-01-15T10:30:00.123456Z",
+			"2025-01-15t10:30:00.5z,2025-01-15T10:30:00.5Z", "2025-01-15T10:30:00.5,2025-01-15T10:30:00.5Z" })
 	void aDateTimeIsIsoAndTakenAsUtcWithoutAnOffset(String text, Instant value) {
 		assertThat(WireValues.toDateTime(text)).isEqualTo(value);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "2025-01-15", "yesterday", "10000-01-01T00:00:00Z", "1736937000" })
+	@ValueSource(strings = { "", "2025-01-15", "yesterday", "10000-01-01T00:00:00Z", "1736937000",
+			"2025-01-15T10:30:00.Z", "2025-01-15T10:30:00+01:00[Europe/Paris]", "2025-01-15T10:30:00Z[UTC]" })
 	void anythingElseIsNotADateTime(String text) {
 		assertThatIllegalArgumentException().isThrownBy(() -> WireValues.toDateTime(text));
 	}
