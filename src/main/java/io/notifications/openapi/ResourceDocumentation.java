@@ -29,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import static io.notifications.openapi.ContractDocumentation.JSON;
 import static io.notifications.openapi.ContractDocumentation.json;
 import static io.notifications.openapi.ContractDocumentation.typed;
+import static org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
 /**
  * One resource's entry, from its {@link DeclaredResource}: the shared controller's
@@ -55,6 +56,7 @@ final class ResourceDocumentation {
 		String name = this.resource.name();
 		String base = this.resource.basePath();
 		String request = addSchemas(this.resource.requestType());
+		TypedSchemas.requestRules(this.openApi, request, this.resource.requestType());
 		String record = addSchemas(this.resource.recordType());
 		String page = addSchemas(
 				Json.mapper().getTypeFactory().constructParametricType(ListPage.class, this.resource.recordType()));
@@ -165,11 +167,17 @@ final class ResourceDocumentation {
 		return new HeaderParameter().name(name).required(false).description(description).schema(typed("string"));
 	}
 
-	/** Swagger UI offers the example by its summary, as Try it out's first body. */
+	/**
+	 * Swagger UI offers the example by its summary, as Try it out's first body. JSON
+	 * comes first: generators send the first type they are given.
+	 */
 	private static void body(Operation operation, String schema, String example, String summary) {
 		operation.requestBody(new RequestBody().required(true)
-			.content(new Content().addMediaType(JSON, new MediaType().schema(new Schema<>().$ref(schema))
-				.addExamples("seed", new Example().summary(summary).value(json(example))))));
+			.content(new Content()
+				.addMediaType(JSON,
+						new MediaType().schema(new Schema<>().$ref(schema))
+							.addExamples("seed", new Example().summary(summary).value(json(example))))
+				.addMediaType(APPLICATION_FORM_URLENCODED_VALUE, new MediaType().schema(new Schema<>().$ref(schema)))));
 	}
 
 	private static void successExample(Operation operation, String envelope, String body) {

@@ -1,15 +1,18 @@
 package io.notifications.openapi;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.notifications.listing.ListField;
 import io.notifications.value.CodedEnum;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import jakarta.validation.constraints.NotBlank;
 
 import static io.notifications.openapi.ContractDocumentation.integer;
 
@@ -64,6 +67,24 @@ final class TypedSchemas {
 		schema.setEnum(codes);
 		schema.addExtension("x-enum-varnames", names);
 		return schema;
+	}
+
+	/**
+	 * What swagger-core leaves out of a request: the {@code Id} a PUT needs, and the one
+	 * character a not-blank text needs ({@code @Size}'s minimum, 0, overwrites
+	 * {@code @NotBlank}'s).
+	 */
+	@SuppressWarnings("rawtypes")
+	static void requestRules(OpenAPI openApi, String schemaName, Class<? extends Record> requestType) {
+		Map<String, Schema> properties = openApi.getComponents().getSchemas().get(schemaName).getProperties();
+		properties.get("Id")
+			.description("Required in a PUT: the Id of the record to replace, from 1 to 2147483647. A POST "
+					+ "ignores it.");
+		for (Field field : requestType.getDeclaredFields()) {
+			if (field.isAnnotationPresent(NotBlank.class)) {
+				properties.get(field.getAnnotation(JsonProperty.class).value()).setMinLength(1);
+			}
+		}
 	}
 
 	/** {@code Envelope<Value>}, e.g. {@code EnvelopeRecordIdentity}; answers its name. */
