@@ -155,6 +155,36 @@ class RevocationTests extends ApiTestSupport {
 		assertThat(get(CN, bearer(signIn("sessions@example.com", "role-secret"))).status()).isEqualTo(200);
 	}
 
+	/** Sign-in takes a user name in any case; tokens carry it as configured. */
+	@Test
+	void theSessionsOfAUserSpelledInAnotherCaseEndToo() {
+		JsonNode session = signIn("Sessions@Example.com", "role-secret");
+		assertThat(get(CN, bearer(session)).status()).isEqualTo(200);
+
+		Response ended = send("POST", "/api/token/revoke-all", FORM, "user=SESSIONS@example.COM", admin());
+
+		assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+		assertThat(ended.json().get("user").asString()).isEqualTo("sessions@example.com");
+		assertRefused(get(CN, bearer(session)));
+		assertThat(refresh(session.get("refresh_token").asString()).body()).isEqualTo(BAD_REFRESH_TOKEN);
+		// past the cutoff, for the other tests' sign-ins
+		Instant cutoff = Instant.parse(ended.json().get("revoked_before").asString());
+		this.clock.advance(Duration.between(this.clock.instant(), cutoff).plusMillis(1).abs());
+	}
+
+	@Test
+	void aUserLongerThanAnyIsABadRequestAndEndsNothing() {
+		JsonNode session = signIn("cn-list@example.com", "role-secret");
+
+		Response refused = send("POST", "/api/token/revoke-all", FORM, "user=" + "x".repeat(244) + "@example.com",
+				admin());
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).isEqualTo("""
+				{"error":"invalid_request","error_description":"The user is longer than 255 characters."}""");
+		assertThat(get(CN, bearer(session)).status()).isEqualTo(200);
+	}
+
 	@Test
 	void endingSessionsWithoutAUserIsABadRequest() {
 		Response missing = send("POST", "/api/token/revoke-all", FORM, "", admin());

@@ -25,10 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnEmbeddedIssuer
 class RevocationController {
 
+	/** The column that keeps a user's revocation. */
+	private static final int MAX_USER_LENGTH = 255;
+
 	private final TokenRevocation revocation;
 
-	RevocationController(TokenRevocation revocation) {
+	private final TokenUsers users;
+
+	RevocationController(TokenRevocation revocation, TokenUsers users) {
 		this.revocation = revocation;
+		this.users = users;
 	}
 
 	/** {@code token_type_hint} is not needed: the token's form tells. */
@@ -58,9 +64,14 @@ class RevocationController {
 		if (user == null || user.isBlank()) {
 			return TokenController.error("invalid_request", "The user whose sessions to end is missing.");
 		}
-		Instant cutoff = this.revocation.endSessions(user);
+		if (user.length() > MAX_USER_LENGTH) {
+			return TokenController.error("invalid_request",
+					"The user is longer than " + MAX_USER_LENGTH + " characters.");
+		}
+		String stored = this.users.spelledAsStored(user);
+		Instant cutoff = this.revocation.endSessions(stored);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("user", user);
+		body.put("user", stored);
 		body.put("revoked_before", cutoff.toString());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
 	}

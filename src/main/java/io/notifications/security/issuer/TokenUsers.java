@@ -46,6 +46,19 @@ final class TokenUsers {
 	}
 
 	/**
+	 * The name as the store spells it, which its tokens carry: sign-in finds a user in
+	 * any case. As given for a user the store does not have.
+	 */
+	String spelledAsStored(String username) {
+		try {
+			return this.users.loadUserByUsername(username).getUsername();
+		}
+		catch (UsernameNotFoundException ex) {
+			return username;
+		}
+	}
+
+	/**
 	 * @param fingerprints by signing key id
 	 */
 	record TokenUser(String name, List<GrantedAuthority> roles, Map<String, String> fingerprints) {
