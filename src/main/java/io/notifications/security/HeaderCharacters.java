@@ -1,7 +1,14 @@
 package io.notifications.security;
 
+import java.util.Enumeration;
 import java.util.function.Predicate;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.firewall.FirewalledRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -21,9 +28,27 @@ final class HeaderCharacters {
 	private HeaderCharacters() {
 	}
 
-	/** Parameter values keep the firewall's default, which allows any text. */
+	/**
+	 * Parameter values keep the firewall's default, which allows any text. A second
+	 * {@code Authorization} is refused (RFC 9110 section 11.6.2 allows one): Spring reads
+	 * the first, and a proxy might check the other.
+	 */
 	static StrictHttpFirewall firewall() {
-		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		StrictHttpFirewall firewall = new StrictHttpFirewall() {
+
+			@Override
+			public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+				Enumeration<String> credentials = request.getHeaders(HttpHeaders.AUTHORIZATION);
+				// the refusal's own error dispatch, to the envelope, carries the same
+				// headers
+				if (request.getDispatcherType() == DispatcherType.REQUEST && credentials.hasMoreElements()
+						&& credentials.nextElement() != null && credentials.hasMoreElements()) {
+					throw new RequestRejectedException("More than one Authorization header");
+				}
+				return super.getFirewalledRequest(request);
+			}
+
+		};
 		firewall.setAllowedHeaderNames(ASSIGNED_AND_NOT_CONTROL);
 		firewall.setAllowedHeaderValues(HEADER_VALUE);
 		firewall.setAllowedParameterNames(ASSIGNED_AND_NOT_CONTROL);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.notifications.support.ApiTestSupport;
+import io.notifications.support.RawHttp;
 import io.notifications.support.Response;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,26 @@ class ChallengeTests extends ApiTestSupport {
 				"Bearer resource_metadata=\"http://localhost:" + this.port + "/.well-known/oauth-protected-resource\"",
 				BASIC);
 		assertThat(response.body()).isEqualTo(UNAUTHORIZED);
+	}
+
+	/** A proxy that checked the other one would let through whoever the first one is. */
+	@Test
+	void twoAuthorizationHeadersAreABadRequestInWhicheverOrder() {
+		String token = admin();
+		for (String[] pair : new String[][] { { token, "Bearer not-a-token" }, { "Bearer not-a-token", token },
+				{ token, token } }) {
+			Response response = RawHttp.exchange("127.0.0.1", this.port, """
+					GET /api/spaces/coworkernotifications?page=1 HTTP/1.1\r
+					Host: localhost\r
+					Authorization: %s\r
+					Authorization: %s\r
+					Connection: close\r
+					\r
+					""".formatted(pair[0], pair[1]));
+
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo(failure(400, "The request is invalid."));
+		}
 	}
 
 	@Test
