@@ -10,6 +10,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -17,6 +18,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * reaches nested ones such as Keycloak's {@code realm_access.roles}.
  */
 class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	/** The length of {@code UpdatedBy}. */
+	static final int MAX_CALLER_LENGTH = 255;
 
 	private final String[] claimPath;
 
@@ -26,9 +30,24 @@ class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken>
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
-		String email = jwt.getClaimAsString("email");
-		String name = (email != null && !email.isBlank()) ? email : jwt.getClaimAsString(JwtClaimNames.SUB);
-		return new JwtAuthenticationToken(jwt, roles(jwt), name);
+		return new JwtAuthenticationToken(jwt, roles(jwt), caller(jwt));
+	}
+
+	/**
+	 * The email, else the subject: text that a record's {@code UpdatedBy} can keep (at
+	 * most 255 characters, no control character). A token naming no such caller is
+	 * refused, as one whose checks fail.
+	 */
+	private static String caller(Jwt jwt) {
+		for (String claim : new String[] { "email", JwtClaimNames.SUB }) {
+			if (jwt.getClaims().get(claim) instanceof String name && !name.isBlank()) {
+				if (name.length() > MAX_CALLER_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+					throw new InvalidBearerTokenException("The token's " + claim + " is not a caller's name");
+				}
+				return name;
+			}
+		}
+		throw new InvalidBearerTokenException("The token names no caller (email or sub)");
 	}
 
 	private Collection<GrantedAuthority> roles(Jwt jwt) {

@@ -96,6 +96,35 @@ class ExternalIssuerTests extends ApiTestSupport {
 		assertThat(created.json().get("UpdatedBy").asString()).isEqualTo("f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
 	}
 
+	/** A record's UpdatedBy keeps 255 characters of text: no caller, no write. */
+	@Test
+	void aTokenNamingNoCallerARecordCanKeepIsRefused() {
+		String longest = "j".repeat(243) + "@example.com";
+		String accepted = provider((claims) -> claims.claim("email", longest)
+			.claim("realm_access", Map.of("roles", List.of("Administrator"))));
+		Response created = postJson(CN, "{" + FIELDS + "}", "Bearer " + accepted);
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		assertThat(created.json().get("UpdatedBy").asString()).isEqualTo(longest);
+
+		List<UnaryOperator<JWTClaimsSet.Builder>> refused = List.of((claims) -> claims.claim("email", "j" + longest),
+				(claims) -> claims.claim("email", null).subject("s".repeat(256)),
+				(claims) -> claims.claim("email", "jane\0@example.com"),
+				(claims) -> claims.claim("email", null).subject(null),
+				(claims) -> claims.claim("email", 12345).subject(null),
+				(claims) -> claims.claim("email", List.of("a@example.com", "b@example.com")).subject(null));
+		for (UnaryOperator<JWTClaimsSet.Builder> change : refused) {
+			String token = provider(
+					(claims) -> change.apply(claims).claim("realm_access", Map.of("roles", List.of("Administrator"))));
+
+			Response response = postJson(CN, "{" + FIELDS + "}", "Bearer " + token);
+
+			assertThat(response.status()).as(response.body()).isEqualTo(401);
+			assertThat(response.body()).isEqualTo(DENIED);
+			assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+		}
+		assertThat(count()).isOne();
+	}
+
 	@Test
 	void rolesOutsideTheConfiguredClaimGrantNothing() {
 		String token = provider((claims) -> claims.claim("roles", List.of("Administrator"))
