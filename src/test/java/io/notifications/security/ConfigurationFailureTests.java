@@ -74,6 +74,29 @@ class ConfigurationFailureTests {
 	}
 
 	/**
+	 * Users 0 and 1 in two sources: Boot binds the list from the first, which has no user
+	 * 0. Its own report would show each value left unbound, the password too.
+	 */
+	@Test
+	void usersFromTwoSourcesAreNamedWithoutTheirValues(CapturedOutput output) {
+		fail(output,
+				new String[] { "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-failure",
+						"--notifications.security.token.key-location=file:" + this.data.resolve("key.json"),
+						"--notifications.security.users[1].email=second@example.com",
+						"--notifications.security.users[1].password={noop}second-secret",
+						"--notifications.security.users[1].roles=Administrator" },
+				"notifications.security.users[0].email=admin@example.com",
+				"notifications.security.users[0].password={noop}secret",
+				"notifications.security.users[0].roles=Administrator");
+
+		assertThat(output).contains("The users' properties notifications.security.users[1].email, "
+				+ "notifications.security.users[1].password, notifications.security.users[1].roles were left unbound")
+			.contains("Configure every user in the same source")
+			.doesNotContain("second-secret")
+			.doesNotContain("second@example.com");
+	}
+
+	/**
 	 * Starts the server with one user and the given setting; it must fail with Boot's
 	 * short report.
 	 */
@@ -94,8 +117,13 @@ class ConfigurationFailureTests {
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
 
+		fail(output, arguments);
+	}
+
+	/** The defaults are a source of their own, below the arguments. */
+	private static void fail(CapturedOutput output, String[] arguments, String... defaults) {
 		Throwable failure = catchThrowable(
-				() -> new SpringApplicationBuilder(NotificationsApplication.class).run(arguments));
+				() -> new SpringApplicationBuilder(NotificationsApplication.class).properties(defaults).run(arguments));
 
 		assertThat(failure).isNotNull();
 		assertThat(output).contains("APPLICATION FAILED TO START").doesNotContain("\tat io.notifications.");
