@@ -117,7 +117,8 @@ final class ResourceDocumentation {
 			.addApiResponse("304",
 					new ApiResponse().description("The record still has the tag sent in If-None-Match; no body.")
 						.addHeaderObject(HttpHeaders.ETAG, etag("The record's tag.")));
-		ErrorResponses.on(read, 400, 401, 403, 404, 405, 406, 429, 500, 503);
+		ifMatch(read);
+		ErrorResponses.on(read, 400, 401, 403, 404, 405, 406, 412, 429, 500, 503);
 
 		Operation delete = one.getDelete()
 			.operationId("delete" + name)
@@ -149,9 +150,9 @@ final class ResourceDocumentation {
 	}
 
 	private static void ifMatch(Operation operation) {
-		operation.addParametersItem(header(HttpHeaders.IF_MATCH, "The record's tag, as ETag gave it: the write "
-				+ "happens only if the record still has it, else 412 and nothing changes. * requires only that the "
-				+ "record exists."));
+		operation.addParametersItem(header(HttpHeaders.IF_MATCH, "The record's tag, as ETag gave it: the request "
+				+ "is carried out only if the record still has it, else 412 and nothing changes. * requires only that "
+				+ "the record exists."));
 	}
 
 	private static void tagged(Operation operation, String description) {

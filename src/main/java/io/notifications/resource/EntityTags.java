@@ -51,10 +51,6 @@ final class EntityTags {
 		return condition.apply(String.join(", ", lines), tags);
 	}
 
-	static boolean noneMatchesAny(HttpServletRequest request) {
-		return condition(request, HttpHeaders.IF_NONE_MATCH).stream().anyMatch((line) -> line.strip().equals("*"));
-	}
-
 	/**
 	 * An empty or malformed condition is a 400 naming the header. Several lines are one
 	 * list (RFC 9110 section 5.3), so a {@code *} beside a tag is malformed on two lines
@@ -92,6 +88,10 @@ final class EntityTags {
 			return this.tags.stream().anyMatch((tag) -> tag.isWildcard() || tag.tag().equals(current));
 		}
 
+		boolean any() {
+			return this.tags.stream().anyMatch(ETag::isWildcard);
+		}
+
 	}
 
 	/**
@@ -108,6 +108,11 @@ final class EntityTags {
 		/** {@code If-Match: *}: any version of an existing record. */
 		boolean any() {
 			return this.tags.stream().anyMatch(ETag::isWildcard);
+		}
+
+		/** Names this version of the record, or any ({@code *}). */
+		boolean allows(int id, long version) {
+			return any() || versionsOf(id).contains(version);
 		}
 
 		/**

@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,16 +87,10 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	@Needs(Action.EDIT)
 	public ResponseEntity<Envelope> update(@WireBody(groups = OnUpdate.class) Q request, HttpServletRequest http,
 			Principal caller) {
-		try {
-			ResourceService.Replaced replaced = this.service.update(request, caller.getName(),
-					EntityTags.conditions(http));
-			return ResponseEntity.ok()
-				.eTag(replaced.etag())
-				.body(Envelope.updated(this.declared.name(), request.id(), replaced.on(), caller.getName()));
-		}
-		catch (PreconditionFailedException ex) {
-			return failure(412, ex.error());
-		}
+		ResourceService.Replaced replaced = this.service.update(request, caller.getName(), EntityTags.conditions(http));
+		return ResponseEntity.ok()
+			.eTag(replaced.etag())
+			.body(Envelope.updated(this.declared.name(), request.id(), replaced.on(), caller.getName()));
 	}
 
 	/** An {@code Idempotency-Key} is claimed first, its answer stored with the record. */
@@ -143,14 +138,18 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 		}
 	}
 
-	/** Spring answers 304 for the record's tag in If-None-Match; this, for {@code *}. */
+	/**
+	 * RFC 9110 13.2.2: If-Match, then If-None-Match ({@code *} here; a tag, Spring's).
+	 */
 	@GetMapping("/{id}")
 	@Needs(Action.READ)
 	public ResponseEntity<R> read(@PathVariable int id, HttpServletRequest http) {
-		boolean anyTag = EntityTags.noneMatchesAny(http);
+		EntityTags.Conditions conditions = EntityTags.conditions(http);
 		ResourceService.Read<R> read = this.service.read(id);
-		if (anyTag) {
-			// RFC 9110 13.1.2: "*" matches any current representation
+		if (conditions.ifMatch() != null && !conditions.ifMatch().allows(id, read.version())) {
+			throw PreconditionFailedException.moved(conditions.ifMatch().sent());
+		}
+		if (conditions.ifNoneMatch() != null && conditions.ifNoneMatch().any()) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(read.etag()).build();
 		}
 		return ResponseEntity.ok().eTag(read.etag()).body(read.record());
@@ -172,13 +171,14 @@ public abstract class ResourceController<E extends AuditedEntity, Q extends Reco
 	@DeleteMapping(path = "/{id}", produces = { JSON, ANY_JSON })
 	@Needs(Action.DELETE)
 	public ResponseEntity<Envelope> delete(@PathVariable int id, HttpServletRequest http, Principal caller) {
-		try {
-			return ResponseEntity.ok(Envelope.deleted(this.declared.name(), id,
-					this.service.delete(id, EntityTags.conditions(http)), caller.getName()));
-		}
-		catch (PreconditionFailedException ex) {
-			return failure(412, ex.error());
-		}
+		return ResponseEntity.ok(Envelope.deleted(this.declared.name(), id,
+				this.service.delete(id, EntityTags.conditions(http)), caller.getName()));
+	}
+
+	/** A condition of a read or write failed: nothing changed. */
+	@ExceptionHandler
+	ResponseEntity<Envelope> preconditionFailed(PreconditionFailedException ex) {
+		return failure(412, ex.error());
 	}
 
 	private Envelope created(ResourceService.Created<R> created, Principal caller) {

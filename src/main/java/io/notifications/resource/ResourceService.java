@@ -125,7 +125,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 		if (entity == null) {
 			throw new RecordNotFoundException(id);
 		}
-		return new Read<>(this.toRecord.apply(entity), EntityTags.of(id, entity.getVersion()));
+		return new Read<>(this.toRecord.apply(entity), EntityTags.of(id, entity.getVersion()), entity.getVersion());
 	}
 
 	List<R> batchRead(String ids) {
@@ -179,7 +179,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 			return conditions.ifMatch();
 		}
 		EntityTags.IfMatch ifMatch = conditions.ifMatch();
-		if (ifMatch != null && !ifMatch.any() && !ifMatch.versionsOf(id).contains(version.get())) {
+		if (ifMatch != null && !ifMatch.allows(id, version.get())) {
 			throw PreconditionFailedException.moved(ifMatch.sent());
 		}
 		if (conditions.ifNoneMatch().matches(id, version.get())) {
@@ -191,7 +191,7 @@ final class ResourceService<E extends AuditedEntity, Q extends Record & Resource
 	record Replaced(Instant on, String etag) {
 	}
 
-	record Read<R>(R record, String etag) {
+	record Read<R>(R record, String etag, long version) {
 	}
 
 	record Created<R>(R record, Instant on, String etag) {

@@ -67,7 +67,7 @@ class GeneratedClientTests extends ApiTestSupport {
 			.getValue()
 			.getId();
 
-		CoworkerNotification read = api.readCoworkerNotification(id, null);
+		CoworkerNotification read = api.readCoworkerNotification(id, null, null);
 		EnvelopeRecordIdentity updated = api
 			.updateCoworkerNotification(new CoworkerNotificationRequest().id(read.getId())
 				.coworkerId(read.getCoworkerId())
@@ -79,7 +79,7 @@ class GeneratedClientTests extends ApiTestSupport {
 		assertThat(updated.getMessage()).isEqualTo("CoworkerNotification was successfully updated.");
 		assertThat(updated.getValue().getId()).isEqualTo(id);
 
-		CoworkerNotification reread = api.readCoworkerNotification(id, null);
+		CoworkerNotification reread = api.readCoworkerNotification(id, null, null);
 		assertThat(reread.getMessage()).isEqualTo("Your invoice is paid");
 		assertThat(reread.getIsDismissed()).isTrue();
 		assertThat(reread.getIsNew()).isFalse();
@@ -104,7 +104,8 @@ class GeneratedClientTests extends ApiTestSupport {
 
 		EnvelopeRecordIdentity deleted = api.deleteCoworkerNotification(id, null);
 		assertThat(deleted.getMessage()).isEqualTo("CoworkerNotification was successfully deleted.");
-		ApiException gone = catchThrowableOfType(ApiException.class, () -> api.readCoworkerNotification(id, null));
+		ApiException gone = catchThrowableOfType(ApiException.class,
+				() -> api.readCoworkerNotification(id, null, null));
 		assertThat(gone.getCode()).isEqualTo(404);
 		assertThat(gone.getResponseBody()).contains("\"PropertyName\":\"Id\"");
 	}
@@ -137,7 +138,7 @@ class GeneratedClientTests extends ApiTestSupport {
 			.getId();
 
 		// what GET answered goes back in PUT as it is: the enums are one type in both
-		SystemNotification read = api.readSystemNotification(id, null);
+		SystemNotification read = api.readSystemNotification(id, null, null);
 		EnvelopeRecordIdentity updated = api.updateSystemNotification(new SystemNotificationRequest().id(id)
 			.title(read.getTitle())
 			.severity(read.getSeverity())
@@ -150,7 +151,7 @@ class GeneratedClientTests extends ApiTestSupport {
 			.resolutionDescription("Done"), null);
 		assertThat(updated.getValue().getId()).isEqualTo(id);
 
-		SystemNotification reread = api.readSystemNotification(id, null);
+		SystemNotification reread = api.readSystemNotification(id, null, null);
 		assertThat(reread.getResolved()).isTrue();
 		assertThat(reread.getSeverity()).isEqualTo(Severity.HIGH);
 		assertThat(reread.getMessageType()).isEqualTo(MessageType.ANNOUNCEMENT);

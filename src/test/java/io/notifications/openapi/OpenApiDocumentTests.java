@@ -174,6 +174,8 @@ class OpenApiDocumentTests extends ApiTestSupport {
 		exchangeWithHeaders("GET", base + "/" + id, Map.of("If-None-Match", tag), null, admin());
 
 		assertAnswer(304, "GET", base + "/{id}", base + "/" + id, null, Map.of("If-None-Match", current));
+		exchangeWithHeaders("GET", base + "/" + id, Map.of("If-Match", current), null, admin());
+		assertAnswer(412, "GET", base + "/{id}", base + "/" + id, null, Map.of("If-Match", tag));
 		assertAnswer(412, "PUT", base, base, replacement, Map.of("If-Match", tag));
 		assertAnswer(412, "DELETE", base + "/{id}", base + "/" + id, null, Map.of("If-Match", tag));
 		assertAnswer(422, "POST", base, base, body.replace("5", "6"), Map.of("Idempotency-Key", "doc-" + base));
@@ -347,7 +349,7 @@ class OpenApiDocumentTests extends ApiTestSupport {
 			assertThat(root.get("paths").get(base + "/").get("get").get("responses").propertyNames())
 				.containsExactly("200", "400", "401", "403", "405", "406", "429", "500", "503");
 			assertThat(one.get("get").get("responses").propertyNames()).containsExactly("200", "304", "400", "401",
-					"403", "404", "405", "406", "429", "500", "503");
+					"403", "404", "405", "406", "412", "429", "500", "503");
 			assertThat(one.get("delete").get("responses").propertyNames()).containsExactly("200", "400", "401", "403",
 					"404", "405", "406", "409", "412", "429", "500", "503");
 		}

@@ -215,7 +215,43 @@ class ConditionalRequestsTests extends ApiTestSupport {
 			assertThat(send("GET", kind.base() + "/" + id, null, null, admin(), Map.of("If-None-Match", sent)).body())
 				.isEqualTo(failure(400, "If-None-Match", "is not a valid value",
 						error(JSON.writeValueAsString(sent), "is not a valid value", "If-None-Match")));
+			assertThat(send("GET", kind.base() + "/" + id, null, null, admin(), Map.of("If-Match", sent)).body())
+				.isEqualTo(refusal);
 		}
+	}
+
+	/**
+	 * RFC 9110 section 13.1.1: a read, too, happens only while the record has a tag
+	 * named.
+	 */
+	@ParameterizedTest
+	@MethodSource("resources")
+	void aReadWithIfMatchIsAnsweredOnlyWhileTheRecordHasTheTag(Kind kind) {
+		int id = createdId(kind.base(), kind.body("original"));
+		String stale = get(kind.base() + "/" + id, admin()).header("ETag");
+		String current = putJson(kind.base(), kind.body(id, "changed"), admin()).header("ETag");
+		String path = kind.base() + "/" + id;
+
+		Response refused = send("GET", path, null, null, admin(), Map.of("If-Match", stale));
+		Response weak = send("GET", path, null, null, admin(), Map.of("If-Match", "W/" + current));
+		// If-Match first: refused, not 304
+		Response both = send("GET", path, null, null, admin(), Map.of("If-Match", stale, "If-None-Match", current));
+
+		String modified = failure(412, "Id", "was modified by someone else",
+				error(JSON.writeValueAsString(stale), "was modified by someone else", "Id"));
+		assertThat(refused.status()).isEqualTo(412);
+		assertThat(refused.body()).isEqualTo(modified);
+		assertThat(weak.status()).isEqualTo(412);
+		assertThat(both.status()).isEqualTo(412);
+		assertThat(both.body()).isEqualTo(modified);
+		for (String tags : new String[] { current, "*", stale + ", " + current }) {
+			Response read = send("GET", path, null, null, admin(), Map.of("If-Match", tags));
+			assertThat(read.status()).as(tags).isEqualTo(200);
+			assertThat(read.header("ETag")).isEqualTo(current);
+			assertThat(read.json().get(kind.field()).asString()).isEqualTo("changed");
+		}
+		assertThat(send("GET", kind.base() + "/" + (id + 1000), null, null, admin(), Map.of("If-Match", "*")).status())
+			.isEqualTo(404);
 	}
 
 	/**

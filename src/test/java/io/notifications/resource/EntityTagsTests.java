@@ -25,7 +25,6 @@ class EntityTagsTests {
 
 		assertThat(conditions.ifMatch()).isNull();
 		assertThat(conditions.ifNoneMatch()).isNull();
-		assertThat(EntityTags.noneMatchesAny(request())).isFalse();
 	}
 
 	/**
@@ -43,11 +42,14 @@ class EntityTagsTests {
 		assertThat(ifMatch.versionsOf(5)).containsExactly(2L, 7L);
 		assertThat(ifMatch.versionsOf(6)).containsExactly(4L);
 		assertThat(ifMatch.any()).isFalse();
+		assertThat(ifMatch.allows(5, 7)).isTrue();
+		assertThat(ifMatch.allows(5, 3)).isFalse();
 		assertThat(ifMatch.sent())
 			.isEqualTo("\"5-2\", \"abc\", W/\"5-3\", \"6-4\", \"5-99999999999999999999\", \"5-7\"");
 		MockHttpServletRequest star = request();
 		star.addHeader("If-Match", "*");
 		assertThat(EntityTags.conditions(star).ifMatch().any()).isTrue();
+		assertThat(EntityTags.conditions(star).ifMatch().allows(5, 3)).isTrue();
 	}
 
 	@Test
@@ -63,7 +65,8 @@ class EntityTagsTests {
 		MockHttpServletRequest star = request();
 		star.addHeader("If-None-Match", " * ");
 		assertThat(EntityTags.conditions(star).ifNoneMatch().matches(1, 1)).isTrue();
-		assertThat(EntityTags.noneMatchesAny(star)).isTrue();
+		assertThat(EntityTags.conditions(star).ifNoneMatch().any()).isTrue();
+		assertThat(ifNoneMatch.any()).isFalse();
 	}
 
 	@Test
