@@ -34,12 +34,19 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Optional<String> username = signInUsername(request);
-		Optional<Duration> wait = username.flatMap((name) -> this.throttle.wait(name, request.getRemoteAddr()));
-		if (wait.isEmpty()) {
+		if (username.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		this.writer.writeTooManyRequests(response, wait.get());
+		String address = request.getRemoteAddr();
+		try (LoginThrottle.Turn turn = this.throttle.takeTurn(username.get(), address)) {
+			Optional<Duration> wait = this.throttle.wait(username.get(), address);
+			if (wait.isPresent()) {
+				this.writer.writeTooManyRequests(response, wait.get());
+				return;
+			}
+			chain.doFilter(request, response);
+		}
 	}
 
 	private static Optional<String> signInUsername(HttpServletRequest request) {

@@ -4,6 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.notifications.support.ApiTestSupport;
 import io.notifications.support.Envelopes;
@@ -96,6 +100,37 @@ class LoginThrottleTests extends ApiTestSupport {
 		Response elsewhere = passwordGrant("127.0.0.11", TwoFactorTests.USER, TwoFactorTests.PASSWORD,
 				TwoFactorTests.code(step));
 		assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(200);
+	}
+
+	/**
+	 * Guesses sent at once take turns, each counted before the next: no more passwords
+	 * are checked than for guesses in a row (5 free, the 6th), at the token endpoint as
+	 * with Basic.
+	 */
+	@Test
+	void guessesSentAtOnceAreCheckedNoMoreThanGuessesInARow() throws Exception {
+		ExecutorService senders = Executors.newFixedThreadPool(24);
+		try {
+			List<Future<Response>> grants = new ArrayList<>();
+			List<Future<Response>> basics = new ArrayList<>();
+			for (int guess = 0; guess < 48; guess++) {
+				String password = "guess-" + guess;
+				grants.add(senders.submit(() -> passwordGrant("127.0.0.21", "cn-create@example.com", password)));
+				basics.add(
+						senders.submit(() -> get("127.0.0.22", BASE + "/1", basic("sn-create@example.com", password))));
+			}
+			for (List<Future<Response>> sent : List.of(grants, basics)) {
+				List<Integer> statuses = new ArrayList<>();
+				for (Future<Response> response : sent) {
+					statuses.add(response.get(60, TimeUnit.SECONDS).status());
+				}
+				assertThat(statuses.stream().filter((status) -> status != 429)).hasSize(6)
+					.allSatisfy((status) -> assertThat(status).isIn(400, 401));
+			}
+		}
+		finally {
+			senders.shutdownNow();
+		}
 	}
 
 	@Test
