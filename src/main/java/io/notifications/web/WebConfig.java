@@ -6,8 +6,11 @@ import java.util.List;
 
 import io.notifications.value.WireValues;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.web.EndpointMediaTypes;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.support.FormattingConversionService;
@@ -51,6 +54,13 @@ class WebConfig implements WebMvcConfigurer {
 		produced.remove(MediaType.APPLICATION_JSON_VALUE);
 		produced.add(0, MediaType.APPLICATION_JSON_VALUE);
 		return new EndpointMediaTypes(produced, EndpointMediaTypes.DEFAULT.getConsumed());
+	}
+
+	@Bean
+	FilterRegistrationBean<ActuatorErrorBodies> actuatorErrorBodies(ObjectProvider<WebEndpointProperties> actuator,
+			EnvelopeWriter writer) {
+		String basePath = actuator.getIfAvailable(WebEndpointProperties::new).getBasePath();
+		return new FilterRegistrationBean<>(new ActuatorErrorBodies(basePath, writer));
 	}
 
 	/**

@@ -61,6 +61,22 @@ class ActuatorApiTests extends ApiTestSupport {
 		assertThat(liveness.get("components").propertyNames()).containsExactly("livenessState");
 	}
 
+	/** Actuator's own 404 had no body. */
+	@Test
+	void aHealthComponentThatIsNotThereOrNotShownIsThe404Envelope() {
+		String notFound = failure(404, "The requested resource was not found.");
+		for (String[] request : new String[][] { { "/actuator/health/nothing", null },
+				{ "/actuator/health/nothing", admin() }, { "/actuator/health/db", null },
+				{ "/actuator/health/readiness/db", bearer(NOBODY, NOBODY_PASSWORD) } }) {
+			Response response = get(request[0], request[1]);
+
+			assertThat(response.status()).as(request[0]).isEqualTo(404);
+			assertThat(response.header("Content-Type")).isEqualTo("application/json");
+			assertThat(response.body()).isEqualTo(notFound);
+		}
+		assertThat(get("/actuator/health/db", admin()).json().get("status").asString()).isEqualTo("UP");
+	}
+
 	@Test
 	void healthDetailsAreShownToTheAdministratorOnly() {
 		assertThat(get("/actuator/health", admin()).json().has("components")).isTrue();
