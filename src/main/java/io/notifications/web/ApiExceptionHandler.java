@@ -20,6 +20,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -111,6 +112,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		if (statusCode.is5xxServerError()) {
 			logger.error("Failure in Spring MVC", ex);
+		}
+		if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null) {
+			// set for the answer that failed (a record's, when its 406 came at the write)
+			servlet.getResponse().setHeader(HttpHeaders.ETAG, null);
 		}
 		int status = statusCode.value();
 		String message = (ex instanceof HttpMediaTypeNotSupportedException unsupported)
