@@ -21,6 +21,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -55,7 +56,9 @@ class UserStore {
 	 * password with bcrypt, then pay bcrypt on every Basic request.
 	 */
 	@Bean
-	UserDetailsService userDetailsService(SecurityProperties properties, ListableBeanFactory beans) {
+	UserDetailsService userDetailsService(SecurityProperties properties, ListableBeanFactory beans,
+			Environment environment) {
+		UsersInOneSource.warnOfUsersLeftOut(environment);
 		List<UserDetails> users = new ArrayList<>();
 		Set<String> grantable = grantableRoles(beans);
 		for (int i = 0; i < properties.users().size(); i++) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -94,6 +95,28 @@ class ConfigurationFailureTests {
 			.contains("Configure every user in the same source")
 			.doesNotContain("second-secret")
 			.doesNotContain("second@example.com");
+	}
+
+	/**
+	 * Boot binds the users of the first source and leaves user 1, of another, out: the
+	 * server starts without it, and says so.
+	 */
+	@Test
+	void aUserLeftOutOfTheSourceTheUsersAreTakenFromIsNamedAtStart(CapturedOutput output) {
+		try (ConfigurableApplicationContext started = new SpringApplicationBuilder(NotificationsApplication.class)
+			.properties("notifications.security.users[1].email=second@example.com",
+					"notifications.security.users[1].password={noop}second-secret",
+					"notifications.security.users[1].roles=Administrator")
+			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:users-left-out;DB_CLOSE_DELAY=-1",
+					"--notifications.security.token.key-location=file:" + this.data.resolve("key.json"),
+					"--notifications.security.users[0].email=first@example.com",
+					"--notifications.security.users[0].password={noop}first-secret",
+					"--notifications.security.users[0].roles=Administrator")) {
+			assertThat(output).containsPattern("WARN .* notifications\\.security\\.users\\[1\\] in .* is left out: "
+					+ "the users are taken from .*commandLineArgs.*, and Spring Boot takes a list from one source only")
+				.doesNotContain("second-secret")
+				.doesNotContain("second@example.com");
+		}
 	}
 
 	/**

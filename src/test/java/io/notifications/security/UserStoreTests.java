@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -36,7 +37,8 @@ class UserStoreTests extends ApiTestSupport {
 				"roles", null, null, null);
 
 		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> new UserStore().userDetailsService(properties, new DefaultListableBeanFactory()))
+			.isThrownBy(() -> new UserStore().userDetailsService(properties, new DefaultListableBeanFactory(),
+					new StandardEnvironment()))
 			.withMessageStartingWith("notifications.security.users[0].password: ")
 			.withMessageContaining("{bcrypt}");
 	}
