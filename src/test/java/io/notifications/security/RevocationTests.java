@@ -158,18 +158,15 @@ class RevocationTests extends ApiTestSupport {
 	/** Sign-in takes a user name in any case; tokens carry it as configured. */
 	@Test
 	void theSessionsOfAUserSpelledInAnotherCaseEndToo() {
-		JsonNode session = signIn("Sessions@Example.com", "role-secret");
+		JsonNode session = signIn("Spelled@Example.com", "role-secret");
 		assertThat(get(CN, bearer(session)).status()).isEqualTo(200);
 
-		Response ended = send("POST", "/api/token/revoke-all", FORM, "user=SESSIONS@example.COM", admin());
+		Response ended = send("POST", "/api/token/revoke-all", FORM, "user=SPELLED@example.COM", admin());
 
 		assertThat(ended.status()).as(ended.body()).isEqualTo(200);
-		assertThat(ended.json().get("user").asString()).isEqualTo("sessions@example.com");
+		assertThat(ended.json().get("user").asString()).isEqualTo("spelled@example.com");
 		assertRefused(get(CN, bearer(session)));
 		assertThat(refresh(session.get("refresh_token").asString()).body()).isEqualTo(BAD_REFRESH_TOKEN);
-		// past the cutoff, for the other tests' sign-ins
-		Instant cutoff = Instant.parse(ended.json().get("revoked_before").asString());
-		this.clock.advance(Duration.between(this.clock.instant(), cutoff).plusMillis(1).abs());
 	}
 
 	@Test
