@@ -32,8 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class FixtureRecords {
 
-	private static final int MAX_UPDATED_BY_LENGTH = 255;
-
 	private final RequestBinder binder;
 
 	private final RecordWrites records;
@@ -126,7 +124,7 @@ class FixtureRecords {
 	}
 
 	private static String updatedBy(JsonNode node) {
-		if (!node.isString() || node.asString().length() > MAX_UPDATED_BY_LENGTH) {
+		if (!node.isString() || node.asString().length() > AuditedEntity.MAX_CALLER_LENGTH) {
 			throw new IllegalArgumentException("UpdatedBy is a string of at most 255 characters");
 		}
 		return node.asString();

@@ -18,6 +18,9 @@ import jakarta.persistence.Version;
 @MappedSuperclass
 public abstract class AuditedEntity {
 
+	/** The longest caller's name that UpdatedBy keeps. */
+	public static final int MAX_CALLER_LENGTH = 255;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Integer id;
@@ -31,7 +34,7 @@ public abstract class AuditedEntity {
 	@Column(name = "updated_on", nullable = false)
 	private Instant updatedOn;
 
-	@Column(name = "updated_by")
+	@Column(name = "updated_by", length = MAX_CALLER_LENGTH)
 	private String updatedBy;
 
 	@Column(name = "is_new", nullable = false)

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.notifications.persistence.AuditedEntity;
+
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -18,9 +20,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * reaches nested ones such as Keycloak's {@code realm_access.roles}.
  */
 class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-
-	/** The length of {@code UpdatedBy}. */
-	static final int MAX_CALLER_LENGTH = 255;
 
 	private final String[] claimPath;
 
@@ -41,7 +40,7 @@ class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken>
 	private static String caller(Jwt jwt) {
 		for (String claim : new String[] { "email", JwtClaimNames.SUB }) {
 			if (jwt.getClaims().get(claim) instanceof String name && !name.isBlank()) {
-				if (name.length() > MAX_CALLER_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+				if (name.length() > AuditedEntity.MAX_CALLER_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
 					throw new InvalidBearerTokenException("The token's " + claim + " is not a caller's name");
 				}
 				return name;
