@@ -128,15 +128,14 @@ public final class RateLimiter {
 	}
 
 	private static Optional<Duration> tryAcquire(CallerBuckets buckets, boolean write) {
-		ConsumptionProbe request = buckets.consumeRequest();
+		ConsumptionProbe request = buckets.requests().consume();
 		if (!request.isConsumed()) {
 			return Optional.of(Duration.ofNanos(request.getNanosToWaitForRefill()));
 		}
 		if (write) {
-			ConsumptionProbe writeProbe = buckets.consumeWrite();
+			ConsumptionProbe writeProbe = buckets.writes().consume();
 			if (!writeProbe.isConsumed()) {
-				// a refused request does not count against the caller's requests
-				buckets.requests().addTokens(1);
+				buckets.requests().giveBack();
 				return Optional.of(Duration.ofNanos(writeProbe.getNanosToWaitForRefill()));
 			}
 		}
@@ -149,27 +148,28 @@ public final class RateLimiter {
 	}
 
 	private CallerBuckets localBuckets() {
-		return CallerBuckets.of(
-				Bucket.builder()
+		return new CallerBuckets(
+				CallerBucket.inMemory(Bucket.builder()
 					.addLimit(this.requests.getBandwidths()[0])
 					.addLimit(this.requests.getBandwidths()[1])
 					.addLimit(this.requests.getBandwidths()[2])
 					.withCustomTimePrecision(this.clock)
-					.build(),
-				Bucket.builder()
+					.build()),
+				CallerBucket.inMemory(Bucket.builder()
 					.addLimit(this.writes.getBandwidths()[0])
 					.addLimit(this.writes.getBandwidths()[1])
 					.withCustomTimePrecision(this.clock)
-					.build());
+					.build()));
 	}
 
 	/** Batched: each request waited on the row lock, holding a pooled connection. */
 	private CallerBuckets sharedBuckets(String caller) {
 		RemoteBucketBuilder<String> batched = this.shared.builder().withOptimization(Optimizations.batching());
-		return new CallerBuckets(batched.build(this.requestsKey + caller, () -> this.requests),
-				batched.build(this.writesKey + caller, () -> this.writes),
-				this.shared.builder().build(this.requestsKey + caller, () -> this.requests),
-				this.shared.builder().build(this.writesKey + caller, () -> this.writes));
+		return new CallerBuckets(
+				CallerBucket.shared(batched.build(this.requestsKey + caller, () -> this.requests),
+						this.shared.builder().build(this.requestsKey + caller, () -> this.requests)),
+				CallerBucket.shared(batched.build(this.writesKey + caller, () -> this.writes),
+						this.shared.builder().build(this.writesKey + caller, () -> this.writes)));
 	}
 
 	private static Bandwidth tier(int tokens, Duration period) {

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A caller's first requests, all at once, on buckets shared through PostgreSQL:
  * Bucket4j's batching answered those batched with the one that created the bucket "not
  * found", and the limiter took the store for gone (a WARN, and limits in memory for 10
- * s).
+ * s). Then each fell back to storing the bucket at once, and waited on the new row's lock
+ * holding a pooled connection.
  */
 @EndToEnd
 @ExtendWith(OutputCaptureExtension.class)
@@ -46,6 +47,7 @@ class SharedBucketsFirstUseTests {
 			RateLimiter limiter = new RateLimiter(new RateLimitProperties(true, 60, 120, 5000, 5000, 200000),
 					new RateLimitConfig().sharedRateLimitBuckets(dataSource), System::nanoTime, Clock.systemUTC());
 			Queue<Optional<?>> answers = new ConcurrentLinkedQueue<>();
+			RowLockWaits waits = RowLockWaits.watch(url);
 			for (int caller = 0; caller < 20; caller++) {
 				String name = "caller-" + caller;
 				CountDownLatch together = new CountDownLatch(1);
@@ -70,6 +72,7 @@ class SharedBucketsFirstUseTests {
 				}
 			}
 
+			assertThat(waits.most()).isZero();
 			assertThat(output.getAll()).doesNotContain("The shared rate-limit buckets are unavailable");
 			assertThat(answers).hasSize(160).allMatch(Optional::isEmpty);
 			try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, "");
