@@ -33,13 +33,17 @@ class ExternalProviderConfig {
 	/** As the 503's {@code Retry-After}. */
 	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-	/** {@link UnseenKeyFetches} bounds how often they are fetched. */
+	/**
+	 * {@link UnseenKeyFetches} bounds how often they are fetched, {@link ProviderBackOff}
+	 * how soon after the provider was not reached.
+	 */
 	@Bean
 	JwkSetUriJwtDecoderBuilderCustomizer boundedKeyFetches(Clock clock) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(FETCH_TIMEOUT);
 		requests.setReadTimeout(FETCH_TIMEOUT);
 		RestTemplate rest = new RestTemplate(requests);
+		rest.getInterceptors().add(new ProviderBackOff(RETRY_AFTER, clock));
 		return (builder) -> builder.restOperations(rest).jwtProcessorCustomizer((processor) -> {
 			if (processor.getJWSKeySelector() instanceof JWSVerificationKeySelector<SecurityContext> keys) {
 				processor.setJWSKeySelector(new UnseenKeyFetches(keys, clock));
