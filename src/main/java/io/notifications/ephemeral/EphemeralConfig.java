@@ -14,8 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Ephemeral mode's beans, present only with the {@code ephemeral} profile: the clock that
@@ -55,19 +53,10 @@ class EphemeralConfig {
 		return fixtures::restore;
 	}
 
+	/** A request listener, which Boot registers with the server. */
 	@Bean
 	ResetTurns resetTurns() {
 		return new ResetTurns();
-	}
-
-	@Bean
-	WebMvcConfigurer apiTakesTurnsWithTheReset(ResetTurns turns) {
-		return new WebMvcConfigurer() {
-			@Override
-			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(turns).addPathPatterns("/api/**");
-			}
-		};
 	}
 
 	@Bean

@@ -49,8 +49,11 @@ class ResetController {
 					+ "left as it is. Administrator only. Value: the records restored per " + "resource.")
 	@PostMapping(path = PATH, produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 	Envelope reset(Principal caller) {
-		Map<String, Integer> restored = this.turns.alone(this.fixtures::restore);
-		this.events.publishEvent(new EphemeralReset());
+		Map<String, Integer> restored = this.turns.alone(() -> {
+			Map<String, Integer> records = this.fixtures.restore();
+			this.events.publishEvent(new EphemeralReset());
+			return records;
+		});
 		Instant now = AuditedEntity.storedTime(this.clock.instant());
 		return Envelope.success(200, "The fixtures were restored.", restored, now, caller.getName());
 	}

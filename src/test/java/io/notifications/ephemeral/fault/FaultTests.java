@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.notifications.ephemeral.SteeringTestSupport;
 import io.notifications.support.Response;
@@ -110,6 +112,32 @@ class FaultTests extends SteeringTestSupport {
 		assertThat(record.get("Fault").toString()).isEqualTo("{\"Id\":%d,\"Effect\":\"Delay\"}".formatted(rule));
 		assertThat(record.get("Status").asInt()).isEqualTo(200);
 		assertThat(record.get("DurationMs").asLong()).isGreaterThanOrEqualTo(400);
+	}
+
+	/**
+	 * A reset waits for a request that a delay holds: it changed the restored fixture
+	 * after the reset, and reached the next test's journal.
+	 */
+	@Test
+	void aResetWaitsForARequestThatADelayHolds() throws Exception {
+		assertThat(steer("POST", "/ephemeral/reset", null).status()).isEqualTo(200);
+		addRule("""
+				{"Method":"PUT","Effect":"Delay","DelayMs":1500}""");
+		CompletableFuture<Response> delayed = CompletableFuture
+			.supplyAsync(() -> putJson(COWORKERS, update(1), admin()));
+		// the rule counts its match down when the request reaches it, before the delay
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (steer("GET", "/ephemeral/faults", null).json().get("Records").get(0).get("Remaining").asInt() > 0) {
+			assertThat(System.nanoTime()).as("the PUT reached the rule").isLessThan(deadline);
+			Thread.sleep(10);
+		}
+		Response reset = steer("POST", "/ephemeral/reset", null);
+
+		assertThat(reset.status()).isEqualTo(200);
+		assertThat(delayed).isDone();
+		assertThat(delayed.get().status()).isEqualTo(200);
+		assertThat(readRecord(COWORKERS, 1).get("Message").asString()).isEqualTo("Fixture without a UniqueId");
+		assertThat(journal("method=PUT")).isEmpty();
 	}
 
 	/**
