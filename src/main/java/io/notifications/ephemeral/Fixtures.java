@@ -120,6 +120,7 @@ class Fixtures {
 						"The fixtures of " + where + ": \"" + entry.getKey() + "\" must be an array of records");
 			}
 			Set<Integer> ids = new HashSet<>();
+			Set<Object> uniqueIds = new HashSet<>();
 			for (int i = 0; i < entry.getValue().size(); i++) {
 				String record = key(resource) + "[" + i + "]";
 				if (!(entry.getValue().get(i) instanceof ObjectNode fields)) {
@@ -138,9 +139,20 @@ class Fixtures {
 					throw new EphemeralSetupException(
 							"Invalid fixture " + record + " in " + where + ": " + ex.getMessage(), ex);
 				}
+				String invalid = null;
 				if (!ids.add(row.id())) {
-					throw new EphemeralSetupException(
-							"Invalid fixture " + record + " in " + where + ": Id " + row.id() + " is given twice");
+					invalid = "Id " + row.id() + " is given twice";
+				}
+				else if (!uniqueIds.add(row.values().get("uniqueId"))) {
+					invalid = "UniqueId " + row.values().get("uniqueId") + " is given twice";
+				}
+				else if (row.id() == Integer.MAX_VALUE) {
+					// new records' Ids follow the highest
+					invalid = "Id " + row.id() + " leaves no Id for new records; the highest a fixture may have is "
+							+ (Integer.MAX_VALUE - 1);
+				}
+				if (invalid != null) {
+					throw new EphemeralSetupException("Invalid fixture " + record + " in " + where + ": " + invalid);
 				}
 				this.rows.get(resource).add(row);
 			}

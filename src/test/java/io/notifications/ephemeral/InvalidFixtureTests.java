@@ -45,6 +45,19 @@ class InvalidFixtureTests {
 						{"coworkernotifications":[%s,%s]}""".formatted(VALID, VALID),
 						"Invalid fixture coworkernotifications[1] in notifications.ephemeral.fixtures (file [%s]): "
 								+ "Id 7 is given twice"),
+				Arguments.of(
+						"""
+								{"coworkernotifications":[%s,%s]}""".formatted(
+								VALID.replace("}", ",\"UniqueId\":\"6f1c2a44-7b1e-4c55-9d3f-2f8a9b0c1d2e\"}"),
+								VALID.replace("\"Id\":7", "\"Id\":8")
+									.replace("}", ",\"UniqueId\":\"6f1c2a44-7b1e-4c55-9d3f-2f8a9b0c1d2e\"}")),
+						"Invalid fixture coworkernotifications[1] in notifications.ephemeral.fixtures (file [%s]): "
+								+ "UniqueId 6f1c2a44-7b1e-4c55-9d3f-2f8a9b0c1d2e is given twice"),
+				Arguments.of("""
+						{"coworkernotifications":[%s]}""".formatted(VALID.replace("\"Id\":7", "\"Id\":2147483647")),
+						"Invalid fixture coworkernotifications[0] in notifications.ephemeral.fixtures (file [%s]): "
+								+ "Id 2147483647 leaves no Id for new records; the highest a fixture may have is "
+								+ "2147483646"),
 				Arguments.of("""
 						{"systemnotifications":[{"Title":"No Id","Severity":9}]}""",
 						"Invalid fixture systemnotifications[0] (Id missing) in notifications.ephemeral.fixtures (file ["
