@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Ephemeral mode's beans, present only with the {@code ephemeral} profile: the clock that
@@ -57,6 +59,16 @@ class EphemeralConfig {
 	@Bean
 	ResetTurns resetTurns() {
 		return new ResetTurns();
+	}
+
+	@Bean
+	WebMvcConfigurer steeringTakesNoStrayParameters() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new NoQueryParameters()).addPathPatterns("/ephemeral/**");
+			}
+		};
 	}
 
 	@Bean
