@@ -1,5 +1,6 @@
 """The plugin's configuration and packaging."""
 import sys
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -120,6 +121,20 @@ def test_a_bad_setting_is_named(pytester, setting, value, expected):
         {setting} = {value}
     """)
     config = pytester.parseconfig(*PLUGIN)
-    with pytest.raises(pytest.UsageError) as error:
+    # named from the value read, not through config.inicfg, which pytest 9 deprecates
+    with warnings.catch_warnings(), pytest.raises(pytest.UsageError) as error:
+        warnings.simplefilter("error")
         plugin.options(config)
     assert str(error.value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [("", True), ("false", False), ("Off", False), ("yes", True)])
+def test_the_archive_setting_is_read_as_pytest_reads_a_bool_without_a_warning(pytester, value, expected):
+    pytester.makeini(f"""
+        [pytest]
+        notifications_archive = {value}
+    """)
+    config = pytester.parseconfig(*PLUGIN)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert plugin.options(config).archive is expected

@@ -54,8 +54,7 @@ def pytest_addoption(parser):
     parser.addini("notifications_users", "users, one email:password:Role1+Role2 a line", type="linelist")
     parser.addini("notifications_fixtures", "the fixtures file, relative to the ini file")
     parser.addini("notifications_cache_dir", "where the extracted jar and the class-data archive are kept")
-    parser.addini("notifications_archive", "make and use a class-data archive (default true)", type="bool",
-                  default=True)
+    parser.addini("notifications_archive", "make and use a class-data archive (default true)")
     parser.addini("notifications_clock", "where the server's clock starts, standing still (ISO-8601)")
     parser.addini("notifications_seed", "the seed of the server's generators")
     parser.addini("notifications_properties", "more server properties, one name=value a line", type="linelist")
@@ -92,7 +91,8 @@ def options(config) -> Options:
     elif os.environ.get("NOTIFICATIONS_ARCHIVE"):
         archive = os.environ["NOTIFICATIONS_ARCHIVE"].strip().lower() not in ("0", "false", "no", "off")
     else:
-        archive = _ini(config, "notifications_archive", lambda value: value, "true or false")
+        archive = _ini(config, "notifications_archive", _boolean, "true or false")
+        archive = True if archive is None else archive
     seed = _ini(config, "notifications_seed", int, "an integer")
     timeout = _ini(config, "notifications_start_timeout", float, "a number of seconds")
     try:
@@ -115,11 +115,21 @@ def options(config) -> Options:
 
 def _ini(config, name, parse, expected):
     """An ini value read by ``parse``, or a usage error that names the setting."""
+    value = config.getini(name)
+    if value in ("", None):
+        return None
     try:
-        value = config.getini(name)
-        return parse(value) if value not in ("", None) else None
+        return parse(value)
     except ValueError:
-        raise pytest.UsageError(f"{name} must be {expected}, not {getattr(config, 'inicfg', {}).get(name)!r}") from None
+        raise pytest.UsageError(f"{name} must be {expected}, not {value!r}") from None
+
+
+def _boolean(value: str) -> bool:
+    """As pytest reads a ``bool`` ini value, which it cannot name when it is wrong."""
+    words = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+    if value.strip().lower() not in words:
+        raise ValueError(value)
+    return words[value.strip().lower()]
 
 
 def _cache_dir(config) -> Path:
