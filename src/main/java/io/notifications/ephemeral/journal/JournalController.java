@@ -1,6 +1,7 @@
 package io.notifications.ephemeral.journal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.notifications.ephemeral.EphemeralProperties;
 import io.notifications.value.WireValues;
 import io.notifications.web.ErrorItem;
 import io.notifications.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.context.annotation.Profile;
@@ -47,17 +49,28 @@ class JournalController {
 			description = "Oldest first. Filters: method, path (exact), path_prefix, caller, status, since "
 					+ "(Time at or after) and after (Sequence above).")
 	@GetMapping
-	Listed<JournalEntry> requests(@RequestParam Map<String, String> parameters) {
+	Listed<JournalEntry> requests(@RequestParam Map<String, String> documented, HttpServletRequest request) {
+		// every value: the documented map holds each name's first
+		Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		request.getParameterMap()
+			.forEach((name, values) -> named.computeIfAbsent(name, (key) -> new ArrayList<>()).addAll(List.of(values)));
 		Map<String, String> filters = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		filters.putAll(parameters);
-		// a misspelt filter left out would match every request
-		List<ErrorItem> unknown = filters.entrySet()
-			.stream()
-			.filter((filter) -> !FILTERS.contains(filter.getKey().toLowerCase(Locale.ROOT)))
-			.map((filter) -> new ErrorItem(filter.getValue(), UNKNOWN_FILTER, filter.getKey()))
-			.toList();
-		if (!unknown.isEmpty()) {
-			throw new InvalidRequestException(unknown);
+		List<ErrorItem> refused = new ArrayList<>();
+		named.forEach((name, values) -> {
+			if (!FILTERS.contains(name.toLowerCase(Locale.ROOT))) {
+				// a misspelt filter left out would match every request
+				refused.add(new ErrorItem(values.get(0), UNKNOWN_FILTER, name));
+			}
+			else if (values.size() > 1) {
+				// as on the resources' lists: one would be left out
+				refused.add(new ErrorItem(values, ErrorItem.NOT_VALID, name));
+			}
+			else if (!values.get(0).isEmpty()) {
+				filters.put(name, values.get(0));
+			}
+		});
+		if (!refused.isEmpty()) {
+			throw new InvalidRequestException(refused);
 		}
 		Predicate<JournalEntry> filter = (entry) -> true;
 		filter = filter.and(text(filters, "method", JournalEntry::method, true));

@@ -194,6 +194,12 @@ class JournalTests extends SteeringTestSupport {
 		assertThat(get("/ephemeral/requests?pathPrefix=/nothing&methd=PUT", admin()).body()).isEqualTo(
 				failure(400, "methd", "is not a known filter", error("\"PUT\"", "is not a known filter", "methd"),
 						error("\"/nothing\"", "is not a known filter", "pathPrefix")));
+		// a filter given twice, in any case, is refused (the second was left out); an
+		// empty
+		// one is left out, as on the resources' lists
+		assertThat(get("/ephemeral/requests?method=PUT&METHOD=GET", admin()).body()).isEqualTo(failure(400, "method",
+				"is not a valid value", error("[\"PUT\",\"GET\"]", "is not a valid value", "method")));
+		assertThat(journal("method=&path_prefix=/api/")).isEqualTo(journal("path_prefix=/api/"));
 	}
 
 	@Test
