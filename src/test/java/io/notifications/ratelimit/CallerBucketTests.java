@@ -1,8 +1,5 @@
 package io.notifications.ratelimit;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,28 +44,12 @@ class CallerBucketTests {
 		});
 		CallerBucket bucket = CallerBucket.shared(this.batched, this.alone);
 
-		CountDownLatch together = new CountDownLatch(1);
-		List<Thread> requests = new ArrayList<>();
 		AtomicInteger consumed = new AtomicInteger();
-		for (int request = 0; request < 8; request++) {
-			Thread thread = new Thread(() -> {
-				try {
-					together.await();
-					if (bucket.consume().isConsumed()) {
-						consumed.incrementAndGet();
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-			thread.start();
-			requests.add(thread);
-		}
-		together.countDown();
-		for (Thread request : requests) {
-			request.join();
-		}
+		AtOnce.run(8, (request) -> {
+			if (bucket.consume().isConsumed()) {
+				consumed.incrementAndGet();
+			}
+		});
 
 		assertThat(consumed).hasValue(8);
 		assertThat(overlaps).hasValue(0);

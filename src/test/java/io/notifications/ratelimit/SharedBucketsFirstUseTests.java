@@ -4,12 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.notifications.support.EndToEnd;
@@ -50,26 +47,7 @@ class SharedBucketsFirstUseTests {
 			RowLockWaits waits = RowLockWaits.watch(url);
 			for (int caller = 0; caller < 20; caller++) {
 				String name = "caller-" + caller;
-				CountDownLatch together = new CountDownLatch(1);
-				List<Thread> requests = new ArrayList<>();
-				for (int request = 0; request < 8; request++) {
-					boolean write = request % 2 == 0;
-					Thread thread = new Thread(() -> {
-						try {
-							together.await();
-							answers.add(limiter.tryAcquire(name, write));
-						}
-						catch (InterruptedException ex) {
-							Thread.currentThread().interrupt();
-						}
-					});
-					thread.start();
-					requests.add(thread);
-				}
-				together.countDown();
-				for (Thread request : requests) {
-					request.join();
-				}
+				AtOnce.run(8, (request) -> answers.add(limiter.tryAcquire(name, request % 2 == 0)));
 			}
 
 			assertThat(waits.most()).isZero();
