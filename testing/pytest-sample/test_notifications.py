@@ -40,3 +40,15 @@ def test_answers_without_credentials_401(nexudus):
 def test_keeps_a_token_per_user(nexudus):
     assert nexudus.token(ADMIN) == nexudus.token(ADMIN)
     assert nexudus.token(ADMIN) != nexudus.token(READER)
+
+
+def test_revokes_the_token_the_plugin_keeps_for_a_user(nexudus):
+    revoked = nexudus.request("POST", "/api/token/revoke", "token=" + nexudus.token(ADMIN), auth=None,
+                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert revoked.status == 200, revoked.body
+    assert nexudus.request("GET", "/api/spaces/coworkernotifications/7").status == 401
+
+
+def test_uses_the_kept_token_again_after_the_reset_that_follows_its_revocation(nexudus):
+    status, record = NotificationClient(nexudus.url, nexudus.bearer(ADMIN)).get(7)
+    assert (status, record["Message"]) == (200, "Your invoice is ready")

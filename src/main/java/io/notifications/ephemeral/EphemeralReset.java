@@ -2,7 +2,8 @@ package io.notifications.ephemeral;
 
 /**
  * Published when {@code POST /ephemeral/reset} has restored the fixtures, for everything
- * else that a reset empties (the journal, the faults) to clear itself.
+ * else that a reset empties (the journal, the faults, the token revocations) to clear
+ * itself.
  */
 public record EphemeralReset() {
 }

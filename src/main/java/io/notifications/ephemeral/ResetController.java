@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /ephemeral/reset}: restores the fixtures and empties everything else (the
- * journal and the faults through {@link EphemeralReset}), in one call, between the tests
- * of a suite. The Administrator's alone (SecurityConfig); outside {@code /api}, as it is
- * no Nexudus endpoint.
+ * journal, the faults and the revocations through {@link EphemeralReset}), in one call,
+ * between the tests of a suite. The Administrator's alone (SecurityConfig); outside
+ * {@code /api}, as it is no Nexudus endpoint.
  */
 @RestController
 @Profile(EphemeralProperties.PROFILE)
@@ -44,7 +44,7 @@ class ResetController {
 
 	@Operation(summary = "Restore the fixtures (ephemeral mode only)",
 			description = "Ephemeral mode, for integration tests only and never on a network: empties every "
-					+ "resource, the Idempotency-Keys, the request journal and the fault rules, writes the "
+					+ "resource, the Idempotency-Keys, the request journal, the fault rules and the token revocations, writes the "
 					+ "fixtures back with their Ids, and makes new records' Ids start above them again. The clock is "
 					+ "left as it is. Administrator only. Value: the records restored per " + "resource.")
 	@PostMapping(path = PATH, produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })

@@ -140,6 +140,36 @@ class EphemeralModeTests extends ApiTestSupport {
 		assertThat(again.json().get("Value").get("Id").asInt()).isEqualTo(126);
 	}
 
+	/**
+	 * A token revoked, or a user's sessions ended, in one test would otherwise be refused
+	 * in every later one, a harness's kept token included.
+	 */
+	@Test
+	void aResetForgetsRevocationsSoTokensTakenBeforeItWorkAgain() {
+		reset();
+		String revoked = accessToken(TESTER, "pass:word");
+		String ended = accessToken("cn-list@example.com", "role-secret");
+		assertThat(postForm("/api/token/revoke", "token=" + revoked).status()).isEqualTo(200);
+		assertThat(send("POST", "/api/token/revoke-all", "application/x-www-form-urlencoded",
+				"user=cn-list@example.com", admin())
+			.status()).isEqualTo(200);
+		for (String token : List.of(revoked, ended)) {
+			assertThat(get("/api/spaces/coworkernotifications", "Bearer " + token).status()).isEqualTo(401);
+		}
+
+		reset();
+
+		for (String token : List.of(revoked, ended)) {
+			assertThat(get("/api/spaces/coworkernotifications", "Bearer " + token).status()).isEqualTo(200);
+		}
+	}
+
+	private String accessToken(String user, String password) {
+		Response token = postForm("/api/token", "grant_type=password&username=" + user + "&password=" + password);
+		assertThat(token.status()).as(token.body()).isEqualTo(200);
+		return token.json().get("access_token").asString();
+	}
+
 	/** A steering call for a caller that takes no JSON is refused before it steers. */
 	@Test
 	void aSteeringCallForACallerThatTakesNoJsonIsA406AndSteersNothing() {

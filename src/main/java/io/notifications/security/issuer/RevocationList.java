@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.notifications.ephemeral.EphemeralReset;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -104,6 +106,19 @@ class RevocationList implements SmartInitializingSingleton {
 			}
 		}
 		this.since = databaseNow.minus(OVERLAP);
+	}
+
+	/**
+	 * Ephemeral mode's reset: a token one test revoked, or a user whose sessions it
+	 * ended, would otherwise be refused in every later test, the harnesses' kept tokens
+	 * included.
+	 */
+	@EventListener(EphemeralReset.class)
+	synchronized void forgetAll() {
+		this.revocations.deleteAllInBatch();
+		this.tokens.clear();
+		this.users.clear();
+		this.since = null;
 	}
 
 	/** Complete before the first request. */

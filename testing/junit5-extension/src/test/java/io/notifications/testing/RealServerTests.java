@@ -108,6 +108,26 @@ class RealServerTests {
 				error.getMessage());
 	}
 
+	@Test
+	@Order(8)
+	void revokesTheTokenItKeepsForAUser(Nexudus nexudus) throws Exception {
+		HttpResponse<String> revoke = http.send(HttpRequest.newBuilder(nexudus.url("/api/token/revoke"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("token=" + nexudus.token("admin@example.com")))
+			.build(), BodyHandlers.ofString());
+		assertEquals(200, revoke.statusCode(), revoke.body());
+		HttpResponse<String> refused = http.send(HttpRequest.newBuilder(nexudus.url("/api/spaces/coworkernotifications/7"))
+			.header("Authorization", nexudus.bearer("admin@example.com"))
+			.build(), BodyHandlers.ofString());
+		assertEquals(401, refused.statusCode(), refused.body());
+	}
+
+	@Test
+	@Order(9)
+	void usesTheKeptTokenAgainAfterTheResetThatFollowsItsRevocation(Nexudus nexudus) throws Exception {
+		assertEquals("Your invoice is ready", message(nexudus));
+	}
+
 	@Nested
 	class InANestedClass {
 
