@@ -22,6 +22,7 @@ class FakeServer:
     def __init__(self):
         self.received = []
         self.answers = {}
+        self.headers = {}
         fake = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -36,6 +37,8 @@ class FakeServer:
                     {"Status": 404, "Message": "Not found.", "Errors": [], "WasSuccessful": False})))
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
+                for name, value in fake.headers.get((self.command, path), []):
+                    self.send_header(name, value)
                 data = text.encode("utf-8")
                 if status != 204:
                     self.send_header("Content-Length", str(len(data)))
@@ -52,8 +55,9 @@ class FakeServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
-    def answer(self, method, path, status, body=""):
+    def answer(self, method, path, status, body="", headers=()):
         self.answers[(method, path)] = (status, body if isinstance(body, str) else json.dumps(body))
+        self.headers[(method, path)] = list(headers)
         return self
 
     @property

@@ -201,6 +201,17 @@ def test_answers_non_2xx_instead_of_raising(fake, nexudus):
     assert json.loads(fake.last["body"]) == {"Id": 7}
 
 
+@pytest.mark.parametrize("status", [200, 401])
+def test_a_header_sent_twice_keeps_both_values(fake, nexudus, status):
+    fake.answer("GET", "/api/spaces/coworkernotifications/7", status, "{}",
+                headers=[("Vary", "Origin"), ("X-Other", "1"), ("vary", "Accept")])
+    answer = nexudus.request("GET", "/api/spaces/coworkernotifications/7", headers={"Authorization": "Basic x"})
+    assert answer.status == status
+    assert answer.header("VARY") == "Origin, Accept"
+    assert answer.headers["Vary"] == "Origin, Accept"
+    assert answer.header("X-Other") == "1"
+
+
 def test_a_request_with_its_own_authorization_fetches_no_token(fake, nexudus):
     fake.answer("GET", "/api/spaces/coworkernotifications/7", 401, '{"Status":401,"Errors":[]}')
     answer = nexudus.request("GET", "/api/spaces/coworkernotifications/7", headers={"authorization": "Bearer old"})

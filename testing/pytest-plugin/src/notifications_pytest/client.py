@@ -10,6 +10,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from email.message import Message
 from typing import Any, Dict, Iterable, List, Optional, Union
 
 from .server import User
@@ -48,10 +49,21 @@ def request(method: str, url: str, body: Union[str, bytes, None] = None,
     prepared = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(prepared, timeout=timeout) as response:
-            return Answer(response.status, dict(response.headers.items()), response.read().decode("utf-8"))
+            return Answer(response.status, _fields(response.headers), response.read().decode("utf-8"))
     except urllib.error.HTTPError as error:
         with error:
-            return Answer(error.code, dict(error.headers.items()), error.read().decode("utf-8", errors="replace"))
+            return Answer(error.code, _fields(error.headers), error.read().decode("utf-8", errors="replace"))
+
+
+def _fields(message: Message) -> Dict[str, str]:
+    """The answer's header fields by name; one sent more than once (``Vary``, ``WWW-Authenticate``)
+    is one value, its lines joined with ", " as RFC 9110 section 5.3 allows, instead of the last alone."""
+    fields: Dict[str, str] = {}
+    names: Dict[str, str] = {}
+    for name, value in message.items():
+        key = names.setdefault(name.lower(), name)
+        fields[key] = f"{fields[key]}, {value}" if key in fields else value
+    return fields
 
 
 def basic(email: str, password: str) -> str:
