@@ -15,8 +15,8 @@ import io.notifications.ephemeral.EphemeralProperties;
 import io.notifications.value.WireValues;
 import io.notifications.web.ErrorItem;
 import io.notifications.web.InvalidRequestException;
-import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
