@@ -457,7 +457,8 @@ class Nexudus:
 
     def token(self, email: Optional[str] = None) -> str:
         """An access token from ``POST /api/token`` (password grant) for a configured user (the first
-        by default); kept until the clock is changed through ``clock``."""
+        by default); kept until the clock is changed through ``clock`` (a test that revokes it finds it
+        working again after the next reset)."""
         user = self._user(email)
         if user.email not in self._tokens:
             form = urllib.parse.urlencode({"grant_type": "password", "username": user.email, "password": user.password})

@@ -47,8 +47,8 @@ public final class Nexudus {
 
 	/**
 	 * An access token for a configured user, from {@code POST /api/token} with the password grant;
-	 * kept for the rest of the run (tokens survive resets) until the clock is changed through
-	 * {@link #clock()}.
+	 * kept for the rest of the run (tokens survive resets, and a test that revokes one finds it
+	 * working again after the next reset) until the clock is changed through {@link #clock()}.
 	 */
 	public String token(String email) {
 		ServerOptions.User user = user(email);
