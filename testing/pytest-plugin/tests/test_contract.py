@@ -158,6 +158,17 @@ def test_sets_and_advances_the_clock_with_the_contracts_bodies(fake, nexudus):
         nexudus.clock.advance(timedelta(milliseconds=1500))
 
 
+def test_lets_the_clock_run_with_the_system_time_again_and_takes_new_tokens(fake, nexudus):
+    fake.answer("POST", "/api/token", 200, '{"access_token":"eyJ.a.b"}')
+    nexudus.token("reader@example.com")
+    fake.answer("DELETE", "/ephemeral/clock", 200, '{"Now":"2026-12-07T19:45:12.123456Z","Fixed":false}')
+    assert nexudus.clock.use_system_time() == ClockReading(datetime(2026, 12, 7, 19, 45, 12, 123456, tzinfo=timezone.utc),
+                                                           False)
+    assert (fake.last["method"], fake.last["path"], fake.last["body"]) == ("DELETE", "/ephemeral/clock", None)
+    nexudus.token("reader@example.com")
+    assert [r["path"] for r in fake.received] == ["/api/token", "/ephemeral/clock", "/api/token"]
+
+
 def test_gets_a_token_with_the_password_grant_once_per_user(fake, nexudus):
     fake.answer("POST", "/api/token", 200, '{"access_token":"eyJ.a.b","token_type":"bearer","expires_in":604799,"refresh_token":"r"}')
     assert nexudus.token("reader@example.com") == "eyJ.a.b"

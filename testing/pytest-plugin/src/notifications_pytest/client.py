@@ -399,7 +399,7 @@ class Faults:
 
 class Clock:
     """The server's clock (``/ephemeral/clock``). Setting or advancing it fixes it; the reset does
-    not change it."""
+    not change it, so a test that steers it lets it run again when it is done (``use_system_time``)."""
 
     def __init__(self, steering: _Steering, on_change):
         self._steering, self._on_change = steering, on_change
@@ -421,9 +421,14 @@ class Clock:
             raise ValueError(f"The clock advances by whole seconds, not {by}")
         return self._change({"AdvanceSeconds": int(seconds)})
 
-    def _change(self, body) -> ClockReading:
+    def use_system_time(self) -> ClockReading:
+        """Lets the clock run with the system's time again (``DELETE /ephemeral/clock``), whether a test
+        or the ``notifications_clock`` setting stopped it."""
+        return self._change(None, "DELETE")
+
+    def _change(self, body, method: str = "POST") -> ClockReading:
         try:
-            return self._reading(self._steering.call("POST", "/ephemeral/clock", body))
+            return self._reading(self._steering.call(method, "/ephemeral/clock", body))
         finally:
             self._on_change()  # tokens issued before may have expired, or not be valid yet
 

@@ -13,12 +13,16 @@ import io.notifications.web.WireBody;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /ephemeral/clock}: reads the server's clock, stops it or moves it. */
+/**
+ * {@code /ephemeral/clock}: reads the server's clock, stops it or moves it, and lets it
+ * run with the system's again; a reset leaves it alone.
+ */
 @RestController
 @RequestMapping(path = "/ephemeral/clock", produces = { JsonContentType.JSON, JsonContentType.ANY_JSON })
 @Profile(EphemeralProperties.PROFILE)
@@ -49,6 +53,15 @@ class ClockController {
 		else {
 			this.clock.fix(moved(request.advanceSeconds()));
 		}
+		return read();
+	}
+
+	@Operation(summary = "Let the server's clock run with the system's again (ephemeral mode only)",
+			description = "Undoes a stop or a move, and the start of notifications.ephemeral.clock; a test that "
+					+ "steered the clock calls it when it is done, since a reset leaves the clock as it is.")
+	@DeleteMapping
+	ClockState release() {
+		this.clock.reset();
 		return read();
 	}
 

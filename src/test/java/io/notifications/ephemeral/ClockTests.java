@@ -1,5 +1,7 @@
 package io.notifications.ephemeral;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 
@@ -34,6 +36,28 @@ class ClockTests extends SteeringTestSupport {
 		assertThat(steer("POST", "/ephemeral/clock", """
 				{"Now":"2024-12-31T23:59:59Z"}""").body())
 			.isEqualTo("{\"Now\":\"2024-12-31T23:59:59Z\",\"Fixed\":true}");
+	}
+
+	/**
+	 * A reset leaves the clock as it is, so a test that stopped it lets it run again for
+	 * the tests after it.
+	 */
+	@Test
+	void aDeleteLetsTheClockRunWithTheSystemsAgain() {
+		fixClock("2025-01-15T10:30:00Z");
+		Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+		Response released = steer("DELETE", "/ephemeral/clock", null);
+
+		assertThat(released.status()).isEqualTo(200);
+		assertThat(released.json().get("Fixed").asBoolean()).isFalse();
+		assertThat(Instant.parse(released.json().get("Now").asString())).isBetween(before, Instant.now());
+		Response created = postJson(COWORKERS, NEW_COWORKER_NOTIFICATION, admin());
+		assertThat(Instant.parse(created.json().get("Value").get("CreatedOn").asString())).isBetween(before,
+				Instant.now());
+		assertThat(steer("GET", "/ephemeral/clock", null).json().get("Fixed").asBoolean()).isFalse();
+		// a clock already running is left running
+		assertThat(steer("DELETE", "/ephemeral/clock", null).json().get("Fixed").asBoolean()).isFalse();
 	}
 
 	@Test

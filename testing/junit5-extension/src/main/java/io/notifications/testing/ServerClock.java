@@ -7,11 +7,13 @@ import java.util.Map;
 /**
  * The server's clock ({@code /ephemeral/clock}, CONTRACT.md section 7), which everything that tells
  * time on the server reads: {@code CreatedOn}/{@code UpdatedOn}, token lifetimes, rate-limit windows
- * and the journal's {@code Time}. Setting or advancing it fixes it; the reset does not change it.
+ * and the journal's {@code Time}. Setting or advancing it fixes it; the reset does not change it, so a
+ * test that steers it lets it run again when it is done.
  *
  * <pre>{@code
  * nexudus.clock().set(Instant.parse("2025-01-15T10:30:00Z"));
  * nexudus.clock().advance(Duration.ofDays(8));   // a week's token has now expired
+ * nexudus.clock().useSystemTime();               // running with the system's time again
  * }</pre>
  */
 public final class ServerClock {
@@ -50,9 +52,21 @@ public final class ServerClock {
 		return change(Map.of("AdvanceSeconds", duration.getSeconds()));
 	}
 
+	/**
+	 * Lets the clock run with the system's time again ({@code DELETE /ephemeral/clock}), whether a test
+	 * or {@code @NotificationsServer(clock)} stopped it.
+	 */
+	public ClockReading useSystemTime() {
+		return change("DELETE", null);
+	}
+
 	private ClockReading change(Map<String, Object> body) {
+		return change("POST", body);
+	}
+
+	private ClockReading change(String method, Map<String, Object> body) {
 		try {
-			return ClockReading.from(JsonFields.of(this.connection.steer("POST", PATH, body), "The clock"));
+			return ClockReading.from(JsonFields.of(this.connection.steer(method, PATH, body), "The clock"));
 		}
 		finally {
 			// tokens issued before may have expired, or not be valid yet, at the new time

@@ -206,6 +206,20 @@ class ContractWireTests {
 	}
 
 	@Test
+	void letsTheClockRunWithTheSystemTimeAgainAndTakesNewTokens() {
+		this.server.answer("POST", "/api/token", 200, "{\"access_token\":\"eyJ.a.b\"}");
+		this.nexudus.token("reader@example.com");
+		this.server.answer("DELETE", "/ephemeral/clock", 200, """
+				{"Now":"2026-12-07T19:45:12.123456Z","Fixed":false}""");
+		assertEquals(new ClockReading(Instant.parse("2026-12-07T19:45:12.123456Z"), false),
+				this.nexudus.clock().useSystemTime());
+		assertEquals("DELETE /ephemeral/clock", this.server.last().method() + " " + this.server.last().path());
+		assertNull(this.server.last().body());
+		this.nexudus.token("reader@example.com");
+		assertEquals(3, this.server.received.size(), "a new token after the clock changed");
+	}
+
+	@Test
 	void getsATokenWithThePasswordGrantOncePerUser() {
 		this.server.answer("POST", "/api/token", 200,
 				"{\"access_token\":\"eyJ.a.b\",\"token_type\":\"bearer\",\"expires_in\":604799,\"refresh_token\":\"r\"}");

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
+import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.opentest4j.AssertionFailedError;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -125,6 +127,18 @@ class RealServerTests {
 	@Test
 	@Order(9)
 	void usesTheKeptTokenAgainAfterTheResetThatFollowsItsRevocation(Nexudus nexudus) throws Exception {
+		assertEquals("Your invoice is ready", message(nexudus));
+	}
+
+	@Test
+	@Order(10)
+	void stopsTheClockAndLetsItRunWithTheSystemTimeAgain(Nexudus nexudus) throws Exception {
+		nexudus.clock().set(Instant.parse("2025-01-15T10:30:00Z"));
+		assertEquals("Your invoice is ready", message(nexudus));
+		ClockReading running = nexudus.clock().useSystemTime();
+		assertFalse(running.fixed());
+		assertTrue(running.now().isAfter(Instant.now().minusSeconds(60)), running.toString());
+		// the token taken at the stopped time has expired by now: the extension takes another
 		assertEquals("Your invoice is ready", message(nexudus));
 	}
 
