@@ -26,14 +26,15 @@ class JournalConfig {
 	}
 
 	/**
-	 * Right after the connection's filter, on the request's own dispatch and on the one
-	 * that hands on a body received later.
+	 * Right after the connection's filter (and the reset's refusals, which are not
+	 * recorded), on the request's own dispatch and on the one that hands on a body
+	 * received later.
 	 */
 	@Bean
 	FilterRegistrationBean<JournalFilter> journalFilter(RequestJournal journal, Clock clock) {
 		FilterRegistrationBean<JournalFilter> registration = new FilterRegistrationBean<>(
 				new JournalFilter(journal, clock));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
 		registration.setAsyncSupported(true);
 		return registration;
