@@ -126,12 +126,7 @@ class FaultTests extends SteeringTestSupport {
 				{"Method":"PUT","Effect":"Delay","DelayMs":1500}""");
 		CompletableFuture<Response> delayed = CompletableFuture
 			.supplyAsync(() -> putJson(COWORKERS, update(1), admin()));
-		// the rule counts its match down when the request reaches it, before the delay
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (steer("GET", "/ephemeral/faults", null).json().get("Records").get(0).get("Remaining").asInt() > 0) {
-			assertThat(System.nanoTime()).as("the PUT reached the rule").isLessThan(deadline);
-			Thread.sleep(10);
-		}
+		awaitTheRuleReached();
 		Response reset = steer("POST", "/ephemeral/reset", null);
 
 		assertThat(reset.status()).isEqualTo(200);
@@ -155,11 +150,7 @@ class FaultTests extends SteeringTestSupport {
 				{"PathPrefix":"%s","Effect":"Delay","DelayMs":1500}""".formatted(prefix));
 		CompletableFuture<Response> delayed = CompletableFuture.supplyAsync(() -> method.equals("PUT")
 				? send(method, path, "application/json", update(1), admin()) : get(path, admin()));
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (steer("GET", "/ephemeral/faults", null).json().get("Records").get(0).get("Remaining").asInt() > 0) {
-			assertThat(System.nanoTime()).as("the request reached the rule").isLessThan(deadline);
-			Thread.sleep(10);
-		}
+		awaitTheRuleReached();
 		Response reset = steer("POST", "/ephemeral/reset", null);
 
 		assertThat(reset.status()).isEqualTo(200);
@@ -385,6 +376,15 @@ class FaultTests extends SteeringTestSupport {
 
 	private static JsonNode last(List<JsonNode> records) {
 		return records.get(records.size() - 1);
+	}
+
+	/** The first rule counts its match down when a request reaches it, before a delay. */
+	private void awaitTheRuleReached() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (steer("GET", "/ephemeral/faults", null).json().get("Records").get(0).get("Remaining").asInt() > 0) {
+			assertThat(System.nanoTime()).as("a request reached the rule").isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	private static String readAll(InputStream in) throws Exception {
