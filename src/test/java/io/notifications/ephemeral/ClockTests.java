@@ -61,6 +61,22 @@ class ClockTests extends SteeringTestSupport {
 	}
 
 	@Test
+	void onlyTheAdministratorLetsTheClockRunAgain() {
+		fixClock("2025-01-15T10:30:00Z");
+
+		Response anonymous = send("DELETE", "/ephemeral/clock", null, (String) null, null);
+		Response reader = send("DELETE", "/ephemeral/clock", null, (String) null,
+				basic("cn-read@example.com", "role-secret"));
+
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.body()).isEqualTo(failure(401, "Authorization has been denied for this request."));
+		assertThat(reader.status()).isEqualTo(403);
+		assertThat(reader.body()).isEqualTo(failure(403, "You do not have permission to perform this action."));
+		assertThat(steer("GET", "/ephemeral/clock", null).body())
+			.isEqualTo("{\"Now\":\"2025-01-15T10:30:00Z\",\"Fixed\":true}");
+	}
+
+	@Test
 	void aClockRequestTakesNowOrAdvanceSecondsAndNotBoth() {
 		fixClock("2025-01-15T10:30:00Z");
 		assertThat(steer("POST", "/ephemeral/clock", """
