@@ -41,7 +41,7 @@ public final class ServerClock {
 
 	/** Sets the clock to {@code now} (it may go backwards) and fixes it there. */
 	public ClockReading set(Instant now) {
-		return change(Map.of("Now", now.toString()));
+		return change("POST", Map.of("Now", now.toString()));
 	}
 
 	/** Moves the clock on by {@code duration}, in whole seconds, and fixes it there. */
@@ -49,7 +49,7 @@ public final class ServerClock {
 		if (duration.getNano() != 0) {
 			throw new IllegalArgumentException("The clock advances by whole seconds, not " + duration);
 		}
-		return change(Map.of("AdvanceSeconds", duration.getSeconds()));
+		return change("POST", Map.of("AdvanceSeconds", duration.getSeconds()));
 	}
 
 	/**
@@ -58,10 +58,6 @@ public final class ServerClock {
 	 */
 	public ClockReading useSystemTime() {
 		return change("DELETE", null);
-	}
-
-	private ClockReading change(Map<String, Object> body) {
-		return change("POST", body);
 	}
 
 	private ClockReading change(String method, Map<String, Object> body) {
