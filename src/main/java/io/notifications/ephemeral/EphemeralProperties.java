@@ -45,12 +45,17 @@ public record EphemeralProperties(String users, Path usersFile, String fixtures,
 	 * The request journal.
 	 *
 	 * @param size the most requests kept; the oldest are dropped first
+	 * @param text the most characters of bodies and query strings kept; the oldest
+	 * requests are dropped first, the newest is always kept
 	 */
-	public record Journal(@DefaultValue("10000") int size) {
+	public record Journal(@DefaultValue("10000") int size, @DefaultValue("64000000") long text) {
 
 		public Journal {
 			if (size < 1) {
 				throw new IllegalArgumentException("notifications.ephemeral.journal.size must be at least 1");
+			}
+			if (text < 1) {
+				throw new IllegalArgumentException("notifications.ephemeral.journal.text must be at least 1");
 			}
 		}
 

@@ -22,7 +22,7 @@ class JournalConfig {
 
 	@Bean
 	RequestJournal requestJournal(EphemeralProperties properties) {
-		return new RequestJournal(properties.journal().size());
+		return new RequestJournal(properties.journal().size(), properties.journal().text());
 	}
 
 	/**

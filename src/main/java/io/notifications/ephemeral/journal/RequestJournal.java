@@ -12,28 +12,45 @@ import io.notifications.ephemeral.EphemeralReset;
 import org.springframework.context.event.EventListener;
 
 /**
- * The requests the server answered, oldest first, at most {@code size} of them: the
- * oldest are dropped first. Sequence numbers count up for the life of the process, across
- * clears and resets.
+ * The requests the server answered, oldest first, at most {@code size} of them and at
+ * most {@code text} characters of their bodies and query strings (a journal of large
+ * bodies would otherwise fill the heap before it reached its size): the oldest are
+ * dropped first, the newest is always kept. Sequence numbers count up for the life of the
+ * process, across clears and resets.
  */
 public final class RequestJournal {
 
 	private final int size;
 
+	private final long text;
+
 	private final Deque<JournalEntry> entries = new ArrayDeque<>();
 
 	private long lastSequence;
 
-	RequestJournal(int size) {
+	private long keptText;
+
+	RequestJournal(int size, long text) {
 		this.size = size;
+		this.text = text;
 	}
 
 	/** Adds the entry that {@code entry} makes of the next sequence number. */
 	synchronized void add(LongFunction<JournalEntry> entry) {
-		if (this.entries.size() == this.size) {
-			this.entries.removeFirst();
+		JournalEntry added = entry.apply(++this.lastSequence);
+		this.keptText += text(added);
+		this.entries.addLast(added);
+		while (this.entries.size() > this.size || (this.keptText > this.text && this.entries.size() > 1)) {
+			this.keptText -= text(this.entries.removeFirst());
 		}
-		this.entries.addLast(entry.apply(++this.lastSequence));
+	}
+
+	private static long text(JournalEntry entry) {
+		return length(entry.body()) + length(entry.query());
+	}
+
+	private static int length(String text) {
+		return (text != null) ? text.length() : 0;
 	}
 
 	/** The entries that match, oldest first. */
@@ -51,6 +68,7 @@ public final class RequestJournal {
 	@EventListener(EphemeralReset.class)
 	public synchronized void clear() {
 		this.entries.clear();
+		this.keptText = 0;
 	}
 
 }
