@@ -30,20 +30,19 @@ final class HeaderCharacters {
 
 	/**
 	 * Parameter values keep the firewall's default, which allows any text. A second
-	 * {@code Authorization} is refused (RFC 9110 section 11.6.2 allows one): Spring reads
-	 * the first, and a proxy might check the other.
+	 * {@code Authorization} or {@code Content-Type} is refused (RFC 9110 sections 11.6.2
+	 * and 8.3 allow one): Spring reads the first, and a proxy might check the other.
 	 */
 	static StrictHttpFirewall firewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall() {
 
 			@Override
 			public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
-				Enumeration<String> credentials = request.getHeaders(HttpHeaders.AUTHORIZATION);
 				// the refusal's own error dispatch, to the envelope, carries the same
 				// headers
-				if (request.getDispatcherType() == DispatcherType.REQUEST && credentials.hasMoreElements()
-						&& credentials.nextElement() != null && credentials.hasMoreElements()) {
-					throw new RequestRejectedException("More than one Authorization header");
+				if (request.getDispatcherType() == DispatcherType.REQUEST) {
+					refuseASecond(request, HttpHeaders.AUTHORIZATION);
+					refuseASecond(request, HttpHeaders.CONTENT_TYPE);
 				}
 				return super.getFirewalledRequest(request);
 			}
@@ -56,6 +55,13 @@ final class HeaderCharacters {
 		// route and every rule names its methods
 		firewall.setUnsafeAllowAnyHttpMethod(true);
 		return firewall;
+	}
+
+	private static void refuseASecond(HttpServletRequest request, String header) {
+		Enumeration<String> values = request.getHeaders(header);
+		if (values.hasMoreElements() && values.nextElement() != null && values.hasMoreElements()) {
+			throw new RequestRejectedException("More than one " + header + " header");
+		}
 	}
 
 	private static boolean allowed(String text, boolean tab) {

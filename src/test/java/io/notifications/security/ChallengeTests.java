@@ -66,6 +66,35 @@ class ChallengeTests extends ApiTestSupport {
 		}
 	}
 
+	/**
+	 * The same for the body's type: a PUT read as the first type's and checked as the
+	 * other's by a proxy; nothing is written.
+	 */
+	@Test
+	void twoContentTypeHeadersAreABadRequestAndChangeNothing() {
+		int id = createdId("/api/spaces/coworkernotifications", """
+				{"CoworkerId":5,"Message":"Before","NotificationType":"blog","EntityId":0}""");
+		String body = """
+				{"Id":%d,"CoworkerId":5,"Message":"After","NotificationType":"blog","EntityId":0}""".formatted(id);
+		for (String[] pair : new String[][] { { "application/json", "text/plain" },
+				{ "application/json", "application/x-www-form-urlencoded" }, { "text/plain", "application/json" } }) {
+			Response response = RawHttp.exchange("127.0.0.1", this.port, """
+					PUT /api/spaces/coworkernotifications HTTP/1.1\r
+					Host: localhost\r
+					Authorization: %s\r
+					Content-Type: %s\r
+					Content-Type: %s\r
+					Content-Length: %d\r
+					Connection: close\r
+					\r
+					%s""".formatted(admin(), pair[0], pair[1], body.length(), body));
+
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo(failure(400, "The request is invalid."));
+		}
+		assertThat(get("/api/spaces/coworkernotifications/" + id, admin()).body()).contains("\"Message\":\"Before\"");
+	}
+
 	@Test
 	void aBadTokenOrBadBasicCredentialsAreChallengedForBoth() {
 		Response badToken = get("/api/sys/systemnotifications/1", "Bearer not-a-token");
