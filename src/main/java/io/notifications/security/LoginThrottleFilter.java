@@ -55,6 +55,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			return "password".equals(request.getParameter("grant_type"))
 					? Optional.ofNullable(request.getParameter("username")) : Optional.empty();
 		}
+		if (ClientCredentials.CLIENT_ENDPOINTS.matches(request)) {
+			return Optional.empty();
+		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			return basicUsername(authorization.substring(6).trim());

@@ -78,10 +78,10 @@ class SecurityConfig {
 			.logout(AbstractHttpConfigurer::disable)
 			.userDetailsService(secondFactor.withoutSecondFactor(users))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint)
-				.withObjectPostProcessor(ClientCredentials.ignoredOnTheTokenEndpoint()))
+				.withObjectPostProcessor(ClientCredentials.ignoredOnTheTokenEndpoints()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers(properties, issuedTokenCallers)))
-				.bearerTokenResolver(new BearerTokens())
+				.bearerTokenResolver(ClientCredentials.ignoredOnTheTokenEndpoints(new BearerTokens()))
 				// tokens are not bound to client certificates (RFC 9728 metadata)
 				.protectedResourceMetadata((metadata) -> metadata
 					.protectedResourceMetadataCustomizer((resource) -> resource.resourceName("Nexudus notifications")

@@ -86,6 +86,38 @@ class TokenClientCredentialsTests extends ApiTestSupport {
 		}
 	}
 
+	/**
+	 * A client that keeps its access token in a default header sends it, expired or
+	 * revoked, with the refresh that would replace it.
+	 */
+	@Test
+	void aBearerTokenThatFailsOrABadPasswordInTheHeaderStopsNoGrantAndNoRevocation() {
+		Response signIn = postForm("/api/token", SWAGGER_UI_FORM);
+		String access = signIn.json().get("access_token").asString();
+		String refresh = signIn.json().get("refresh_token").asString();
+		assertThat(postForm("/api/token/revoke", "token=" + access).status()).isEqualTo(200);
+		assertThat(get("/api/spaces/coworkernotifications?page=1", "Bearer " + access).status()).isEqualTo(401);
+
+		List<Response> grants = List.of(
+				send("POST", "/api/token", "application/x-www-form-urlencoded",
+						"grant_type=refresh_token&refresh_token=" + refresh, "Bearer " + access),
+				send("POST", "/api/token", "application/x-www-form-urlencoded", SWAGGER_UI_FORM, "Bearer x.y.z"),
+				// malformed, which Spring's resolver answers with invalid_request
+				send("POST", "/api/token", "application/x-www-form-urlencoded", SWAGGER_UI_FORM, "Bearer !!!"));
+		for (Response response : grants) {
+			assertThat(response.status()).as(response.body()).isEqualTo(200);
+			assertThat(response.body()).matches(TokenEndpointTests.TOKEN_RESPONSE);
+		}
+		String next = grants.get(1).json().get("access_token").asString();
+		for (String authorization : List.of("Bearer " + access, "Bearer !!!", basic(ADMIN, "wrong"))) {
+			Response revoked = send("POST", "/api/token/revoke", "application/x-www-form-urlencoded", "token=" + next,
+					authorization);
+			assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+			assertThat(revoked.body()).isEmpty();
+		}
+		assertThat(get("/api/spaces/coworkernotifications?page=1", "Bearer " + next).status()).isEqualTo(401);
+	}
+
 	@Test
 	void clientCredentialsDoNotHideTheUserFromTheLoginThrottle() {
 		String guess = "grant_type=password&username=sn-delete%40example.com&password=guess";
