@@ -66,9 +66,9 @@ final class TokenDocumentation {
 						.addApiResponse("400", new ApiResponse()
 							.description("A wrong password, a used or expired refresh token, "
 									+ "a body that is not a form with a known grant_type, "
-									+ "or parameters in the URL instead of the form or sent twice (invalid_request)")
+									+ "or parameters in the URL instead of the form, sent twice "
+									+ "or not in UTF-8 (invalid_request)")
 							.content(new Content().addMediaType("application/json", new MediaType().schema(error))))
-						.addApiResponse("401", badCredentials())
 						.addApiResponse("415", new ApiResponse()
 							.description("The body is in a content coding other than identity.")
 							.content(new Content().addMediaType(ContractDocumentation.JSON,
@@ -77,7 +77,10 @@ final class TokenDocumentation {
 		ErrorResponses.on(post, 405, 406, 408, 413, 429, 500, 503);
 	}
 
-	/** The endpoints that need no credentials still answer a bad bearer token 401. */
+	/**
+	 * A public page still answers a bad bearer token 401; the token endpoints read no
+	 * Authorization header.
+	 */
 	static ApiResponse badCredentials() {
 		return new ApiResponse().$ref("#/components/responses/401");
 	}
@@ -104,10 +107,9 @@ final class TokenDocumentation {
 								new ApiResponse().description("Revoked, or nothing to revoke: the answer is "
 										+ "the same whatever the token was"))
 						.addApiResponse("400",
-								new ApiResponse().description("No token, or a parameter sent twice")
+								new ApiResponse().description("No token, a parameter sent twice or a form not in UTF-8")
 									.content(new Content().addMediaType("application/json",
 											new MediaType().schema(oauthError()))))
-						.addApiResponse("401", badCredentials())
 						.addApiResponse("415", notAForm()));
 		ErrorResponses.on(post, 405, 406, 408, 413, 429, 500, 503);
 	}

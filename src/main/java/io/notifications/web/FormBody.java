@@ -59,6 +59,26 @@ public final class FormBody {
 		return properties;
 	}
 
+	/**
+	 * Whether a form decodes strictly in UTF-8, which OAuth 2's forms are in (RFC 6749
+	 * appendix B): one that declares another charset is not.
+	 */
+	public static boolean isUtf8Form(byte[] body, String contentType) {
+		try {
+			Charset declared = MediaType.parseMediaType(contentType).getCharset();
+			if (declared != null && !declared.equals(StandardCharsets.UTF_8)
+					&& !declared.equals(StandardCharsets.US_ASCII)) {
+				return false;
+			}
+			fields(body, StandardCharsets.UTF_8);
+			return true;
+		}
+		catch (IllegalArgumentException | UnreadableBodyException ex) {
+			// an unknown charset, or a malformed escape or byte sequence
+			return false;
+		}
+	}
+
 	/** The values of each name under its first spelling, in the order sent. */
 	private static Map<String, List<String>> fields(byte[] body, Charset charset) {
 		Map<String, String> spellings = new LinkedHashMap<>();

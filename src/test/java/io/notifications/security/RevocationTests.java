@@ -94,6 +94,24 @@ class RevocationTests extends ApiTestSupport {
 		assertThat(get(CN, bearer(tokens)).status()).isEqualTo(200);
 	}
 
+	/**
+	 * As on {@code /api/token}; the token was revoked with a malformed escape beside it.
+	 */
+	@Test
+	void aFormThatIsNotStrictUtf8IsABadRequestAndNothingIsRevoked() {
+		JsonNode tokens = signIn("cn-list@example.com", "role-secret");
+		String accessToken = tokens.get("access_token").asString();
+
+		for (String form : List.of("token=" + accessToken + "&x=%zz", "token=" + accessToken + "&x=%C0%AF")) {
+			Response response = send("POST", "/api/token/revoke", FORM, form, null);
+
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo("""
+					{"error":"invalid_request","error_description":"The request body is not a valid UTF-8 form."}""");
+		}
+		assertThat(get(CN, bearer(tokens)).status()).isEqualTo(200);
+	}
+
 	/** As on {@code /api/token}: a token in a URL ends up in logs and histories. */
 	@Test
 	void parametersInTheUrlAreRefusedAndNothingIsRevoked() {

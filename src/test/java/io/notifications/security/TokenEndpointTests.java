@@ -173,6 +173,37 @@ class TokenEndpointTests extends ApiTestSupport {
 	}
 
 	/**
+	 * The contract's rule for bodies, in the form RFC 6749 appendix B gives: the
+	 * request's parameters, as Tomcat's, skipped a malformed escape and decoded a form in
+	 * UTF-16 as if it were ASCII, and each of these was issued a token.
+	 */
+	@Test
+	void aFormThatIsNotStrictUtf8IsAnInvalidRequestAndIssuesNothing() {
+		Map<String, List<Map<String, Object>>> before = writableRows();
+		String form = "grant_type=password&username=admin@example.com&password=admin-secret";
+		byte[] rawByte = (form + "&x=\u00ff").getBytes(StandardCharsets.ISO_8859_1);
+		List<Response> responses = List.of(postForm("/api/token", form + "&x=%zz"),
+				postForm("/api/token", form + "&x=%u0041"), postForm("/api/token", form + "&x=%C0%AF"),
+				postForm("/api/token", form + "&x=%"),
+				send("POST", "/api/token", "application/x-www-form-urlencoded", BodyPublishers.ofByteArray(rawByte),
+						null),
+				send("POST", "/api/token", "application/x-www-form-urlencoded; charset=utf-16", form, null),
+				send("POST", "/api/token", "application/x-www-form-urlencoded; charset=iso-8859-1", form, null));
+
+		for (Response response : responses) {
+			assertThat(response.status()).as(response.body()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo("""
+					{"error":"invalid_request","error_description":"The request body is not a valid UTF-8 form."}""");
+			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		}
+		assertThat(writableRows()).isEqualTo(before);
+		for (String contentType : List.of("application/x-www-form-urlencoded; charset=UTF-8",
+				"application/x-www-form-urlencoded; charset=us-ascii")) {
+			assertThat(send("POST", "/api/token", contentType, form + "&x=%C3%A9", null).status()).isEqualTo(200);
+		}
+	}
+
+	/**
 	 * The contract's limit, before the form is parsed; Tomcat parsed up to 2 MiB, and a
 	 * chunked form past the limit was read as far as it had been received.
 	 */

@@ -9,6 +9,7 @@ import io.notifications.security.SecondFactorException;
 import io.notifications.security.issuer.TokenService.IssuedTokens;
 import io.notifications.web.FormBody;
 import io.notifications.web.JsonContentType;
+import io.notifications.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -36,6 +37,8 @@ class TokenController {
 	static final String BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or already used.";
 
 	static final String PARAMETERS_IN_THE_URL = "The parameters go in the form body, not in the URL.";
+
+	static final String NOT_UTF8_FORM = "The request body is not a valid UTF-8 form.";
 
 	private final TokenService tokens;
 
@@ -72,12 +75,20 @@ class TokenController {
 
 	/**
 	 * RFC 6749 section 3.2, for the token endpoints: parameters in the form body alone (a
-	 * URL with a password or a token ends up in logs and histories), and none more than
-	 * once (Spring would bind {@code a,b} from two values, a token that matches nothing).
+	 * URL with a password or a token ends up in logs and histories), a form that decodes
+	 * strictly in UTF-8 (appendix B; the request's parameters skip a malformed escape, as
+	 * Tomcat's do), and no parameter more than once (Spring would bind {@code a,b} from
+	 * two values, a token that matches nothing).
 	 */
 	static Optional<ResponseEntity<Map<String, Object>>> notInTheFormOnce(HttpServletRequest request) {
 		if (request.getQueryString() != null) {
 			return Optional.of(error("invalid_request", PARAMETERS_IN_THE_URL));
+		}
+		// the body is received before the request is handled
+		// (connection.BodyReadingFilter)
+		if (request.getAttribute(RequestBodies.BODY) instanceof byte[] body
+				&& !FormBody.isUtf8Form(body, request.getContentType())) {
+			return Optional.of(error("invalid_request", NOT_UTF8_FORM));
 		}
 		return request.getParameterMap()
 			.entrySet()
