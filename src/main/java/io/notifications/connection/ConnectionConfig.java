@@ -49,7 +49,7 @@ class ConnectionConfig {
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
 			factory.setProtocol(KeepServingHttp11NioProtocol.class.getName());
-			factory.addEngineValves(new ChunkedWithContentLengthValve(this.jsonMapper));
+			factory.addEngineValves(new AmbiguousFramingValve(this.jsonMapper));
 			factory.addContextCustomizers((context) -> {
 				Host host = (Host) context.getParent();
 				for (Valve valve : host.getPipeline().getValves()) {

@@ -85,6 +85,26 @@ class HttpLayerErrorsTests extends ApiTestSupport {
 		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("before");
 	}
 
+	/**
+	 * RFC 9112 section 6.1: a proxy may frame it by the connection's close. Tomcat
+	 * decoded the chunks, wrote the record and kept the connection for the next request.
+	 */
+	@Test
+	void anHttp10RequestWithATransferEncodingIsRefused() {
+		int id = createdId(BASE, record("before"));
+		String body = """
+				{"Id":%d,"CoworkerId":7,"Message":"after","NotificationType":"blog","EntityId":0}""".formatted(id);
+		Response response = send("PUT " + BASE + " HTTP/1.0\r\nHost: localhost\r\nAuthorization: "
+				+ basic(ADMIN, ADMIN_PASSWORD) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+				+ "Connection: keep-alive\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body
+				+ "\r\n0\r\n\r\n");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo(INVALID);
+		assertThat(response.header("Connection")).isEqualTo("close");
+		assertThat(readRecord(BASE, id).get("Message").asString()).isEqualTo("before");
+	}
+
 	@Test
 	void aChunkedRequestAloneIsAccepted() {
 		int id = createdId(BASE, record("before"));

@@ -12,25 +12,29 @@ import org.apache.tomcat.util.net.ApplicationBufferHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses with 400 a request with both {@code Transfer-Encoding} and
- * {@code Content-Length}, the start of request smuggling behind a proxy (RFC 9112 section
- * 6.3). Tomcat removes the length header before any valve runs, so this reads the raw
- * header bytes, which stay in Tomcat's input buffer during the request.
+ * Refuses with 400, and closes, a request whose body two parsers may frame differently,
+ * the start of request smuggling behind a proxy (RFC 9112 section 6.3): one with both
+ * {@code Transfer-Encoding} and {@code Content-Length}, or an HTTP/1.0 one with
+ * {@code Transfer-Encoding}, which HTTP/1.0 does not have (section 6.1 says to treat it
+ * as faulty framing and close; Tomcat decoded it and kept the connection). Tomcat removes
+ * the length header before any valve runs, so this reads the raw header bytes, which stay
+ * in Tomcat's input buffer during the request.
  */
-class ChunkedWithContentLengthValve extends ValveBase {
+class AmbiguousFramingValve extends ValveBase {
 
 	private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
 
 	private final JsonMapper jsonMapper;
 
-	ChunkedWithContentLengthValve(JsonMapper jsonMapper) {
+	AmbiguousFramingValve(JsonMapper jsonMapper) {
 		super(true);
 		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
-		if (request.getHeader("Transfer-Encoding") != null && sentContentLength(request)) {
+		if (request.getHeader("Transfer-Encoding") != null
+				&& ("HTTP/1.0".equals(request.getProtocol()) || sentContentLength(request))) {
 			response.setStatus(400);
 			response.setHeader("Connection", "close");
 			EnvelopeErrorReportValve.write(this.jsonMapper, response, 400);
