@@ -19,12 +19,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class ClientCredentials {
 
-	static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
-		.matcher(HttpMethod.POST, "/api/token");
+	/** The token endpoints that are public: the grants, and revoking a token. */
+	static final String[] PATHS = { "/api/token", "/api/token/revoke" };
+
+	static final RequestMatcher TOKEN_ENDPOINT = post(PATHS[0]);
 
 	/** Where no Authorization header authenticates. */
-	static final RequestMatcher CLIENT_ENDPOINTS = new OrRequestMatcher(TOKEN_ENDPOINT,
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/token/revoke"));
+	static final RequestMatcher CLIENT_ENDPOINTS = new OrRequestMatcher(TOKEN_ENDPOINT, post(PATHS[1]));
 
 	private ClientCredentials() {
 	}
@@ -46,6 +47,10 @@ final class ClientCredentials {
 
 	static BearerTokenResolver ignoredOnTheTokenEndpoints(BearerTokenResolver tokens) {
 		return (request) -> CLIENT_ENDPOINTS.matches(request) ? null : tokens.resolve(request);
+	}
+
+	private static RequestMatcher post(String path) {
+		return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path);
 	}
 
 }

@@ -54,8 +54,6 @@ class SecurityConfig {
 
 	private static final String EPHEMERAL = "ephemeral";
 
-	private static final String[] TOKEN_ENDPOINTS = { "/api/token", "/api/token/revoke" };
-
 	private static final String[] PUBLIC_PAGES = { "/", "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
 			"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**" };
 
@@ -99,7 +97,7 @@ class SecurityConfig {
 					.forEach((rule) -> authorize.requestMatchers(rule.matcher())
 						.access(AuthorityAuthorizationManager.hasAnyAuthority(Roles.ADMINISTRATOR, rule.role())));
 				// public: revoking needs only the token (RFC 7009); health is for probes
-				authorize.requestMatchers(HttpMethod.POST, TOKEN_ENDPOINTS).permitAll();
+				authorize.requestMatchers(ClientCredentials.CLIENT_ENDPOINTS).permitAll();
 				authorize.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll();
 				authorize.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES).permitAll();
 				authorize.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
@@ -115,7 +113,8 @@ class SecurityConfig {
 				}
 				// what no route takes: Spring MVC's 405 or 404, to anyone on the token
 				// endpoints and to any caller elsewhere under /api
-				authorize.requestMatchers(RequestMatchers.allOf(pathsOf(TOKEN_ENDPOINTS), unrouted)).permitAll();
+				authorize.requestMatchers(RequestMatchers.allOf(pathsOf(ClientCredentials.PATHS), unrouted))
+					.permitAll();
 				authorize.requestMatchers(RequestMatchers.allOf(pathsOf("/api/**"), unrouted)).authenticated();
 				authorize.requestMatchers("/api/**").hasAuthority(Roles.ADMINISTRATOR);
 				authorize.anyRequest().access((authentication, context) -> {
