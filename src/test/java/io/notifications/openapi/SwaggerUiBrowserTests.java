@@ -153,6 +153,21 @@ class SwaggerUiBrowserTests extends ApiTestSupport {
 	}
 
 	/**
+	 * Try it out before Authorize: the page shows the 401 envelope. The browser opens no
+	 * sign-in box of its own, which the 401's Basic challenge would make it do, holding
+	 * the request until someone answers it.
+	 */
+	@Test
+	void tryingItOutBeforeAuthorizingShowsThe401AndTheBrowserAsksForNoPassword() {
+		this.browser.get("http://localhost:" + this.port + "/");
+
+		JsonNode envelope = tryItOut("operations-CoworkerNotification-updateCoworkerNotification", "401");
+		assertThat(envelope.get("Status").asInt()).isEqualTo(401);
+		assertThat(envelope.get("WasSuccessful").asBoolean()).isFalse();
+		assertThat(sentAuthorizations()).containsExactly(Map.entry(OpenApiDocumentTests.COWORKER, ""));
+	}
+
+	/**
 	 * Opens an operation, runs Try it out with its example as it is, and answers the JSON
 	 * shown, once the status shown is the one expected.
 	 */
