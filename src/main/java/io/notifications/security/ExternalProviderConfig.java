@@ -2,6 +2,7 @@ package io.notifications.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.StringJoiner;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -21,9 +22,10 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * An external provider's discovery document and keys are fetched with 3 s to connect and
- * 3 s to answer, as a database connection is waited for: a provider that hung held each
- * request with a token for 30 s, one after another while the keys were first looked up. A
- * fetch that fails is a 503 ({@link BearerFailures}).
+ * 3 s for the whole answer, as a database connection is waited for: a provider that hung
+ * held each request with a token for 30 s, one after another while the keys were first
+ * looked up, and one that sent a byte every 2 s held it as long as it went on. A fetch
+ * that fails is a 503 ({@link BearerFailures}).
  */
 @Configuration(proxyBeanMethods = false)
 class ExternalProviderConfig {
@@ -34,16 +36,18 @@ class ExternalProviderConfig {
 	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	/**
-	 * {@link UnseenKeyFetches} bounds how often they are fetched, {@link ProviderBackOff}
-	 * how soon after the provider was not reached.
+	 * {@link UnseenKeyFetches} bounds how often they are fetched, {@link ProviderFetches}
+	 * how large an answer may be and how soon after a failure they are fetched again.
 	 */
 	@Bean
 	JwkSetUriJwtDecoderBuilderCustomizer boundedKeyFetches(Clock clock) {
+		// not the JDK's HttpClient, whose refused connection says only "ConnectException:
+		// null"
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(FETCH_TIMEOUT);
 		requests.setReadTimeout(FETCH_TIMEOUT);
 		RestTemplate rest = new RestTemplate(requests);
-		rest.getInterceptors().add(new ProviderBackOff(RETRY_AFTER, clock));
+		rest.getInterceptors().add(new ProviderFetches(FETCH_TIMEOUT, RETRY_AFTER, clock));
 		return (builder) -> builder.restOperations(rest).jwtProcessorCustomizer((processor) -> {
 			if (processor.getJWSKeySelector() instanceof JWSVerificationKeySelector<SecurityContext> keys) {
 				processor.setJWSKeySelector(new UnseenKeyFetches(keys, clock));
@@ -101,7 +105,7 @@ class ExternalProviderConfig {
 			}
 			catch (JwtDecoderInitializationException ex) {
 				this.failedAt = System.nanoTime();
-				throw new JwtException("The identity provider could not be looked up: " + ex.getMessage(), ex);
+				throw new JwtException("The identity provider could not be looked up: " + causes(ex), ex);
 			}
 			catch (JwtException ex) {
 				// the provider was found; the token is what failed
@@ -111,6 +115,23 @@ class ExternalProviderConfig {
 			finally {
 				this.lookingUp.unlock();
 			}
+		}
+
+		/**
+		 * What went wrong, under Spring's "Failed to lazily resolve": "Unable to resolve
+		 * the Configuration ...: I/O error on GET ...: Connection refused", or an issuer
+		 * that the discovery document names differently.
+		 */
+		private static String causes(Throwable failure) {
+			StringJoiner causes = new StringJoiner(": ");
+			String last = "";
+			for (Throwable cause = failure.getCause(); cause != null && cause != failure; cause = cause.getCause()) {
+				if (cause.getMessage() != null && !last.contains(cause.getMessage())) {
+					last = cause.getMessage();
+					causes.add(last);
+				}
+			}
+			return causes.length() > 0 ? causes.toString() : String.valueOf(failure.getMessage());
 		}
 
 	}
