@@ -167,12 +167,6 @@ class TestFaults:
 
 
 class TestClock:
-    @pytest.fixture(autouse=True)
-    def back_to_about_now(self, nexudus):
-        yield
-        # the reset leaves the clock alone: let it run again for the tests after these
-        assert not nexudus.clock.use_system_time().fixed
-
     def test_stamps_records_with_the_servers_time(self, nexudus):
         start = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
         assert nexudus.clock.set(start) == ClockReading(start, True)
@@ -195,3 +189,17 @@ class TestClock:
         nexudus.clock.set("2030-01-01T00:00:00Z")
         assert nexudus.clock.set("2001-01-01T00:00:00Z").now == datetime(2001, 1, 1, tzinfo=timezone.utc)
         assert nexudus.clock.read().fixed
+
+
+class TestEachTestStartsAlike:
+    """The nexudus fixture puts the clock back and takes the tokens before each test (in this order)."""
+
+    def test_stops_the_clock_and_takes_a_token_then(self, nexudus):
+        nexudus.clock.set("2025-01-15T10:30:00Z")
+        assert client(nexudus, READER).get(7)[0] == 200
+
+    def test_finds_the_clock_running_and_its_tokens_taken_before_its_journal_and_faults(self, nexudus):
+        assert not nexudus.clock.read().fixed
+        nexudus.faults.add(Fault.server_error(path="/api/token"))
+        assert client(nexudus, READER).get(7)[0] == 200
+        assert [(request.method, request.path) for request in nexudus.requests().list()] == [("GET", PATH + "/7")]

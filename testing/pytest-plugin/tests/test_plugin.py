@@ -72,6 +72,20 @@ def test_a_missing_jar_fails_the_test_with_how_to_get_one(pytester):
     result.stdout.fnmatch_lines(["*No notifications server jar at /nowhere/server.jar*./mvnw install*"])
 
 
+def test_a_server_that_does_not_start_is_told_once(pytester):
+    pytester.makepyfile("""
+        def test_uses_the_server(nexudus):
+            pass
+    """)
+    (pytester.path / "server.jar").write_bytes(b"not a jar")
+    result = pytester.runpytest(*PLUGIN, "--notifications-jar", str(pytester.path / "server.jar"), "-p",
+                                "no:cacheprovider")
+    result.assert_outcomes(errors=1)
+    output = result.stdout.str()
+    assert output.count("The notifications server did not start") == 1, output
+    assert "During handling of the above exception" not in output, output
+
+
 def test_builds_a_wheel_with_the_entry_point(tmp_path):
     sys.path.insert(0, str(ROOT / "_build"))
     try:

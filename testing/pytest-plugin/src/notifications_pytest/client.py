@@ -430,7 +430,7 @@ class Clock:
         try:
             return self._reading(self._steering.call(method, "/ephemeral/clock", body))
         finally:
-            self._on_change()  # tokens issued before may have expired, or not be valid yet
+            self._on_change()
 
     @staticmethod
     def _reading(answer) -> ClockReading:
@@ -440,14 +440,17 @@ class Clock:
 class Nexudus:
     """A running notifications server, as the ``nexudus`` fixture gives it to a test."""
 
-    def __init__(self, url: str, users: Iterable[User], administrator: User, log: Optional[str] = None):
+    def __init__(self, url: str, users: Iterable[User], administrator: User, log: Optional[str] = None,
+                 start_clock: Optional[str] = None):
         self.url = url.rstrip("/")
         self.users = list(users)
         self.log = log
+        self._start_clock = start_clock
         self._steering = _Steering(self.url, administrator)
         self._tokens: Dict[str, str] = {}
+        self._tokens_at_a_moved_time = False
         self.faults = Faults(self._steering)
-        self.clock = Clock(self._steering, self._tokens.clear)
+        self.clock = Clock(self._steering, self._clock_moved)
 
     def url_for(self, path: str) -> str:
         return self.url + path
@@ -463,7 +466,9 @@ class Nexudus:
     def token(self, email: Optional[str] = None) -> str:
         """An access token from ``POST /api/token`` (password grant) for a configured user (the first
         by default); kept until the clock is changed through ``clock`` (a test that revokes it finds it
-        working again after the next reset)."""
+        working again after the next reset). The ``nexudus`` fixture takes them before each test's
+        reset, so their requests are in no test's journal but that of a test that changes the clock
+        and then asks for one."""
         user = self._user(email)
         if user.email not in self._tokens:
             form = urllib.parse.urlencode({"grant_type": "password", "username": user.email, "password": user.password})
@@ -512,6 +517,29 @@ class Nexudus:
                          {"Authorization": self._steering.authorization})
         if answer.status // 100 != 2:
             raise failure("POST /ephemeral/reset", answer)
+
+    def _clock_moved(self) -> None:
+        # tokens issued before may have expired, or not be valid yet, at the new time
+        self._tokens.clear()
+        self._tokens_at_a_moved_time = True
+
+    def start_test(self) -> None:
+        """What the ``nexudus`` fixture does before each test, so that every test starts alike whatever
+        ran before it: the clock back where the server started (standing at the configured clock, or
+        running with the system's time), the reset, and a token for each user taken already, so
+        that neither the test's journal nor its fault rules meet the plugin's own token requests."""
+        if self._start_clock:
+            self._steering.call("POST", "/ephemeral/clock", {"Now": self._start_clock})
+        else:
+            self._steering.call("DELETE", "/ephemeral/clock")
+        if self._tokens_at_a_moved_time:
+            self._tokens.clear()
+            self._tokens_at_a_moved_time = False
+        self.reset()
+        if len(self._tokens) < len(self.users):
+            for user in self.users:
+                self.token(user.email)
+            self._steering.call("DELETE", "/ephemeral/requests")
 
     def __repr__(self) -> str:
         return f"Nexudus at {self.url}"

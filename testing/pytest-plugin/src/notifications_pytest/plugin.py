@@ -153,10 +153,17 @@ def notifications_server(request):
     try:
         server = ServerProcess(server_options, _cache_dir(config), out=sys.stderr)
     except (OSError, RuntimeError, ValueError) as error:
-        pytest.fail(f"The notifications server could not be started: {error}", pytrace=False)
+        not_started = error
+    else:
+        not_started = None
+    if not_started:
+        # outside the except: pytest would print the error again as the failure's context
+        pytest.fail(f"The notifications server could not be started: {not_started}", pytrace=False)
     state = {"server": server}
     config.stash[_SERVER] = state
-    handle = Nexudus(server.url, server_options.users, administrator, log=str(server.log))
+    # a clock among the properties wins, as on the command line
+    start_clock = server_options.properties.get("notifications.ephemeral.clock", server_options.clock)
+    handle = Nexudus(server.url, server_options.users, administrator, log=str(server.log), start_clock=start_clock)
     try:
         yield handle
     finally:
@@ -166,8 +173,8 @@ def notifications_server(request):
 @pytest.fixture
 def nexudus(notifications_server):
     """The session's server, reset (``POST /ephemeral/reset``) for this test: fixtures restored,
-    journal and fault rules emptied."""
-    notifications_server.reset()
+    journal and fault rules emptied, the clock back where the server started, no token kept."""
+    notifications_server.start_test()
     return notifications_server
 
 

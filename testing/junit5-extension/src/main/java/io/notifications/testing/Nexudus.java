@@ -27,11 +27,17 @@ public final class Nexudus {
 
 	private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
+	/** Whether the tokens kept were taken at a time a test moved the clock to. */
+	private volatile boolean tokensAtAMovedTime;
+
+	private final String startClock;
+
 	private final ServerProcess process;
 
-	Nexudus(ServerConnection connection, List<ServerOptions.User> users, ServerProcess process) {
+	Nexudus(ServerConnection connection, List<ServerOptions.User> users, String startClock, ServerProcess process) {
 		this.connection = connection;
 		this.users = users;
+		this.startClock = startClock;
 		this.process = process;
 	}
 
@@ -48,7 +54,9 @@ public final class Nexudus {
 	/**
 	 * An access token for a configured user, from {@code POST /api/token} with the password grant;
 	 * kept for the rest of the run (tokens survive resets, and a test that revokes one finds it
-	 * working again after the next reset) until the clock is changed through {@link #clock()}.
+	 * working again after the next reset) until the clock is changed through {@link #clock()}. The
+	 * extension takes them before each test's reset, so their requests are in no test's journal but
+	 * that of a test that changes the clock and then asks for one.
 	 */
 	public String token(String email) {
 		ServerOptions.User user = user(email);
@@ -83,7 +91,10 @@ public final class Nexudus {
 
 	/** The server's clock. */
 	public ServerClock clock() {
-		return new ServerClock(this.connection, this.tokens::clear);
+		return new ServerClock(this.connection, () -> {
+			this.tokens.clear();
+			this.tokensAtAMovedTime = true;
+		});
 	}
 
 	/**
@@ -92,6 +103,31 @@ public final class Nexudus {
 	 */
 	public void reset() {
 		this.connection.reset();
+	}
+
+	/**
+	 * What the extension does before each test, so that every test starts alike whatever ran
+	 * before it: the clock back where the server started (standing at the configured
+	 * {@code clock}, or running with the system's time), the reset, and a token for each user
+	 * taken already, so that neither the test's journal nor its fault rules meet the harness's
+	 * own token requests.
+	 */
+	void startTest() {
+		if (this.startClock != null) {
+			this.connection.steer("POST", ServerClock.PATH, Map.of("Now", this.startClock));
+		}
+		else {
+			this.connection.steer("DELETE", ServerClock.PATH, null);
+		}
+		if (this.tokensAtAMovedTime) {
+			this.tokens.clear();
+			this.tokensAtAMovedTime = false;
+		}
+		reset();
+		if (this.tokens.size() < this.users.size()) {
+			this.users.forEach((user) -> token(user.email()));
+			requests().clear();
+		}
 	}
 
 	/** The server's log file (its standard output and error), where there is one. */

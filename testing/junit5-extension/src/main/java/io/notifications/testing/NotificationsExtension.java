@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Runs the notifications server's jar in ephemeral mode for a test run: started once for the whole
  * run (kept in JUnit's root store and stopped when the run ends), reset ({@code POST
- * /ephemeral/reset}) before each test, and injected into tests as a {@link Nexudus}. Register it
+ * /ephemeral/reset}) before each test, its clock put back where it started, and injected into tests as a {@link Nexudus}. Register it
  * with a builder:
  *
  * <pre>{@code
@@ -82,7 +82,7 @@ public final class NotificationsExtension implements BeforeEachCallback, AfterEa
 		}
 		server.turn.acquire();
 		try {
-			server.nexudus().reset();
+			server.nexudus().startTest();
 		}
 		catch (RuntimeException ex) {
 			server.turn.release();
@@ -219,7 +219,7 @@ public final class NotificationsExtension implements BeforeEachCallback, AfterEa
 				ServerProcess process = ServerProcess.start(options, System.out);
 				ServerConnection connection = new ServerConnection(process.baseUrl(), administrator.email(),
 						administrator.password());
-				return new RunningServer(process, new Nexudus(connection, options.users, process), null);
+				return new RunningServer(process, new Nexudus(connection, options.users, options.startClock(), process), null);
 			}
 			catch (IOException ex) {
 				return new RunningServer(null, null, new ExtensionConfigurationException(

@@ -43,7 +43,10 @@ public @interface NotificationsServer {
 	 */
 	String fixtures() default "";
 
-	/** Where the server's clock starts, standing still (e.g. {@code 2025-01-15T10:30:00Z}); the system's clock by default. */
+	/**
+	 * Where the server's clock starts, standing still (e.g. {@code 2025-01-15T10:30:00Z}), and where
+	 * each test finds it; the system's clock by default.
+	 */
 	String clock() default "";
 
 	/** The seed of the server's generators ({@code UniqueId}s, fault draws); random by default. */

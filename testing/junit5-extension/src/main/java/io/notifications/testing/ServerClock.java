@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class ServerClock {
 
-	private static final String PATH = "/ephemeral/clock";
+	static final String PATH = "/ephemeral/clock";
 
 	private final ServerConnection connection;
 

@@ -45,6 +45,14 @@ final class ServerOptions {
 
 	final Duration startTimeout;
 
+	/**
+	 * Where the server's clock started, standing ({@code clock}, or the same property
+	 * given among {@code properties}, which wins), or null for the system's time.
+	 */
+	String startClock() {
+		return this.properties.getOrDefault("notifications.ephemeral.clock", this.clock);
+	}
+
 	ServerOptions(List<User> users, String fixtures, String clock, Long seed, Map<String, String> properties,
 			List<String> jvmArgs, Path jar, Path java, Path cacheDirectory, Boolean archive, Duration startTimeout) {
 		this.users = users.isEmpty() ? List.of(User.parse(DEFAULT_USER)) : List.copyOf(users);

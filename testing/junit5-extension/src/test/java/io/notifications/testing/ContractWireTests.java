@@ -48,7 +48,7 @@ class ContractWireTests {
 		this.server = new FakeServer();
 		ServerConnection connection = new ServerConnection(this.server.baseUrl(), "admin@example.com", "secret");
 		this.nexudus = new Nexudus(connection, List.of(ServerOptions.User.parse("admin@example.com:secret:Administrator"),
-				ServerOptions.User.parse("reader@example.com:p:w,d:CoworkerNotification-Read")), null);
+				ServerOptions.User.parse("reader@example.com:p:w,d:CoworkerNotification-Read")), null, null);
 	}
 
 	@AfterEach

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -140,6 +141,30 @@ class RealServerTests {
 		assertTrue(running.now().isAfter(Instant.now().minusSeconds(60)), running.toString());
 		// the token taken at the stopped time has expired by now: the extension takes another
 		assertEquals("Your invoice is ready", message(nexudus));
+	}
+
+	/**
+	 * What the extension does before each test, after a test that stopped the clock and took tokens
+	 * at the stopped time: the clock runs again, and the tokens the next test uses were taken before
+	 * its journal and its fault rules began.
+	 */
+	@Test
+	@Order(11)
+	void startsEachTestWithTheClockAsTheServerStartedAndItsTokensTaken(Nexudus nexudus) throws Exception {
+		nexudus.clock().set(Instant.parse("2025-01-15T10:30:00Z"));
+		message(nexudus);
+		nexudus.startTest();
+
+		ClockReading reading = nexudus.clock().read();
+		assertFalse(reading.fixed(), reading.toString());
+		assertTrue(reading.now().isAfter(Instant.now().minusSeconds(60)), reading.toString());
+		nexudus.faults().add(Fault.serverError().path("/api/token"));
+		assertEquals("Your invoice is ready", message(nexudus));
+		assertEquals(200, http.send(HttpRequest.newBuilder(nexudus.url("/api/spaces/coworkernotifications/7"))
+			.header("Authorization", nexudus.bearer("reader@example.com"))
+			.build(), BodyHandlers.ofString()).statusCode());
+		assertEquals(List.of("GET /api/spaces/coworkernotifications/7", "GET /api/spaces/coworkernotifications/7"),
+				nexudus.requests().list().stream().map((request) -> request.method() + " " + request.path()).toList());
 	}
 
 	@Nested
