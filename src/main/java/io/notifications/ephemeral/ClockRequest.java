@@ -17,11 +17,12 @@ import jakarta.validation.Payload;
 
 /**
  * What {@code POST /ephemeral/clock} takes: the time to stop the clock at, or how far to
- * move it, and not both. A misspelt name is refused, not left out.
+ * move it, and not both. A misspelt name is refused, not left out. AdvanceSeconds comes
+ * first, as its errors do: a value that is not a whole number is why Now is missing.
  */
 @ClockRequest.OneOf
 @JsonIgnoreProperties(ignoreUnknown = false)
-record ClockRequest(@JsonProperty("Now") Instant now, @JsonProperty("AdvanceSeconds") Long advanceSeconds) {
+record ClockRequest(@JsonProperty("AdvanceSeconds") Long advanceSeconds, @JsonProperty("Now") Instant now) {
 
 	/** Exactly one of Now and AdvanceSeconds. */
 	@Documented

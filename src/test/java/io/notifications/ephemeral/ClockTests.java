@@ -86,6 +86,10 @@ class ClockTests extends SteeringTestSupport {
 			.isEqualTo("Now: is a required field");
 		assertThat(steer("POST", "/ephemeral/clock", """
 				{"Now":"tomorrow"}""").json().get("Message").asString()).isEqualTo("Now: is not a valid value");
+		// the value sent first: it is why Now is missing
+		assertThat(steer("POST", "/ephemeral/clock", """
+				{"AdvanceSeconds":1.5}""").body()).isEqualTo(failure(400, "AdvanceSeconds", "is not a valid value",
+				error("1.5", "is not a valid value", "AdvanceSeconds"), error("null", "is a required field", "Now")));
 		assertThat(steer("POST", "/ephemeral/clock", """
 				{"AdvanceSeconds":60,"Advance":5}""").body()).isEqualTo(
 				failure(400, "Advance", "is not a known property", error("5", "is not a known property", "Advance")));
