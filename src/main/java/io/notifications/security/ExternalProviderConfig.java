@@ -1,5 +1,6 @@
 package io.notifications.security;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.StringJoiner;
@@ -12,7 +13,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
@@ -41,10 +42,13 @@ class ExternalProviderConfig {
 	 */
 	@Bean
 	JwkSetUriJwtDecoderBuilderCustomizer boundedKeyFetches(Clock clock) {
-		// not the JDK's HttpClient, whose refused connection says only "ConnectException:
-		// null"
-		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-		requests.setConnectTimeout(FETCH_TIMEOUT);
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(FETCH_TIMEOUT)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		// its timeout ends the whole answer, headers too (HttpURLConnection's each wait)
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(FETCH_TIMEOUT);
 		RestTemplate rest = new RestTemplate(requests);
 		rest.getInterceptors().add(new ProviderFetches(FETCH_TIMEOUT, RETRY_AFTER, clock));

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +21,10 @@ import org.springframework.http.client.ClientHttpResponse;
  * How the provider is asked for its discovery document and keys. Its answer is read whole
  * here, and refused past {@link #MAX_ANSWER} bytes or past its time: Spring Security read
  * any size into the heap (300 MB at the keys' address took a server down at its first
- * token), and the read timeout bounds each wait for bytes, not the answer (a provider
- * that sent one every 2 s held a token 44 s). After a fetch that failed, none is tried
- * for a while: Spring Security fetches one at a time while it has no keys (at the first
- * token, or when its cache lapsed), and each token that waited behind a fetch that timed
- * out made one of its own: 8 at once against a provider that hung, the last 15 s.
+ * token). After a fetch that failed, none is tried for a while: Spring Security fetches
+ * one at a time while it has no keys (at the first token, or when its cache lapsed), and
+ * each token that waited behind a fetch that timed out made one of its own: 8 at once
+ * against a provider that hung, the last 15 s.
  */
 final class ProviderFetches implements ClientHttpRequestInterceptor {
 
@@ -58,15 +59,16 @@ final class ProviderFetches implements ClientHttpRequestInterceptor {
 					read(response.getBody(), deadline));
 		}
 		catch (IOException ex) {
-			this.last = new Failure(this.clock.instant(), String.valueOf(ex.getMessage()));
-			throw ex;
+			IOException named = named(ex, request, deadline);
+			this.last = new Failure(this.clock.instant(), named.getMessage());
+			throw named;
 		}
 	}
 
 	/**
-	 * Each read waits at most the read timeout, so an answer sent a byte at a time ends
-	 * at most that long past the deadline. The body is closed on a failure, before the
-	 * response, whose close would read the rest to keep the connection.
+	 * The client's timeout ends the answer too; the deadline is checked as it comes. The
+	 * body is closed on a failure, before the response, whose close would read the rest
+	 * to keep the connection.
 	 */
 	private byte[] read(InputStream body, long deadline) throws IOException {
 		try (body) {
@@ -84,6 +86,26 @@ final class ProviderFetches implements ClientHttpRequestInterceptor {
 			}
 			return answer.toByteArray();
 		}
+	}
+
+	/**
+	 * For the log: the JDK's client says "ConnectException: null" of a refused
+	 * connection, and "Request cancelled" of an answer its timeout ended.
+	 */
+	private IOException named(IOException failure, HttpRequest request, long deadline) {
+		if (failure instanceof HttpConnectTimeoutException) {
+			return failure;
+		}
+		if (System.nanoTime() - deadline >= 0) {
+			return new IOException("The identity provider's answer took over " + this.answerTime.toSeconds() + " s",
+					failure);
+		}
+		if (failure.getMessage() == null) {
+			String what = (failure instanceof ConnectException) ? "Could not connect"
+					: failure.getClass().getSimpleName();
+			return new IOException(what + " to " + request.getURI().getAuthority(), failure);
+		}
+		return failure;
 	}
 
 	private record Failure(Instant at, String reason) {

@@ -3,7 +3,6 @@ package io.notifications.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,9 @@ import static io.notifications.support.Envelopes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An external provider that answers, but not as a provider does: a byte every second, or
- * 64 MB at the address of its keys. A token is the 503 of an unavailable provider within
- * seconds, and the server does not read the 64 MB.
+ * An external provider that answers, but not as a provider does: its body or its headers
+ * a byte every second, or 64 MB at the address of its keys. A token is the 503 of an
+ * unavailable provider within seconds, and the server does not read the 64 MB.
  */
 class ExternalProviderAnswerTests extends ApiTestSupport {
 
@@ -39,22 +38,7 @@ class ExternalProviderAnswerTests extends ApiTestSupport {
 
 	@DynamicPropertySource
 	static void misbehavingProvider(DynamicPropertyRegistry registry) throws IOException {
-		provider = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread accepting = new Thread(() -> {
-			while (!provider.isClosed()) {
-				try {
-					Socket connection = provider.accept();
-					Thread answering = new Thread(() -> answer(connection), "provider-answer");
-					answering.setDaemon(true);
-					answering.start();
-				}
-				catch (IOException ex) {
-					return;
-				}
-			}
-		}, "misbehaving-provider");
-		accepting.setDaemon(true);
-		accepting.start();
+		provider = UnreachableProvider.listening(ExternalProviderAnswerTests::answer);
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 				() -> "http://127.0.0.1:" + provider.getLocalPort() + "/certs");
 	}
@@ -79,6 +63,23 @@ class ExternalProviderAnswerTests extends ApiTestSupport {
 			send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n");
 			for (int second = 0; second < 20; second++) {
 				send(out, " ");
+				sleep(Duration.ofSeconds(1));
+			}
+		};
+
+		long start = System.nanoTime();
+		Response response = get("/api/spaces/coworkernotifications/1", UnreachableProvider.bearerWithUnseenKeyId());
+		long seconds = (System.nanoTime() - start) / 1_000_000_000;
+
+		assertThat(response.body()).isEqualTo(failure(503, "The identity provider is unavailable. Try again shortly."));
+		assertThat(seconds).isBetween(2L, 8L);
+	}
+
+	@Test
+	void aProviderThatSendsItsHeadersAByteASecondIsA503WithinSeconds() {
+		answer = (out) -> {
+			for (char next : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n".toCharArray()) {
+				send(out, String.valueOf(next));
 				sleep(Duration.ofSeconds(1));
 			}
 		};

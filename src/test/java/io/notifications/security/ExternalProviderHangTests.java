@@ -1,12 +1,12 @@
 package io.notifications.security;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,25 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExternalProviderHangTests extends ApiTestSupport {
 
-	private static final List<Socket> HELD = new ArrayList<>();
+	private static final List<Socket> HELD = new CopyOnWriteArrayList<>();
 
 	private static ServerSocket provider;
 
 	@DynamicPropertySource
 	static void silentProvider(DynamicPropertyRegistry registry) throws IOException {
-		provider = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread accepting = new Thread(() -> {
-			while (!provider.isClosed()) {
-				try {
-					HELD.add(provider.accept());
-				}
-				catch (IOException ex) {
-					return;
-				}
-			}
-		}, "silent-provider");
-		accepting.setDaemon(true);
-		accepting.start();
+		provider = UnreachableProvider.listening(HELD::add);
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 				() -> "http://127.0.0.1:" + provider.getLocalPort() + "/certs");
 	}

@@ -2,9 +2,12 @@ package io.notifications.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Consumer;
 
 /** What the tests of an external provider that cannot be reached share. */
 final class UnreachableProvider {
@@ -20,6 +23,30 @@ final class UnreachableProvider {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A provider on a loopback port that hands each connection to {@code answer} on a
+	 * thread of its own, until it is closed.
+	 */
+	static ServerSocket listening(Consumer<Socket> answer) throws IOException {
+		ServerSocket provider = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread accepting = new Thread(() -> {
+			while (!provider.isClosed()) {
+				try {
+					Socket connection = provider.accept();
+					Thread answering = new Thread(() -> answer.accept(connection), "provider-answer");
+					answering.setDaemon(true);
+					answering.start();
+				}
+				catch (IOException ex) {
+					return;
+				}
+			}
+		}, "provider");
+		accepting.setDaemon(true);
+		accepting.start();
+		return provider;
 	}
 
 	/**
