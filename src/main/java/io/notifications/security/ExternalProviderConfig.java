@@ -123,8 +123,8 @@ class ExternalProviderConfig {
 
 		/**
 		 * What went wrong, under Spring's "Failed to lazily resolve": "Unable to resolve
-		 * the Configuration ...: I/O error on GET ...: Connection refused", or an issuer
-		 * that the discovery document names differently.
+		 * the Configuration ...: I/O error on GET ...: Could not connect to host:port",
+		 * or an issuer that the discovery document names differently.
 		 */
 		private static String causes(Throwable failure) {
 			StringJoiner causes = new StringJoiner(": ");
