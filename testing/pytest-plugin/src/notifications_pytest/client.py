@@ -398,8 +398,9 @@ class Faults:
 
 
 class Clock:
-    """The server's clock (``/ephemeral/clock``). Setting or advancing it fixes it; the reset does
-    not change it, so a test that steers it lets it run again when it is done (``use_system_time``)."""
+    """The server's clock (``/ephemeral/clock``). Setting or advancing it fixes it; the server's reset
+    does not change it, and the ``nexudus`` fixture puts it back where the server started before each
+    test."""
 
     def __init__(self, steering: _Steering, on_change):
         self._steering, self._on_change = steering, on_change

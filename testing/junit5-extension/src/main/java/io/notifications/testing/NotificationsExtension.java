@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Runs the notifications server's jar in ephemeral mode for a test run: started once for the whole
  * run (kept in JUnit's root store and stopped when the run ends), reset ({@code POST
- * /ephemeral/reset}) before each test, its clock put back where it started, and injected into tests as a {@link Nexudus}. Register it
- * with a builder:
+ * /ephemeral/reset}) before each test with its clock put back where it started, and injected into
+ * tests as a {@link Nexudus}. Register it with a builder:
  *
  * <pre>{@code
  * @RegisterExtension

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The server's clock ({@code /ephemeral/clock}, CONTRACT.md section 7), which everything that tells
  * time on the server reads: {@code CreatedOn}/{@code UpdatedOn}, token lifetimes, rate-limit windows
- * and the journal's {@code Time}. Setting or advancing it fixes it; the reset does not change it, so a
- * test that steers it lets it run again when it is done.
+ * and the journal's {@code Time}. Setting or advancing it fixes it; the server's reset does not change
+ * it, and the extension puts it back where the server started before each test.
  *
  * <pre>{@code
  * nexudus.clock().set(Instant.parse("2025-01-15T10:30:00Z"));
