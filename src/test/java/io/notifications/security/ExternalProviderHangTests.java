@@ -34,9 +34,7 @@ class ExternalProviderHangTests extends ApiTestSupport {
 
 	@DynamicPropertySource
 	static void silentProvider(DynamicPropertyRegistry registry) throws IOException {
-		provider = UnreachableProvider.listening(HELD::add);
-		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-				() -> "http://127.0.0.1:" + provider.getLocalPort() + "/certs");
+		provider = UnreachableProvider.keySetAt(registry, HELD::add);
 	}
 
 	private static int testsStarted;

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Consumer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /** What the tests of an external provider that cannot be reached share. */
 final class UnreachableProvider {
 
@@ -26,10 +28,10 @@ final class UnreachableProvider {
 	}
 
 	/**
-	 * A provider on a loopback port that hands each connection to {@code answer} on a
-	 * thread of its own, until it is closed.
+	 * A provider on a loopback port, the server's JWK set URL, that hands each connection
+	 * to {@code answer} on a thread of its own, until it is closed.
 	 */
-	static ServerSocket listening(Consumer<Socket> answer) throws IOException {
+	static ServerSocket keySetAt(DynamicPropertyRegistry registry, Consumer<Socket> answer) throws IOException {
 		ServerSocket provider = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread accepting = new Thread(() -> {
 			while (!provider.isClosed()) {
@@ -46,6 +48,8 @@ final class UnreachableProvider {
 		}, "provider");
 		accepting.setDaemon(true);
 		accepting.start();
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+				() -> "http://127.0.0.1:" + provider.getLocalPort() + "/certs");
 		return provider;
 	}
 
